@@ -23,7 +23,6 @@ class DocumentRow(TypedDict):
     duplicate_names: list[str]
     encoding: str
     source_format: str
-    language_flag: str | None
 
 
 class SentenceRow(TypedDict):

@@ -42,9 +42,6 @@ class DocumentsSchema(pa.DataFrameModel):
     source_format: str = pa.Field(
         isin=["text", "html"], description="text, or html when tags were stripped to text."
     )
-    language_flag: str = pa.Field(
-        nullable=True, description="Null for English; otherwise why the text may not be English."
-    )
 
     class Config:
         strict = True

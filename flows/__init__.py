@@ -1,0 +1,1 @@
+"""Prefect wiring around the geodiscourse package: thin tasks and one flow."""

@@ -1,0 +1,155 @@
+"""The release flow: raw articles in, a validated, dated release out.
+
+Each task body is a call or two into the ``geodiscourse`` package. Documents are
+processed one task per batch (never per document); which executor runs the batches
+is chosen per run: this process, a local process pool (``workers``), or an existing
+Dask cluster (``dask_address``). Caching is the package's own content-hash cache
+(raw sha256 + code + model), so Prefect's run-scoped task cache is switched off.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from geodiscourse.ingest import IngestResult, RawArticle, read_raw_folder
+from geodiscourse.publish import check_output_writable, publish_release
+from prefect import flow, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
+
+from geodiscourse import __version__
+from geodiscourse.pipeline import DEFAULT_BATCH_SIZE, BatchSummary, assemble, batches, run_batch
+from geodiscourse.progress import LogProgress, ProgressReporter
+from geodiscourse.timing import StageTimer
+
+FLOW_NAME = "geodiscourse-release"
+
+
+@task(name="read-raw-folder", cache_policy=NO_CACHE)
+def ingest_task(raw_dir: Path) -> IngestResult:
+    return read_raw_folder(raw_dir)
+
+
+@task(name="parse-and-extract-batch", cache_policy=NO_CACHE, persist_result=False)
+def batch_task(
+    index: int, articles: list[RawArticle], work_dir: Path, cache_dir: Path | None
+) -> BatchSummary:
+    return run_batch(index, articles, work_dir, cache_dir)
+
+
+@task(name="validate-and-publish", cache_policy=NO_CACHE, persist_result=False)
+def publish_task(
+    work_dir: Path, ingest: IngestResult, out_root: Path, release_id: str | None, run_info: dict[str, Any]
+) -> Any:
+    tables = assemble(work_dir, ingest.rejected)
+    return publish_release(tables, out_root, release_id=release_id, inputs=ingest.inputs, run_info=run_info)
+
+
+def _artifacts(published: Any) -> None:
+    rows = [{"table": table, "rows": count} for table, count in published.row_counts.items()]
+    create_table_artifact(
+        key="release-row-counts", table=rows, description=f"Rows per table in {published.release_id}"
+    )
+    create_markdown_artifact(
+        key="release-changes",
+        markdown=published.changes_markdown,
+        description=f"Changes in {published.release_id}",
+    )
+
+
+@flow(name=FLOW_NAME, version=__version__, task_runner=ThreadPoolTaskRunner(max_workers=1))
+def release_flow(
+    raw_dir: str = "data/raw",
+    out_root: str = "data/processed",
+    release_id: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    use_cache: bool = True,
+    reporter: Any = None,
+) -> dict[str, Any]:
+    """Read, clean, parse, extract, validate and publish one dated release."""
+    raw, out = Path(raw_dir), Path(out_root)
+    check_output_writable(out)
+    progress: ProgressReporter = reporter if reporter is not None else LogProgress()
+    ingest = ingest_task(raw)
+    work_root = out / ".work"
+    work_root.mkdir(parents=True, exist_ok=True)
+    work_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work_root))
+    cache_dir = out / "cache" if use_cache else None
+    try:
+        groups: Sequence[list[RawArticle]] = list(batches(ingest.articles, batch_size))
+        progress.start(len(ingest.articles), len(groups))
+        futures = [batch_task.submit(i, group, work_dir, cache_dir) for i, group in enumerate(groups)]
+        summaries: list[BatchSummary] = []
+        for future in as_completed(futures):
+            summary = future.result()
+            summaries.append(summary)
+            progress.batch_done(summary)
+        progress.finish()
+        timer = StageTimer()
+        for summary in summaries:
+            timer.merge(summary.timings)
+        run_info = {
+            "flow": FLOW_NAME,
+            "raw_dir": str(raw),
+            "batch_size": batch_size,
+            "parsed": sum(s.parsed for s in summaries),
+            "cached": sum(s.cached for s in summaries),
+        }
+        published = publish_task(work_dir, ingest, out, release_id, run_info)
+        _artifacts(published)
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
+    return {
+        "release_id": published.release_id,
+        "path": str(published.path),
+        "row_counts": dict(published.row_counts),
+        "inputs": len(ingest.inputs),
+        "documents": published.row_counts.get("documents", 0),
+        "rejected": published.row_counts.get("rejected", 0),
+        "parsed": run_info["parsed"],
+        "cached": run_info["cached"],
+        "timings": timer.as_dict(),
+        "batches": [asdict(s) for s in sorted(summaries, key=lambda s: s.index)],
+    }
+
+
+def task_runner_for(workers: int, dask_address: str | None) -> TaskRunner[Any]:
+    """Where batches run: an existing Dask cluster, a local process pool, or this process."""
+    if dask_address:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask_address)
+    if workers > 1:
+        return ProcessPoolTaskRunner(max_workers=workers)
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+def run_release(
+    raw_dir: Path,
+    out_root: Path,
+    *,
+    release_id: str | None = None,
+    workers: int = 1,
+    dask_address: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    use_cache: bool = True,
+    reporter: ProgressReporter | None = None,
+) -> dict[str, Any]:
+    """Run the flow with the executor the caller asks for; returns the run summary."""
+    runner = task_runner_for(workers, dask_address)
+    configured = release_flow.with_options(task_runner=runner)
+    return configured(
+        raw_dir=str(raw_dir),
+        out_root=str(out_root),
+        release_id=release_id,
+        batch_size=batch_size,
+        use_cache=use_cache,
+        reporter=reporter,
+    )

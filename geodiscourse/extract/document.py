@@ -1,0 +1,95 @@
+"""One parsed document to rows of every extracted table.
+
+Actor resolution runs first; every other extractor asks the shared DocContext which
+actor a phrase names, so the tables agree on who is who. Attribution of reported
+speech is computed once and shared by claims and recommendations.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from spacy.tokens import Doc
+
+from geodiscourse.actors import resolve_mentions
+from geodiscourse.attribution import attributions_for_document
+from geodiscourse.claims import extract_claims
+from geodiscourse.events import extract_events
+from geodiscourse.extract.context import DocContext
+from geodiscourse.ids import row_id
+from geodiscourse.recommendations import extract_recommendations
+from geodiscourse.rows import MentionRow, SentenceRow
+from geodiscourse.timing import StageTimer
+
+
+def sentence_rows(ctx: DocContext) -> list[SentenceRow]:
+    return [
+        SentenceRow(
+            sentence_id=ctx.sentence_id(sent),
+            doc_id=ctx.doc_id,
+            position=position,
+            char_start=sent.start_char,
+            char_end=sent.end_char,
+            text=sent.text,
+        )
+        for position, sent in enumerate(ctx.sentences)
+    ]
+
+
+def mention_rows(ctx: DocContext) -> list[MentionRow]:
+    """Mentions that lie inside a sentence (a mention across a sentence break, which
+    the parser can produce around headings, cannot point at one sentence: dropped)."""
+    rows: list[MentionRow] = []
+    for mention in ctx.mentions:
+        sent = ctx.sentence_of(ctx.doc[mention.token_start])
+        if sent is None or mention.char_end > sent.end_char:
+            continue
+        rows.append(
+            MentionRow(
+                mention_id=row_id("m", ctx.doc_id, mention.char_start, mention.char_end, mention.actor_id),
+                doc_id=ctx.doc_id,
+                sentence_id=ctx.sentence_id(sent),
+                actor_id=mention.actor_id,
+                char_start=mention.char_start,
+                char_end=mention.char_end,
+                text=mention.text,
+                method=mention.method,
+            )
+        )
+    return rows
+
+
+def extract_document(
+    doc_id: str, doc: Doc, published_date: datetime.date | None, timer: StageTimer | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """Rows by table name (sentences, mentions, actors, events, claims, recommendations)."""
+    timer = timer or StageTimer()
+    with timer.stage("actors"):
+        resolution = resolve_mentions(doc)
+        ctx = DocContext(doc_id, doc, published_date, resolution.mentions, resolution.actors)
+        mentions = mention_rows(ctx)
+    with timer.stage("attribution"):
+        attributions = attributions_for_document(ctx)
+    with timer.stage("events"):
+        events = extract_events(ctx)
+    with timer.stage("claims"):
+        claims = extract_claims(ctx, attributions)
+    with timer.stage("recommendations"):
+        recommendations = extract_recommendations(ctx, attributions)
+    used = {m["actor_id"] for m in mentions}
+    for row in events:
+        used.update(a for a in (row["source_actor_id"], row["target_actor_id"]) if a)
+    for claim in claims:
+        used.update(a for a in (claim["claimant_actor_id"],) if a)
+    for rec in recommendations:
+        used.update(a for a in (rec["recommender_actor_id"], rec["addressee_actor_id"]) if a)
+    actors = [dict(resolution.actors[a]) for a in sorted(used) if a in resolution.actors]
+    return {
+        "sentences": [dict(r) for r in sentence_rows(ctx)],
+        "mentions": [dict(r) for r in mentions],
+        "actors": actors,
+        "events": [dict(r) for r in events],
+        "claims": [dict(r) for r in claims],
+        "recommendations": [dict(r) for r in recommendations],
+    }
