@@ -4,6 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+RAW_LICENCE ?= copyright of the original publishers (Foreign Affairs; an opinion site), kept for research
 
 .PHONY: install run test lint typecheck pytest bench clean
 
@@ -16,7 +17,7 @@ $(STAMP): pyproject.toml requirements.lock requirements-model.txt
 install: $(STAMP)
 
 run: install
-	$(BIN)/geodiscourse run --raw data/raw --out data/processed
+	$(BIN)/geodiscourse run --raw data/raw --out data/processed --licence "$(RAW_LICENCE)"
 
 lint: install
 	$(BIN)/ruff check geodiscourse schemas flows tests bench

@@ -16,8 +16,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from geodiscourse.ingest import IngestResult, RawArticle, read_raw_folder
-from geodiscourse.publish import check_output_writable, publish_release
 from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
@@ -25,11 +23,19 @@ from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from geodiscourse import __version__
+from geodiscourse.ingest import IngestResult, RawArticle, read_raw_folder
 from geodiscourse.pipeline import DEFAULT_BATCH_SIZE, BatchSummary, assemble, batches, run_batch
 from geodiscourse.progress import LogProgress, ProgressReporter
+from geodiscourse.publish import PublishedRelease, check_output_writable, publish_release
 from geodiscourse.timing import StageTimer
 
 FLOW_NAME = "geodiscourse-release"
+
+
+def _in_process() -> TaskRunner[Any]:
+    """Batches one after another in this process: the default for scheduled runs."""
+    runner: TaskRunner[Any] = ThreadPoolTaskRunner(max_workers=1)
+    return runner
 
 
 @task(name="read-raw-folder", cache_policy=NO_CACHE)
@@ -46,13 +52,20 @@ def batch_task(
 
 @task(name="validate-and-publish", cache_policy=NO_CACHE, persist_result=False)
 def publish_task(
-    work_dir: Path, ingest: IngestResult, out_root: Path, release_id: str | None, run_info: dict[str, Any]
-) -> Any:
+    work_dir: Path,
+    ingest: IngestResult,
+    out_root: Path,
+    release_id: str | None,
+    run_info: dict[str, Any],
+    licences: dict[str, str],
+) -> PublishedRelease:
     tables = assemble(work_dir, ingest.rejected)
-    return publish_release(tables, out_root, release_id=release_id, inputs=ingest.inputs, run_info=run_info)
+    return publish_release(
+        tables, out_root, release_id=release_id, inputs=ingest.inputs, run_info=run_info, licences=licences
+    )
 
 
-def _artifacts(published: Any) -> None:
+def _artifacts(published: PublishedRelease) -> None:
     rows = [{"table": table, "rows": count} for table, count in published.row_counts.items()]
     create_table_artifact(
         key="release-row-counts", table=rows, description=f"Rows per table in {published.release_id}"
@@ -64,13 +77,14 @@ def _artifacts(published: Any) -> None:
     )
 
 
-@flow(name=FLOW_NAME, version=__version__, task_runner=ThreadPoolTaskRunner(max_workers=1))
+@flow(name=FLOW_NAME, version=__version__, task_runner=_in_process())
 def release_flow(
     raw_dir: str = "data/raw",
     out_root: str = "data/processed",
     release_id: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     use_cache: bool = True,
+    licence: str = "not recorded: state the articles' licence with --licence",
     reporter: Any = None,
 ) -> dict[str, Any]:
     """Read, clean, parse, extract, validate and publish one dated release."""
@@ -102,7 +116,7 @@ def release_flow(
             "parsed": sum(s.parsed for s in summaries),
             "cached": sum(s.cached for s in summaries),
         }
-        published = publish_task(work_dir, ingest, out, release_id, run_info)
+        published = publish_task(work_dir, ingest, out, release_id, run_info, {str(raw): licence})
         _artifacts(published)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
@@ -127,8 +141,9 @@ def task_runner_for(workers: int, dask_address: str | None) -> TaskRunner[Any]:
 
         return DaskTaskRunner(address=dask_address)
     if workers > 1:
-        return ProcessPoolTaskRunner(max_workers=workers)
-    return ThreadPoolTaskRunner(max_workers=1)
+        pool: TaskRunner[Any] = ProcessPoolTaskRunner(max_workers=workers)
+        return pool
+    return _in_process()
 
 
 def run_release(
@@ -140,6 +155,7 @@ def run_release(
     dask_address: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     use_cache: bool = True,
+    licence: str | None = None,
     reporter: ProgressReporter | None = None,
 ) -> dict[str, Any]:
     """Run the flow with the executor the caller asks for; returns the run summary."""
@@ -152,4 +168,5 @@ def run_release(
         batch_size=batch_size,
         use_cache=use_cache,
         reporter=reporter,
+        **({"licence": licence} if licence else {}),
     )

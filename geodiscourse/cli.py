@@ -117,6 +117,10 @@ def run(
         int, typer.Option("--batch-size", min=1, help="Articles per task.")
     ] = DEFAULT_BATCH_SIZE,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")] = False,
+    licence: Annotated[
+        str | None,
+        typer.Option("--licence", help="The articles' licence, recorded in the release's data card."),
+    ] = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
@@ -136,6 +140,7 @@ def run(
             dask_address=dask_address,
             batch_size=batch_size,
             use_cache=not no_cache,
+            licence=licence,
             reporter=reporter,
         )
     except ReleaseValidationError as err:

@@ -23,7 +23,7 @@ START, END = (
 _SIMPLE = {pl.String: "str", pl.Int64: "int", pl.Float64: "float", pl.Boolean: "bool", pl.Date: "date"}
 
 
-def type_name(dtype: pl.DataType) -> str:
+def type_name(dtype: object) -> str:
     """A short, Python-flavoured name for a polars dtype ("list[str]", "date")."""
     if isinstance(dtype, pl.List):
         return f"list[{type_name(dtype.inner)}]"

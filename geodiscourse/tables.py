@@ -55,6 +55,4 @@ def merge_actors(parts: Sequence[pl.DataFrame]) -> pl.DataFrame:
         return pl.col(column).drop_nulls().mode().sort().first().alias(column)
 
     merged = combined.group_by("actor_id").agg(mode("name"), mode("kind"), mode("country"))
-    return sort_by_key(
-        "actors", merged.select(polars_schema("actors").names()).cast(dict(polars_schema("actors")))
-    )
+    return sort_by_key("actors", merged.select(polars_schema("actors").names()).cast(polars_schema("actors")))

@@ -25,9 +25,17 @@ def test_frame_sorts_by_primary_key_and_keeps_dates() -> None:
     ]
     assert frame("rejected", rows)["source_name"].to_list() == ["a.txt", "b.txt"]
     doc = {
-        "doc_id": "0123456789abcdef", "source_name": "a.txt", "title": None, "author": None, "outlet": None,
-        "published_date": datetime.date(2025, 12, 7), "clean_text": "Text.", "cited_urls": ["https://x"],
-        "duplicate_names": [], "encoding": "utf-8", "source_format": "text",
+        "doc_id": "0123456789abcdef",
+        "source_name": "a.txt",
+        "title": None,
+        "author": None,
+        "outlet": None,
+        "published_date": datetime.date(2025, 12, 7),
+        "clean_text": "Text.",
+        "cited_urls": ["https://x"],
+        "duplicate_names": [],
+        "encoding": "utf-8",
+        "source_format": "text",
     }
     df = frame("documents", [doc])
     assert df["published_date"].to_list() == [datetime.date(2025, 12, 7)]
@@ -47,7 +55,9 @@ def test_merge_actors_takes_the_most_frequent_non_null_value(
     parts: list[list[tuple[str, str | None]]], expected_country: str | None
 ) -> None:
     frames = [
-        frame("actors", [{"actor_id": a, "name": "Jack Straw", "kind": "person", "country": c} for a, c in part])
+        frame(
+            "actors", [{"actor_id": a, "name": "Jack Straw", "kind": "person", "country": c} for a, c in part]
+        )
         for part in parts
     ]
     merged = merge_actors(frames)

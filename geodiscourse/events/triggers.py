@@ -1,0 +1,259 @@
+"""Finding event triggers in a parsed sentence: verbs, nouns and light-verb phrases.
+
+Only syntax is checked here (lemma, particles, object, complement); whether the
+trigger's actors are what a frame needs is decided once roles are known, so a
+sentence yields candidates with their frames in lexicon order and the caller keeps
+the first frame whose actor conditions hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from geodiscourse.events.lexicon import Lexicon, NounEntry, VerbFrame
+
+#: Children through which a verb reaches its theme: "imposed sanctions", "the ban was imposed".
+_THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+#: Prepositions whose object can be a verb's theme: "sign up to a treaty", "provide X with
+#: aid", "give millions in aid" (not "give value for money").
+_THEME_PREPS = frozenset({"to", "into", "in", "with", "up"})
+#: Prepositions through which a light verb reaches its event noun: "went to war", "entered into talks".
+_LIGHT_PREPS = frozenset({"to", "into", "in"})
+#: Particle-like children checked against a frame's particles.
+_PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
+#: Clausal children whose marker can carry a frame's particle: "called for the ban to be lifted".
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "pcomp"})
+
+
+@dataclass(frozen=True)
+class VerbalCandidate:
+    """A verb that matches one or more frames syntactically, each with its matched theme."""
+
+    verb: Token
+    frames: tuple[tuple[VerbFrame, Token | None], ...]
+
+
+@dataclass(frozen=True)
+class NominalCandidate:
+    """An event noun, alone ("Russia's invasion") or carried by a light verb ("launched a war")."""
+
+    noun: Token
+    start: int  # first token of the noun itself (hyphenated nouns span three tokens)
+    entry: NounEntry
+    light_verb: Token | None
+    carrier: Token | None  # a verb of occurring the noun is subject of ("talks took place")
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    return [token, *token.conjuncts]
+
+
+def coordination_head(verb: Token) -> Token:
+    """The verb a coordinated verb shares its subject and clause with. The parser hangs
+    the second verb of "X said [the ruling was fair] and praised ..." on the reported
+    copula; the speaker's verb is the real partner."""
+    head = verb.head
+    if head.lemma_ == "be" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+        return head.head
+    return head
+
+
+def themes(verb: Token) -> list[Token]:
+    """Nouns the verb acts on: objects, passive subjects, objects of its prepositions,
+    the noun a participle modifies ("the sanctions imposed"), with their conjuncts."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _THEME_DEPS:
+            out.extend(_conjuncts(child))
+        elif child.dep_ == "prep" and child.lower_ in _THEME_PREPS:
+            out.extend(t for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out.append(verb.head)
+    raised = raised_subject(verb)
+    if raised is not None:
+        out.append(raised)
+    return out
+
+
+def raised_subject(verb: Token) -> Token | None:
+    """The subject a passive infinitive shares with the clause above it: "the embargo
+    is likely to be lifted", "the ban is expected to be lifted"."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    holder = verb.head
+    for _ in range(3):
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if holder.head.i == holder.i:
+            return None
+        holder = holder.head
+    return None
+
+
+def particles(verb: Token) -> set[str]:
+    """Lower-cased particles and prepositions right after a verb ("crack down on",
+    "called for"; an adverb may come between: "called again for"), and the marker of a
+    clausal complement there ("called for the ban to be lifted"). A preposition further
+    on belongs to the object or the clause, not the verb: "give millions in aid"."""
+    doc = verb.doc
+    found: set[str] = set()
+    for i in range(verb.i + 1, min(verb.i + 4, len(doc))):
+        token = doc[i]
+        if (
+            token.dep_ == "advmod"
+            and token.head.i == verb.i
+            and token.lower_ not in ("out", "down", "up", "off", "back")
+        ):
+            continue
+        attached = token.head.i == verb.i or (token.head.head.i == verb.i and token.head.dep_ in _CLAUSE_DEPS)
+        if attached and token.dep_ in (*_PARTICLE_DEPS, "mark"):
+            found.add(token.lower_)
+            continue
+        break
+    return found
+
+
+def xcomp_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
+    theme: Token | None = None
+    if frame.objects:
+        theme = next(
+            (t for t in themes(verb) if t.lemma_.lower() in frame.objects or t.lower_ in frame.objects), None
+        )
+        if theme is None:
+            return False, None
+    if frame.particles and not (frame.particles & particles(verb)):
+        return False, None
+    strict = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")} | particles(verb)
+    if frame.exclude_particles & strict:
+        return False, None
+    if frame.needs_xcomp or frame.exclude_xcomp:
+        xcomp = xcomp_of(verb)
+        if frame.needs_xcomp and xcomp is None:
+            return False, None
+        if xcomp is not None and xcomp.lemma_.lower() in frame.exclude_xcomp:
+            return False, None
+    if frame.intransitive and any(c.dep_ == "dobj" for c in verb.children):
+        return False, None
+    if frame.active_only and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False, None
+    if (
+        frame.present_is_state
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return False, None
+    return True, theme
+
+
+def _noun_entry(token: Token, lexicon: Lexicon) -> tuple[NounEntry, int] | None:
+    """The noun entry a token heads, with the first token of the noun: "build-up"
+    spans three tokens, "bombing" may be tagged as a gerund verb."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        joined = f"{doc[token.i - 2].lower_}-{token.lower_}"
+        entry = lexicon.nouns.get(joined)
+        if entry is not None:
+            return entry, token.i - 2
+    if token.pos_ == "NOUN":
+        entry = lexicon.nouns.get(token.lemma_.lower())
+        if entry is None:
+            entry = lexicon.nouns.get(token.lower_)
+        return (entry, token.i) if entry is not None else None
+    if token.tag_ == "VBG" and any(c.dep_ in ("det", "poss") or c.lower_ == "of" for c in token.children):
+        entry = lexicon.nouns.get(token.lower_)
+        return (entry, token.i) if entry is not None else None
+    return None
+
+
+def _noun_conditions_hold(noun: Token, entry: NounEntry) -> bool:
+    if entry.needs_prep and not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep for c in noun.children):
+        return False
+    if entry.needs_modifier:
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        doc = noun.doc
+        if noun.i >= 1:
+            modifiers.add(doc[noun.i - 1].lower_)
+        if not (modifiers & entry.needs_modifier):
+            return False
+    return not (entry.needs_plural and noun.tag_ != "NNS")
+
+
+def _light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The light verb carrying an event noun, if any: "held talks", "talks were held",
+    "went to war"."""
+    head = noun.head
+    if (
+        noun.dep_ in ("dobj", "nsubjpass")
+        and head.pos_ == "VERB"
+        and head.lemma_.lower() in lexicon.light_verbs
+    ):
+        return head
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
+        return _light_verb(noun.head, lexicon)
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ in _LIGHT_PREPS
+        and head.head.pos_ == "VERB"
+        and head.head.lemma_.lower() in lexicon.light_verbs
+    ):
+        return head.head
+    return None
+
+
+def occurrence_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb of occurring whose subject the event noun is: "talks took place",
+    "the attacks happened", "the war continued"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.pos_ != "VERB":
+        return None
+    lemma = head.lemma_.lower()
+    for phrase in lexicon.occurrence_verbs:
+        verb, _, obj = phrase.partition(" ")
+        if lemma != verb:
+            continue
+        if not obj or any(c.dep_ == "dobj" and c.lemma_.lower() == obj for c in head.children):
+            return head
+    return None
+
+
+def nominal_candidates(sent: Span, lexicon: Lexicon) -> Iterator[NominalCandidate]:
+    for token in sent:
+        found = _noun_entry(token, lexicon)
+        if found is None:
+            continue
+        entry, start = found
+        if not _noun_conditions_hold(token, entry):
+            continue
+        light = _light_verb(token, lexicon)
+        if light is None and not entry.alone:
+            continue
+        carrier = occurrence_verb(token, lexicon) if light is None else None
+        yield NominalCandidate(noun=token, start=start, entry=entry, light_verb=light, carrier=carrier)
+
+
+def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[VerbalCandidate]:
+    """Verbs of the sentence with the frames they match, except the tokens in ``skip``
+    (light verbs already carrying a nominal event)."""
+    for token in sent:
+        if token.i in skip or token.pos_ != "VERB":
+            continue
+        frames = lexicon.verbs.get(token.lemma_.lower())
+        if not frames:
+            continue
+        matched = []
+        for frame in frames:
+            ok, theme = _frame_matches(token, frame)
+            if ok:
+                matched.append((frame, theme))
+        if matched:
+            yield VerbalCandidate(verb=token, frames=tuple(matched))

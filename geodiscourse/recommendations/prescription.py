@@ -1,0 +1,98 @@
+"""What a matcher found: one prescriptive expression and the parts a row is built from.
+
+Matchers (``modals``, ``frames``) only find expressions; the package's entry point
+turns them into rows (addressee, recommender, action, condition). Keeping the two apart
+lets the tests check detection on its own, sentence by sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+#: Tags of adverbs and negation skipped between a modal and its verb ("should not now act").
+ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
+#: Pronouns that stand for the sentence's own speaker or audience.
+FIRST_SECOND_PERSON = frozenset({"i", "you", "one", "me"})
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """One prescriptive expression in a sentence.
+
+    ``start`` is the first token of the recommendation's text (its subject or frame),
+    ``action_start`` the first token of what is to be done, ``action_head`` the word
+    whose subtree the action is; ``subject`` is who is told to act, as written.
+    """
+
+    modal: str
+    strength: str
+    kind: str  # modal, semi_modal, phrase, impersonal, need, course, demand
+    start: int
+    action_start: int
+    action_head: Token
+    subject: Token | None
+    passive: bool = False
+    copula: bool = False
+    backshifted: bool = False
+    speaker: Token | None = None  # for demand verbs: who demands ("his report")
+
+
+def is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB")
+
+
+def child(token: Token, *deps: str) -> Token | None:
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
+def has_negation(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def next_content(sent: Span, i: int) -> Token | None:
+    """The first token at or after doc index ``i`` inside the sentence that is no adverb
+    or negation: what a modal governs when the parse is unsure."""
+    doc = sent.doc
+    while i < sent.end:
+        token = doc[i]
+        if token.tag_ in ADVERB_TAGS or token.dep_ == "neg":
+            i += 1
+            continue
+        return token
+    return None
+
+
+def after_parenthetical(sent: Span, i: int, reach: int = 8) -> Token | None:
+    """What a modal governs past a parenthetical: "must, if necessary, raise taxes"."""
+    token = next_content(sent, i)
+    if token is None or token.text != ",":
+        return token
+    doc = sent.doc
+    for j in range(token.i + 1, min(token.i + reach, sent.end)):
+        if doc[j].text == ",":
+            return next_content(sent, j + 1)
+    return token
+
+
+def grammatical_subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through coordination ("must realise ... and should
+    focus") and from a relative pronoun's antecedent ("allies, who should ...")."""
+    token = verb
+    for _ in range(4):
+        subject = child(token, "nsubj", "nsubjpass", "csubj")
+        if subject is not None:
+            if subject.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                return token.head
+            return subject
+        if token.dep_ == "conj" and token.head.i != token.i:
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def sentence_is_question(sent: Span) -> bool:
+    text = sent.text.rstrip(" \"'”’)")
+    return text.endswith("?")
