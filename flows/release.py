@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from prefect import flow, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
+from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from geodiscourse import __version__
@@ -146,6 +148,29 @@ def task_runner_for(workers: int, dask_address: str | None) -> TaskRunner[Any]:
     return _in_process()
 
 
+@contextmanager
+def shared_api(needed: bool) -> Iterator[None]:
+    """Point the flow and its worker processes at one Prefect API.
+
+    With no server configured, a flow starts a temporary local server that worker
+    processes cannot see, so each would start its own (about 10 s apiece). Starting
+    that temporary server here and naming it in the settings, which Prefect passes on
+    to its workers, gives them all the same one.
+    """
+    if not needed or PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()
+    server.start()
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        server.stop()
+
+
 def run_release(
     raw_dir: Path,
     out_root: Path,
@@ -161,12 +186,13 @@ def run_release(
     """Run the flow with the executor the caller asks for; returns the run summary."""
     runner = task_runner_for(workers, dask_address)
     configured = release_flow.with_options(task_runner=runner)
-    return configured(
-        raw_dir=str(raw_dir),
-        out_root=str(out_root),
-        release_id=release_id,
-        batch_size=batch_size,
-        use_cache=use_cache,
-        reporter=reporter,
-        **({"licence": licence} if licence else {}),
-    )
+    with shared_api(needed=workers > 1 or dask_address is not None):
+        return configured(
+            raw_dir=str(raw_dir),
+            out_root=str(out_root),
+            release_id=release_id,
+            batch_size=batch_size,
+            use_cache=use_cache,
+            reporter=reporter,
+            **({"licence": licence} if licence else {}),
+        )

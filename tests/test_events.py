@@ -205,6 +205,8 @@ NO_ASSERTED_EVENT = [
     "Michael Howard, who backs the constitution, spoke.",
     "The departure of Mr Straw was announced on Monday.",
     "Abbas said he will not tolerate attacks on Israel.",
+    "Tony Blair's Olympic build-up was clouded by self doubt.",
+    "Michael Howard twice threatened further scores.",
 ]
 
 

@@ -176,6 +176,8 @@ def _nominal_event(
             return None
     elif entry.needs != "any" and not _needs_met(entry.needs, source, target):
         return None
+    if entry.actor_kinds and _kind(ctx, source or target) not in entry.actor_kinds:
+        return None
     if entry.retype is not None and _kind(ctx, source or target) in entry.retype[1]:
         event_type = entry.retype[0]
     start, end = cand.start, noun.i

@@ -66,6 +66,7 @@ _NOUN_KEYS = frozenset(
         "roles",
         "alone",
         "needs",
+        "actor_kinds",
         "needs_prep",
         "needs_modifier",
         "needs_plural",
@@ -111,6 +112,7 @@ class NounEntry:
     roles: Mapping[str, str]
     alone: bool
     needs: str
+    actor_kinds: frozenset[str]
     needs_prep: frozenset[str]
     needs_modifier: frozenset[str]
     needs_plural: bool
@@ -253,6 +255,7 @@ def _noun_entry(lemma: str, raw: Mapping[str, Any], defaults: Mapping[str, str],
         roles=roles,
         alone=bool(raw.get("alone", True)),
         needs=_needs(raw, where),
+        actor_kinds=_words(raw.get("actor_kinds"), f"{where} actor_kinds"),
         needs_prep=_words(raw.get("needs_prep"), f"{where} needs_prep"),
         needs_modifier=_words(raw.get("needs_modifier"), f"{where} needs_modifier"),
         needs_plural=bool(raw.get("needs_plural", False)),
