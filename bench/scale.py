@@ -60,7 +60,6 @@ def measure(args: list[str]) -> tuple[dict[str, Any], float, int]:
 def child_parse(raw: Path, workers: int) -> None:
     """Bare spaCy: the same cleaned texts, nlp.pipe with the same number of processes."""
     from geodiscourse.ingest import read_raw_folder
-
     from geodiscourse.nlp import load_pipeline
     from geodiscourse.pipeline import prepare
 
