@@ -118,7 +118,8 @@ def release_flow(
             "parsed": sum(s.parsed for s in summaries),
             "cached": sum(s.cached for s in summaries),
         }
-        published = publish_task(work_dir, ingest, out, release_id, run_info, {str(raw): licence})
+        with timer.stage("assemble_validate_publish"):
+            published = publish_task(work_dir, ingest, out, release_id, run_info, {str(raw): licence})
         _artifacts(published)
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
