@@ -25,18 +25,15 @@ import logging
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from geodiscourse.extract.context import DocContext
+from geodiscourse.rule_files import read_yaml_mapping
 
 log = logging.getLogger(__name__)
 
-#: Where the package keeps its rule files (next to the code, so editable and wheel installs agree).
-_RULES_DIR = Path(__file__).parent / "rules"
 
 #: Children of a speaker's head that end the speaker phrase ("Jack Straw, who ...").
 _SPEAKER_STOP_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis"})
@@ -105,16 +102,7 @@ class _Report:
 
 def read_rules(name: str) -> dict[str, Any]:
     """One YAML file of ``geodiscourse/rules`` as a mapping."""
-    path = _RULES_DIR / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise RuntimeError(f"rule file geodiscourse/rules/{name} is missing: reinstall the package") from err
-    if not isinstance(data, dict):
-        raise RuntimeError(
-            f"geodiscourse/rules/{name} must be a YAML mapping of lists, got {type(data).__name__}"
-        )
-    return data
+    return read_yaml_mapping(name)
 
 
 def _lemmas(data: dict[str, Any], key: str, name: str) -> frozenset[str]:

@@ -128,10 +128,16 @@ def run(
     """Run the pipeline on RAW and publish a validated, dated release under OUT/releases/."""
     _configure_logging(verbose)
     from flows.release import run_release
-    from geodiscourse.publish import OutputNotWritableError, ReleaseExistsError, ReleaseValidationError
+    from geodiscourse.publish import (
+        OutputNotWritableError,
+        ReleaseExistsError,
+        ReleaseValidationError,
+        check_output_writable,
+    )
 
     reporter = RichProgress(console) if progress and not json_summary and console.is_terminal else None
     try:
+        check_output_writable(out)  # before Prefect starts: one clear error, no work done
         summary = run_release(
             raw,
             out,

@@ -19,16 +19,14 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from spacy.tokens import Span
+
+from geodiscourse.rule_files import read_yaml_mapping
 
 Tense = Literal["past", "future"]
 
-#: Where the package keeps its rule files (next to the code, so editable and wheel installs agree).
-_RULES_DIR = Path(__file__).parent / "rules"
 
 #: Dependency labels of a date inside a noun phrase it names ("the 11 September attacks").
 _ATTRIBUTIVE_DEPS = frozenset({"compound", "nmod", "amod", "nummod"})
@@ -118,11 +116,7 @@ def _build_patterns(raw: Mapping[str, Any]) -> tuple[tuple[str, re.Pattern[str]]
 @cache
 def date_rules() -> DateRules:
     """The date vocabulary of rules/date_expressions.yaml, loaded once per process."""
-    path = _RULES_DIR / "date_expressions.yaml"
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise RuntimeError(f"rule file {path} is missing: reinstall the geodiscourse package") from err
+    raw = read_yaml_mapping("date_expressions.yaml")
     return DateRules(
         months={**raw["months"], **raw["month_abbreviations"]},
         weekdays=raw["weekdays"],

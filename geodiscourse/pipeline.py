@@ -17,7 +17,7 @@ import logging
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +85,20 @@ def prepare(article: RawArticle) -> tuple[CleanedArticle | None, RejectedRow | N
     return cleaned, None
 
 
+def duplicate_rejections(article: RawArticle, rejected: RejectedRow) -> list[RejectedRow]:
+    """The rejection repeated for each other file with the article's bytes, so that every
+    input file is accounted for in ``rejected`` (ingest does the same for its own)."""
+    return [
+        RejectedRow(
+            source_name=name,
+            sha256=rejected["sha256"],
+            reason=rejected["reason"],
+            detail=f"{name} has the same bytes as {article.source_name}: {rejected['detail']}",
+        )
+        for name in article.duplicate_names
+    ]
+
+
 def document_row(article: RawArticle, cleaned: CleanedArticle) -> DocumentRow:
     return DocumentRow(
         doc_id=article.doc_id,
@@ -101,21 +115,37 @@ def document_row(article: RawArticle, cleaned: CleanedArticle) -> DocumentRow:
     )
 
 
+def with_current_names(output: DocumentOutput, article: RawArticle) -> DocumentOutput:
+    """A cached output with this run's file names: the cache is keyed by the bytes alone,
+    and since they were cached the same bytes may have been renamed or gained copies."""
+    documents = [
+        {**row, "source_name": article.source_name, "duplicate_names": list(article.duplicate_names)}
+        for row in output.rows.get("documents", [])
+    ]
+    return replace(output, rows={**output.rows, "documents": documents})
+
+
 def process_articles(
     articles: Sequence[RawArticle], nlp: Language, cache: ExtractionCache | None, timer: StageTimer
 ) -> tuple[list[DocumentOutput], int]:
-    """Every article's output, in input order, and how many were parsed (not cached)."""
+    """Every article's output, in input order, then a rejection for each duplicate name of
+    a rejected article; and how many articles were parsed (not cached)."""
     outputs: dict[int, DocumentOutput] = {}
+    duplicates_rejected: list[DocumentOutput] = []
     to_parse: list[tuple[int, RawArticle, CleanedArticle]] = []
     for index, article in enumerate(articles):
         hit = cache.get(article.sha256) if cache is not None else None
         if hit is not None:
-            outputs[index] = hit
+            outputs[index] = with_current_names(hit, article)
             continue
         with timer.stage("cleaning"):
             cleaned, rejected = prepare(article)
         if cleaned is None:
             outputs[index] = DocumentOutput(rejected=rejected)
+            if rejected is not None:
+                duplicates_rejected += [
+                    DocumentOutput(rejected=row) for row in duplicate_rejections(article, rejected)
+                ]
         else:
             to_parse.append((index, article, cleaned))
     texts = (cleaned.clean_text for _, _, cleaned in to_parse)
@@ -129,7 +159,7 @@ def process_articles(
         outputs[index] = DocumentOutput(rows=rows)
         if cache is not None:
             cache.put(article.sha256, outputs[index])
-    return [outputs[i] for i in range(len(articles))], len(to_parse)
+    return [outputs[i] for i in range(len(articles))] + duplicates_rejected, len(to_parse)
 
 
 def outputs_to_frames(outputs: Sequence[DocumentOutput]) -> dict[str, pl.DataFrame]:

@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 from geodiscourse.actors import resolve_mentions
-from geodiscourse.actors.lexicon import ACTOR_KINDS, RULES_DIR, load_lexicon, read_rule_file
+from geodiscourse.actors.lexicon import ACTOR_KINDS, load_lexicon, read_rule_file
 from geodiscourse.actors.slugs import slugify
+from geodiscourse.rule_files import RULES_DIR
 
 GAZETTEER_FILES = sorted(p.name for p in RULES_DIR.glob("gazetteer_*"))
 ENTITY_FILES = [

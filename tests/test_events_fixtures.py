@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from geodiscourse.events import lexicon as lexicon_module
+from geodiscourse import rule_files
 from geodiscourse.events.lexicon import PLOVER_TYPES, LexiconError, modality_rules, plover_lexicon
 from geodiscourse.extract.context import DocContext, ResolvedMention
 from geodiscourse.rows import ActorRow
@@ -157,7 +157,7 @@ def test_malformed_lexicon_names_the_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: str, message: str
 ) -> None:
     (tmp_path / "plover.yaml").write_text(content, encoding="utf-8")
-    monkeypatch.setattr(lexicon_module, "_RULES_DIR", tmp_path)
+    monkeypatch.setattr(rule_files, "RULES_DIR", tmp_path)
     plover_lexicon.cache_clear()
     try:
         with pytest.raises(LexiconError, match=message):
@@ -167,10 +167,10 @@ def test_malformed_lexicon_names_the_problem(
 
 
 def test_missing_rule_file_says_how_to_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(lexicon_module, "_RULES_DIR", tmp_path)
+    monkeypatch.setattr(rule_files, "RULES_DIR", tmp_path)
     modality_rules.cache_clear()
     try:
-        with pytest.raises(LexiconError, match="reinstall"):
+        with pytest.raises(rule_files.RuleFileError, match="reinstall"):
             modality_rules()
     finally:
         modality_rules.cache_clear()

@@ -8,22 +8,19 @@ import time) and is immutable afterwards, so worker processes can share the code
 
 from __future__ import annotations
 
-import csv
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import spacy
-import yaml
 from spacy.tokenizer import Tokenizer
 
 from geodiscourse.actors.slugs import fold, key
+from geodiscourse.rule_files import read_csv_rows, read_yaml
 
 log = logging.getLogger(__name__)
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 _FUNCTION_WORDS = frozenset({"and", "of", "the", "to", "for"})
 ACTOR_KINDS = frozenset(
     {"state", "igo", "bloc", "person", "organization", "group", "region", "media", "other"}
@@ -99,18 +96,7 @@ class Lexicon:
 
 def read_rule_file(name: str) -> Any:
     """One data file of ``geodiscourse/rules``, parsed (YAML) or as rows (CSV)."""
-    path = RULES_DIR / name
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise RuntimeError(f"gazetteer file {path} is missing: reinstall the package") from err
-    if name.endswith(".csv"):
-        lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-        return list(csv.DictReader(lines))
-    try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError as err:
-        raise RuntimeError(f"gazetteer file {path} is not valid YAML: {err}") from err
+    return read_csv_rows(name) if name.endswith(".csv") else read_yaml(name)
 
 
 def _actor_from(record: dict[str, Any], source: str) -> Actor:

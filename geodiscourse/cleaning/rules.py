@@ -10,14 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from geodiscourse.rule_files import read_yaml_mapping
 
 BOILERPLATE_FILE = "boilerplate.yaml"
 METADATA_FILE = "cleaning_metadata.yaml"
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 
 
 @dataclass(frozen=True)
@@ -57,16 +55,7 @@ class MetadataRules:
 
 def load_rule_file(name: str) -> dict[str, Any]:
     """The parsed YAML mapping of one file in geodiscourse/rules/."""
-    path = RULES_DIR / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise FileNotFoundError(
-            f"rule file geodiscourse/rules/{name} is missing: restore it from git"
-        ) from err
-    if not isinstance(data, dict):
-        raise ValueError(f"geodiscourse/rules/{name} must hold a YAML mapping at the top level")
-    return data
+    return read_yaml_mapping(name)
 
 
 def _compile(pattern: str, where: str, flags: int = 0) -> re.Pattern[str]:

@@ -10,34 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from geodiscourse.rule_files import RuleFileError, read_yaml_mapping
+from schemas.events import PLOVER_TYPES as SCHEMA_PLOVER_TYPES
 
-#: Where the package keeps its rule files (next to the code, so editable and wheel installs agree).
-_RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-
-PLOVER_TYPES = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
-)
+PLOVER_TYPES = frozenset(SCHEMA_PLOVER_TYPES)
 ROLES = frozenset({"source", "target", "both", "none"})
 NEEDS = frozenset({"any", "source", "target", "both", "none"})
 _VERB_KEYS = frozenset(
@@ -76,8 +54,8 @@ _NOUN_KEYS = frozenset(
 )
 
 
-class LexiconError(ValueError):
-    """A rule file entry is malformed; the message names the file and the entry."""
+#: A rule file or entry is missing or malformed; the message names the file and the entry.
+LexiconError = RuleFileError
 
 
 @dataclass(frozen=True)
@@ -154,17 +132,6 @@ class ModalityRules:
     hypothetical_modifiers: frozenset[str]
     preventive_verbs: frozenset[str]
     hypothetical_object_verbs: frozenset[str]
-
-
-def _read(name: str) -> dict[str, Any]:
-    path = _RULES_DIR / name
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise LexiconError(f"rule file {path} is missing: reinstall the geodiscourse package") from err
-    if not isinstance(data, dict):
-        raise LexiconError(f"{path} must be a YAML mapping, got {type(data).__name__}")
-    return data
 
 
 def _words(value: object, where: str) -> frozenset[str]:
@@ -276,7 +243,7 @@ def _retype(raw: object, where: str) -> tuple[str, frozenset[str]] | None:
 def plover_lexicon() -> Lexicon:
     """rules/plover.yaml as checked frames; raises LexiconError naming a bad entry."""
     name = "plover.yaml"
-    data = _read(name)
+    data = read_yaml_mapping(name)
     families = {
         str(k): _words(v, f"{name} object_families.{k}")
         for k, v in (data.get("object_families") or {}).items()
@@ -310,7 +277,7 @@ def plover_lexicon() -> Lexicon:
 def modality_rules() -> ModalityRules:
     """rules/event_modality.yaml as word sets."""
     name = "event_modality.yaml"
-    data = _read(name)
+    data = read_yaml_mapping(name)
     fields = ModalityRules.__dataclass_fields__
     missing = [key for key in fields if key not in data]
     if missing:

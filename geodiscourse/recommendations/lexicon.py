@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-import yaml
+from geodiscourse.rule_files import read_yaml_mapping
 
 RULES_FILE = "prescriptive.yaml"
-#: The package's rule files, next to the code (editable and wheel installs agree).
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 STRENGTHS = ("strong", "moderate", "weak")
 
 
@@ -133,13 +130,5 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
 @lru_cache(maxsize=1)
 def load_rules() -> PrescriptiveRules:
     """The packaged prescriptive rules, parsed once per process."""
-    path = RULES_DIR / RULES_FILE
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise RuntimeError(
-            f"rule file {path} is missing: reinstall the package or restore it from git"
-        ) from err
-    if not isinstance(raw, dict):
-        raise ValueError(f"rules/{RULES_FILE} is not a YAML mapping: check its indentation")
+    raw = read_yaml_mapping(RULES_FILE)
     return rules_from_mapping(raw)
