@@ -164,12 +164,14 @@ def shared_api(needed: bool) -> Iterator[None]:
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()
-    server.start()
+    started_here = not server.running
+    server.start(timeout=180)
     try:
         with temporary_settings({PREFECT_API_URL: server.api_url}):
             yield
     finally:
-        server.stop()
+        if started_here:
+            server.stop()
 
 
 def run_release(

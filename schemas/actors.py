@@ -12,7 +12,7 @@ class ActorsSchema(pa.DataFrameModel):
 
     actor_id: str = pa.Field(
         unique=True,
-        str_matches=r"^([A-Z][A-Z0-9]{1,9}|[a-z0-9]+(-[a-z0-9]+)*)$",
+        str_matches=r"^([A-Z][A-Z0-9]{1,19}|[a-z0-9]+(-[a-z0-9]+)*)$",
         description="ISO3 for a state, upper-case acronym for an IGO or bloc (WEST for the West), lower-case slug otherwise.",
     )
     name: str = pa.Field(description="Canonical name ('Russia', 'Vladimir Putin').")

@@ -1,27 +1,40 @@
 """Shared fixtures.
 
 Prefect is isolated before anything imports it: its own PREFECT_HOME, local result
-storage and no analytics, so tests never touch a developer's Prefect state and the
-temporary local server starts at most once per session (in the ``seed_release``
-fixture, the only place the flow runs in-process).
+storage and no analytics, so tests never touch a developer's Prefect state. Its local
+server starts at most once per session, in the ``prefect_api`` fixture, on a port chosen
+here; every test that runs the flow in this process requests that fixture (directly
+or through ``seed_release``). Tests that run the flow in a subprocess give it its own
+PREFECT_HOME and server.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 _PREFECT_HOME = Path(tempfile.mkdtemp(prefix="geodiscourse-test-prefect-"))
+_PREFECT_PORT = _free_port()
 os.environ["PREFECT_HOME"] = str(_PREFECT_HOME)
 os.environ["PREFECT_LOCAL_STORAGE_PATH"] = str(_PREFECT_HOME / "storage")
 os.environ["PREFECT_SERVER_ANALYTICS_ENABLED"] = "false"
 os.environ["PREFECT_LOGGING_LEVEL"] = "WARNING"
 os.environ["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] = "false"
-os.environ.pop("PREFECT_API_URL", None)
+# One Prefect server for the whole session (started by the ``prefect_api`` fixture, on
+# first use): flows run in-process, in process pools and on Dask workers all report to it.
+os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{_PREFECT_PORT}/api"
 
 import pytest  # noqa: E402
 from spacy.language import Language  # noqa: E402
@@ -38,7 +51,18 @@ def nlp() -> Language:
 
 
 @pytest.fixture(scope="session")
-def seed_release(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
+def prefect_api() -> Iterator[str]:
+    """The session's one Prefect server, started on first use, stopped at the end."""
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer(port=_PREFECT_PORT)
+    server.start(timeout=180)  # a fresh PREFECT_HOME migrates its database first
+    yield server.api_url
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def seed_release(tmp_path_factory: pytest.TempPathFactory, prefect_api: str) -> Iterator[dict[str, Any]]:
     """The flow run once on the three seed articles; its summary plus ``out`` (the
     output root). Tests read it, never change it."""
     from flows.release import run_release
