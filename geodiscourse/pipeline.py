@@ -16,7 +16,7 @@ import argparse
 import logging
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -118,6 +118,13 @@ def document_row(article: RawArticle, cleaned: CleanedArticle) -> DocumentRow:
 def with_current_names(output: DocumentOutput, article: RawArticle) -> DocumentOutput:
     """A cached output with this run's file names: the cache is keyed by the bytes alone,
     and since they were cached the same bytes may have been renamed or gained copies."""
+    if output.rejected is not None:
+        old, detail = output.rejected["source_name"], output.rejected["detail"]
+        if detail.startswith(old):
+            detail = article.source_name + detail[len(old) :]
+        return replace(
+            output, rejected={**output.rejected, "source_name": article.source_name, "detail": detail}
+        )
     documents = [
         {**row, "source_name": article.source_name, "duplicate_names": list(article.duplicate_names)}
         for row in output.rows.get("documents", [])
@@ -126,12 +133,18 @@ def with_current_names(output: DocumentOutput, article: RawArticle) -> DocumentO
 
 
 def process_articles(
-    articles: Sequence[RawArticle], nlp: Language, cache: ExtractionCache | None, timer: StageTimer
+    articles: Sequence[RawArticle],
+    nlp: Callable[[], Language],
+    cache: ExtractionCache | None,
+    timer: StageTimer,
 ) -> tuple[list[DocumentOutput], int]:
     """Every article's output, in input order, then a rejection for each duplicate name of
-    a rejected article; and how many articles were parsed (not cached)."""
+    a rejected article; and how many articles were parsed (not cached).
+
+    ``nlp`` is called only when some article is not in the cache, so a batch served
+    wholly from the cache never loads the model.
+    """
     outputs: dict[int, DocumentOutput] = {}
-    duplicates_rejected: list[DocumentOutput] = []
     to_parse: list[tuple[int, RawArticle, CleanedArticle]] = []
     for index, article in enumerate(articles):
         hit = cache.get(article.sha256) if cache is not None else None
@@ -142,24 +155,51 @@ def process_articles(
             cleaned, rejected = prepare(article)
         if cleaned is None:
             outputs[index] = DocumentOutput(rejected=rejected)
-            if rejected is not None:
-                duplicates_rejected += [
-                    DocumentOutput(rejected=row) for row in duplicate_rejections(article, rejected)
-                ]
+            if cache is not None:
+                cache.put(article.sha256, outputs[index])
         else:
             to_parse.append((index, article, cleaned))
-    texts = (cleaned.clean_text for _, _, cleaned in to_parse)
-    docs = iter(nlp.pipe(texts, batch_size=16))
-    for index, article, cleaned in to_parse:
-        start = time.perf_counter()
-        doc = next(docs)
-        timer.add("parsing", time.perf_counter() - start)
-        rows = extract_document(article.doc_id, doc, cleaned.published_date, timer)
-        rows["documents"] = [dict(document_row(article, cleaned))]
-        outputs[index] = DocumentOutput(rows=rows)
-        if cache is not None:
-            cache.put(article.sha256, outputs[index])
+    if to_parse:
+        texts = (cleaned.clean_text for _, _, cleaned in to_parse)
+        docs = iter(nlp().pipe(texts, batch_size=16))
+        for index, article, cleaned in to_parse:
+            start = time.perf_counter()
+            doc = next(docs)
+            timer.add("parsing", time.perf_counter() - start)
+            rows = extract_document(article.doc_id, doc, cleaned.published_date, timer)
+            rows["documents"] = [dict(document_row(article, cleaned))]
+            outputs[index] = DocumentOutput(rows=rows)
+            if cache is not None:
+                cache.put(article.sha256, outputs[index])
+    duplicates_rejected = [
+        DocumentOutput(rejected=row)
+        for index, article in enumerate(articles)
+        if (rejected := outputs[index].rejected) is not None
+        for row in duplicate_rejections(article, rejected)
+    ]
     return [outputs[i] for i in range(len(articles))] + duplicates_rejected, len(to_parse)
+
+
+def open_cache(cache_dir: Path | None) -> ExtractionCache | None:
+    """The extraction cache for this code and model, or None when caching is off."""
+    if cache_dir is None:
+        return None
+    return ExtractionCache(cache_dir, code_fingerprint(), model_fingerprint())
+
+
+def partition_cached(
+    articles: Sequence[RawArticle], cache: ExtractionCache | None
+) -> tuple[list[RawArticle], list[RawArticle]]:
+    """(articles already in the cache, articles to parse), each in input order.
+
+    Cached articles are read back where the flow runs; only the others are sent to
+    workers, so an unchanged corpus starts no worker and loads no model.
+    """
+    if cache is None:
+        return [], list(articles)
+    cached = [a for a in articles if cache.has(a.sha256)]
+    known = {a.sha256 for a in cached}
+    return cached, [a for a in articles if a.sha256 not in known]
 
 
 def outputs_to_frames(outputs: Sequence[DocumentOutput]) -> dict[str, pl.DataFrame]:
@@ -188,14 +228,10 @@ def run_batch(
     once per process.
     """
     started = time.perf_counter()
-    nlp = load_pipeline() if model is None else load_pipeline(model)
     timer = StageTimer()
-    cache = (
-        ExtractionCache(cache_dir, code_fingerprint(), model_fingerprint(nlp))
-        if cache_dir is not None
-        else None
+    outputs, parsed = process_articles(
+        articles, lambda: load_pipeline(model) if model else load_pipeline(), open_cache(cache_dir), timer
     )
-    outputs, parsed = process_articles(articles, nlp, cache, timer)
     with timer.stage("writing"):
         tables = outputs_to_frames(outputs)
         for table, df in tables.items():
