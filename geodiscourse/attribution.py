@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from typing import Any
 
@@ -43,6 +43,8 @@ _EDGE_CHARS = " \t\n\"'“”‘’,;:-–—"
 _OPENING_MARKS = "“"
 _CLOSING_MARKS = "”"
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Conjunctions left at the end of a content whose second conjunct is another report.
+_DANGLING = (" but", " and", " or", " while", " whereas")
 _FIRST_PERSON = frozenset({"i", "we"})
 #: Entity types that the parser sometimes folds into a speaker phrase ("on Wednesday Mr Straw").
 _TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -74,6 +76,9 @@ class ReportingLexicon:
     quote_only: frozenset[str]
     animate_subject_only: frozenset[str]
     negative: frozenset[str]
+    accusation: frozenset[str]
+    accusation_preps: frozenset[str]
+    accuse_preps: frozenset[str]
     raising_passive: frozenset[str]
     believer_xcomp: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -81,7 +86,7 @@ class ReportingLexicon:
     @cached_property
     def verbs(self) -> frozenset[str]:
         """Every lemma that can introduce a report."""
-        return self.speech | self.belief | self.quote_only | self.raising_passive
+        return self.speech | self.belief | self.quote_only | self.raising_passive | self.accusation
 
 
 @dataclass(frozen=True)
@@ -193,6 +198,10 @@ def _trimmed(sent: Span, start_char: int, end_char: int) -> tuple[int, int] | No
             end -= 1
         if text[start : start + 5].lower() == "that " and end - start > 5:
             start += 5
+            continue
+        dangling = next((c for c in _DANGLING if text[start:end].lower().endswith(c)), None)
+        if dangling is not None and end - start > len(dangling):
+            end -= len(dangling)  # "... in UK interests but [the Tories say ...]"
             continue
         break
     if end <= start:
@@ -316,6 +325,12 @@ def _subject(verb: Token) -> Token | None:
     subject = _child(verb, "nsubj")
     if subject is None and (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")):
         subject = _child(verb.head, "nsubj")
+    if subject is None and verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep":
+        # "Mr Chirac reacted ... by saying Europe needed to ...": the gerund's subject
+        # is the subject of the verb its preposition modifies
+        governor = verb.head.head
+        if governor.pos_ in ("VERB", "AUX"):
+            subject = _child(governor, "nsubj")
     return subject
 
 
@@ -396,15 +411,60 @@ def _verb_reports(
         t for t in sent if t.lemma_.lower() in lex.verbs and t.pos_ in ("VERB", "AUX") and not quoted[t.i]
     ]
     for verb in sorted(verbs, key=_depth):
-        if any(r.attribution.content_start <= verb.idx < r.attribution.content_end for r in reports):
+        outer = next((i for i, r in enumerate(reports) if _covers(r, verb)), None)
+        cut = None if outer is None else _coordinated_report(verb, reports[outer], sent)
+        if outer is not None and cut is None:
             continue  # nested speech: part of another report's content
         lemma = verb.lemma_.lower()
         report = _raised(verb, ctx, sent, lex) if lemma in lex.raising_passive else None
         if report is None:
             report = _active(verb, lemma, ctx, sent, lex, pieces)
-        if report is not None:
-            reports.append(report)
+        if report is None:
+            continue
+        if outer is not None and cut is not None:
+            reports[outer] = _cut_before(reports[outer], cut, sent)
+        reports.append(report)
     return reports
+
+
+def _covers(report: _Report, token: Token) -> bool:
+    return report.attribution.content_start <= token.idx < report.attribution.content_end
+
+
+def _coordinated_report(verb: Token, outer: _Report, sent: Span) -> Token | None:
+    """The conjunction before a second reporting clause that the parser attached inside
+    the first one's content: "Mr Blair said the UK would ... but the Tories say he is
+    ...". Such a clause has a subject of its own and no "that" making it part of what was
+    said, and either contrasts ("but") or keeps a present tense that reported speech
+    after a past "said" would have shifted back; otherwise it goes on with what was said
+    ("he said the inquiry was under way and the court had stressed ...").
+    The conjunction is where the first report's content ends."""
+    if verb.dep_ != "conj" or _child(verb, "mark") is not None:
+        return None
+    outer_verb = None if outer.cue_token is None else verb.doc[outer.cue_token]
+    unshifted = verb.tag_ in ("VBZ", "VBP") and outer_verb is not None and outer_verb.tag_ in ("VBD", "VBN")
+    subject = _child(verb, "nsubj")
+    if subject is None or subject.dep_ == "expl" or subject.lower_ in _FIRST_PERSON:
+        return None
+    i = subject.left_edge.i - 1
+    while i > sent.start and verb.doc[i].text == ",":
+        i -= 1
+    cc = verb.doc[i]  # the parser may hang it on any verb of the first clause
+    if i <= sent.start or cc.dep_ != "cc" or not (unshifted or cc.lower_ == "but"):
+        return None
+    return cc
+
+
+def _cut_before(report: _Report, cc: Token, sent: Span) -> _Report:
+    """The report with its content ending before a coordinating conjunction."""
+    attribution = report.attribution
+    before = cc.doc[cc.i - 1]
+    span = _trimmed(
+        sent, attribution.content_start, min(attribution.content_end, before.idx + len(before.text))
+    )
+    if span is None:
+        return report
+    return _Report(replace(attribution, content_start=span[0], content_end=span[1]), report.cue_token)
 
 
 def _active(
@@ -441,11 +501,37 @@ def _active(
     particle = _child(verb, "prt")
     if particle is not None:
         cue = f"{cue} {particle.lower_}"
+    if lemma in lex.accusation:
+        return _accusation(verb, subject, ctx, sent, lex)
     if span is None and (lemma in lex.speech or lemma in lex.belief):
         span = _complement_span(verb, lemma, sent, lex)
     if span is None and pieces:
         span = min(pieces, key=lambda p: min(abs(p[0] - verb.idx), abs(p[1] - verb.idx)))
     return _make(ctx, subject, cue, span, verb.i)
+
+
+def _accusation(
+    verb: Token, subject: Token, ctx: DocContext, sent: Span, lex: ReportingLexicon
+) -> _Report | None:
+    """ "He accused X of Y", "she blamed X for Y": the subject claims that X did Y. Only
+    with both an object and the preposition that carries the charge; "he criticised the
+    plan" is an act (an event), not a report of what anyone did."""
+    obj = _child(verb, "dobj")
+    preps = lex.accuse_preps if verb.lemma_.lower() == "accuse" else lex.accusation_preps
+    holders = [verb] if obj is None else [verb, obj]  # the parser may hang "of" on the object
+    prep = next(
+        (
+            c
+            for h in holders
+            for c in h.rights
+            if c.dep_ == "prep" and c.lower_ in preps and (obj is None or c.i > obj.i)
+        ),
+        None,
+    )
+    if obj is None or prep is None or _child(prep, "pobj", "pcomp") is None:
+        return None
+    span = _token_span(verb.doc, verb.i, max(prep.right_edge.i, obj.right_edge.i), sent)
+    return _make(ctx, subject, verb.text.lower(), span, verb.i)
 
 
 def _according_to(ctx: DocContext, sent: Span) -> list[_Report]:

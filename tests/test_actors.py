@@ -212,3 +212,72 @@ def test_actor_rows_follow_the_contract(nlp: Language) -> None:
     assert result.actors["WEST"]["kind"] == "bloc" and result.actors["WEST"]["country"] is None
     assert result.actors["human-rights-watch"]["kind"] == "organization"
     assert set(result.actors) == {m.actor_id for m in result.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        # one word, described by a noun for a body or named twice
+        (
+            "State aid went to European aircraft maker Airbus and its US rival Boeing. Airbus and Boeing accuse each other.",
+            "Boeing",
+            "boeing",
+        ),
+        (
+            "State aid went to European aircraft maker Airbus and its US rival Boeing. Airbus and Boeing accuse each other.",
+            "Airbus",
+            "airbus",
+        ),
+        ("Qantas plans to cut jobs. Qantas said costs had risen.", "Qantas", "qantas"),
+        # several capitalised words, and a short form joining its full name
+        ("EADS and BAE Systems welcomed the announcement.", "BAE Systems", "bae-systems"),
+        (
+            "Merrill Lynch denied the claim. Merrill said it would appeal. Merrill lost.",
+            "Merrill",
+            "merrill-lynch",
+        ),
+    ],
+)
+def test_ner_organisations_become_actors(nlp: Language, text: str, surface: str, actor_id: str) -> None:
+    result = resolve(nlp, text)
+    assert actors_by_surface(result).get(surface) == actor_id, result.mentions
+    assert result.actors[actor_id]["kind"] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # capitalised events, laws and topics
+        ("Labour is preparing for the General Election in May.", "General Election"),
+        ("MPs debated the Mental Capacity Bill on Tuesday.", "Mental Capacity Bill"),
+        # a one-word name used once with nothing saying it is a body
+        ("Shares in Exel rose on Monday.", "Exel"),
+        # a common noun the document also writes in lower case
+        ("Coal output fell. Coal sales fell too, and coal prices rose.", "Coal"),
+        ("The White Paper was published on Monday.", "White Paper"),
+    ],
+)
+def test_ner_names_that_are_no_organisations(nlp: Language, text: str, surface: str) -> None:
+    result = resolve(nlp, text)
+    assert surface not in actors_by_surface(result), result.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "actor_id"),
+    [
+        # a body based in a state does not act for it
+        ("UPS placed an order. The US company said it needed capacity.", "company", None),
+        ("A French bank said profits rose.", "bank", None),
+        ("The German carmaker cut jobs.", "carmaker", None),
+        # agents of the state still do
+        ("The US officials said it needed capacity.", "officials", "USA"),
+        ("French troops said little.", "troops", "FRA"),
+        ("The US government said little.", "government", "USA"),
+    ],
+)
+def test_actor_of_bodies_based_in_a_state(nlp: Language, text: str, head: str, actor_id: str | None) -> None:
+    doc = nlp(text)
+    result = resolve_mentions(doc)
+    ctx = DocContext("d", doc, None, result.mentions, result.actors)
+    token = next(t for t in doc if t.text == head)
+    assert ctx.actor_of(token) == actor_id

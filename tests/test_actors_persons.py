@@ -236,3 +236,71 @@ def test_role_nouns_resolve_to_the_office_holder(
 def test_role_nouns_without_a_fitting_person_stay_unresolved(nlp: Language, text: str) -> None:
     result = resolve(nlp, text)
     assert [m for m in result.mentions if m.method == "title"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "actor_id"),
+    [
+        # a person named inside the quotation is what the speaker talks about, not the speaker
+        (
+            'Tom Farrow said the vote mattered. "The fact is that Mr Keller is there for four years," he argued.',
+            "he",
+            "tom-farrow",
+        ),
+        # the main clause's subject beats a subject in a clause below it
+        (
+            "Tom Farrow admitted he had gone to bed early, thinking Mr Keller might have won. He woke up at dawn.",
+            "He",
+            "tom-farrow",
+        ),
+        # a possessive after a person in its own sentence stays with that person
+        (
+            "Tom Farrow signed the letter. The paper was long. The letter congratulated Mr Keller on his victory.",
+            "his",
+            "keller",
+        ),
+        # a pronoun subject of a non-speech verb follows the previous sentence's subject
+        ("Mr Farrow lashed out at the policies. He also called for reform of the UN.", "He", "farrow"),
+    ],
+)
+def test_pronoun_salience(nlp: Language, text: str, pronoun: str, actor_id: str) -> None:
+    result = resolve(nlp, text)
+    found = [m.actor_id for m in result.mentions if m.method == "pronoun" and m.text == pronoun]
+    assert found and found[-1] == actor_id, result.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nobody had the title: the only candidate of the document's state (GBR) holds it
+        (
+            "Britain and the UK argued. British ministers met. Jim Parsons met John Kerry. "
+            "Next week the prime minister should make a statement.",
+            "jim-parsons",
+        ),
+        # no dominant state: two candidates, left alone
+        ("Jim Parsons met John Kerry. The prime minister said the talks had failed.", None),
+    ],
+)
+def test_role_nouns_fall_back_to_the_dominant_state(nlp: Language, text: str, expected: str | None) -> None:
+    result = resolve(nlp, text)
+    found = [m.actor_id for m in result.mentions if m.method == "title" and m.text == "prime minister"]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # one listed person is called Kerry: his state
+        ("Voters thought Mr Kerry might have won.", "Mr Kerry", "USA"),
+        # several listed persons are called Smith or Kennedy: no guess
+        ("Voters thought Mr Smith might have won.", "Mr Smith", None),
+        ("Voters thought Mr Kennedy might have won.", "Mr Kennedy", None),
+        # an unlisted surname: no guess
+        ("Voters thought Mr Farrow might have won.", "Mr Farrow", None),
+    ],
+)
+def test_an_honorific_surname_takes_the_state_of_a_unique_listed_person(
+    nlp: Language, text: str, surface: str, country: str | None
+) -> None:
+    assert person_of(resolve(nlp, text), surface)[1] == country

@@ -219,6 +219,41 @@ SINGLE_CASES = [
 ]
 
 
+# accusations report the subject's claim; a gerund after "by"/"as" reports its governor's subject
+SINGLE_CASES += [
+    pytest.param(
+        "He accused Mr Blair's government of being less than straightforward over its plans.",
+        {"He": "charles-kennedy"},
+        0,
+        "He",
+        "charles-kennedy",
+        "accused",
+        "accused Mr Blair's government of being less than straightforward over its plans",
+        id="accuse-of",
+    ),
+    pytest.param(
+        "The EU blamed Washington for the collapse of the talks.",
+        {"EU": "EU"},
+        0,
+        "The EU",
+        "EU",
+        "blamed",
+        "blamed Washington for the collapse of the talks",
+        id="blame-for",
+    ),
+    pytest.param(
+        "Mr Chirac reacted to his warning by saying Europe needed to reinforce its own unity.",
+        {"Chirac": "jacques-chirac"},
+        0,
+        "Mr Chirac",
+        "jacques-chirac",
+        "saying",
+        "Europe needed to reinforce its own unity",
+        id="gerund-after-by",
+    ),
+]
+
+
 @pytest.mark.parametrize(("text", "actors", "index", "speaker", "actor", "cue", "content"), SINGLE_CASES)
 def test_one_attribution(
     nlp: Language,
@@ -267,6 +302,9 @@ NO_ATTRIBUTION = [
     pytest.param("The 15-year-old ban was imposed in 1989.", id="plain-author-sentence"),
     pytest.param("To lump them in with, say, Burma is not appropriate.", id="say-as-interjection"),
     pytest.param("He wants to end US isolation with a new treaty.", id="non-reporting-verb"),
+    pytest.param("He criticised the head of the bank.", id="criticise-without-for"),
+    pytest.param("They condemned the killing of civilians.", id="of-belongs-to-the-object"),
+    pytest.param("He spent the day saying Britain had to leave.", id="gerund-without-by"),
 ]
 
 
@@ -324,6 +362,43 @@ def test_two_reports_in_one_sentence(nlp: Language) -> None:
         ("Human rights groups", "the code is not legally binding"),
         ("Mr Straw", "it would be given legal force"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Mr Blair recently said the UK would only participate where it was in UK interests "
+            "but the Tories say he is surrendering a key veto.",
+            [
+                ("Mr Blair", "the UK would only participate where it was in UK interests"),
+                ("the Tories", "he is surrendering a key veto"),
+            ],
+            id="but-coordinated",
+        ),
+        pytest.param(
+            "Mr Blair said the UK would stay and the Tories say it will leave.",
+            [("Mr Blair", "the UK would stay"), ("the Tories", "it will leave")],
+            id="present-tense-not-shifted-back",
+        ),
+        pytest.param(
+            "Mr Blunkett said the inquiry was under way and the High Court had stressed his right "
+            "to privacy did not affect his job.",
+            [
+                (
+                    "Mr Blunkett",
+                    "the inquiry was under way and the High Court had stressed his right to privacy "
+                    "did not affect his job",
+                )
+            ],
+            id="shifted-back-is-still-reported",
+        ),
+    ],
+)
+def test_coordinated_reporting_clauses(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
+    """A second reporting clause the parser hung inside the first report's content is a
+    report of its own, unless its tense shows it is part of what was said."""
+    assert [(a.speaker_text, c) for _, a, c in reports(nlp, text)] == expected
 
 
 @pytest.mark.parametrize(

@@ -101,6 +101,83 @@ def test_negative_report_keeps_its_verb(nlp: Language) -> None:
     assert claim["claimant_text"] == "President Bush's advisers"
 
 
+@pytest.mark.parametrize(
+    ("text", "actors", "expected"),
+    [
+        pytest.param(
+            "He accused Mr Blair's government of being less than straightforward over its plans.",
+            {"He": "charles-kennedy"},
+            [
+                (
+                    "accused Mr Blair's government of being less than straightforward over its plans",
+                    False,
+                    "charles-kennedy",
+                )
+            ],
+            id="accusation-is-the-subject's-claim",
+        ),
+        pytest.param(
+            "Ms Sturgeon wrote to Mr McConnell on Tuesday, accusing him of an error of judgement.",
+            {"Sturgeon": "nicola-sturgeon"},
+            [
+                (
+                    "Ms Sturgeon wrote to Mr McConnell on Tuesday, accusing him of an error of judgement",
+                    True,
+                    None,
+                ),
+                ("accusing him of an error of judgement", False, "nicola-sturgeon"),
+            ],
+            id="author-still-asserts-the-clause-around-an-accusation",
+        ),
+        pytest.param(
+            "He criticised the head of the bank.",
+            {},
+            [("He criticised the head of the bank.", True, None)],
+            id="criticism-without-a-charge-is-the-author's-fact",
+        ),
+        pytest.param(
+            "Mr Blair recently said the UK would only take part where it was in UK interests "
+            "but the Tories say he is surrendering a key veto.",
+            {"Blair": "tony-blair", "Tories": "conservative-party"},
+            [
+                ("the UK would only take part where it was in UK interests", False, "tony-blair"),
+                ("he is surrendering a key veto", False, "conservative-party"),
+            ],
+            id="two-coordinated-reports",
+        ),
+    ],
+)
+def test_claimants_of_accusations_and_coordinated_reports(
+    nlp: Language, text: str, actors: dict[str, str], expected: list[tuple[str, bool, str | None]]
+) -> None:
+    found = claims(nlp, text, actors)
+    assert [(c["text"], c["is_author"], c["claimant_actor_id"]) for c in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        pytest.param(
+            "America needed to listen to the world too, he said.", {"America": "USA"}, id="backshifted-need"
+        ),
+        pytest.param(
+            "Europe instead needed to reinforce its own unity, Mr Chirac said.",
+            {"Europe": "EU"},
+            id="reported-need",
+        ),
+    ],
+)
+def test_reported_advice_is_no_claim(nlp: Language, text: str, actors: dict[str, str]) -> None:
+    """What the recommendation rules call advice is not also a claim."""
+    assert claims(nlp, text, actors) == []
+
+
+def test_reported_need_of_the_past_stays_a_claim(nlp: Language) -> None:
+    """ "had to" in the author's voice is a past fact, not advice, and so a claim."""
+    found = claims(nlp, "Britain had to leave the talks in 1998.", {"Britain": "GBR"})
+    assert [c["is_author"] for c in found] == [True]
+
+
 def test_unnamed_source_is_not_the_author(nlp: Language) -> None:
     [claim] = claims(nlp, "It is understood that the talks will resume next week.")
     assert not claim["is_author"]

@@ -211,3 +211,9 @@ def _add_listed(cluster: PersonCluster, lexicon: Lexicon) -> None:
     political = any(title[-1] in lexicon.role_heads for title in cluster.titles)
     if political and len(states) == 1:  # "President Bush": every listed Bush is American
         cluster.add_evidence(LISTED, next(iter(states)))
+    elif len(cluster.keys) == 1 and not cluster.titles and len(states) == 1:
+        # "Mr Kerry" with no title: only when one listed person has that surname
+        persons = lexicon.surname_persons.get(cluster.keys[-1], frozenset())
+        gender = lexicon.first_name_gender.get(next(iter(persons)).split()[0]) if len(persons) == 1 else None
+        if len(persons) == 1 and (cluster.gender is None or gender is None or gender == cluster.gender):
+            cluster.add_evidence(LISTED, next(iter(states)))

@@ -89,6 +89,7 @@ class Lexicon:
     contextual_heads: frozenset[str]
     known_persons: dict[tuple[str, ...], KnownPerson]  # folded lower-case name tokens
     known_surnames: dict[str, frozenset[str]]  # surname key -> states of listed persons with it
+    surname_persons: dict[str, frozenset[str]]  # surname key -> names of listed persons with it
     organisation_words: frozenset[str]
     title_cues: frozenset[str]  # words before a quoted title of a work
     first_name_gender: dict[str, str]
@@ -235,6 +236,14 @@ def _surnames(known: dict[tuple[str, ...], KnownPerson]) -> dict[str, frozenset[
     return {surname: frozenset(codes) for surname, codes in states.items()}
 
 
+def _surname_persons(known: dict[tuple[str, ...], KnownPerson]) -> dict[str, frozenset[str]]:
+    names: dict[str, set[str]] = {}
+    for words, person in known.items():
+        if len(words) >= 2:
+            names.setdefault(words[-1], set()).add(person.name)
+    return {surname: frozenset(found) for surname, found in names.items()}
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The lexicon, built once per process from the gazetteer files."""
@@ -284,6 +293,7 @@ def load_lexicon() -> Lexicon:
         contextual_heads=frozenset(metonyms.get("contextual_heads") or []),
         known_persons=known,
         known_surnames=_surnames(known),
+        surname_persons=_surname_persons(known),
         organisation_words=frozenset(titles_data.get("organisation_words") or []),
         title_cues=frozenset(str(w).split()[-1] for w in ambiguous.get("title_cues") or []),
         first_name_gender={

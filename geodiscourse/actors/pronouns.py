@@ -8,13 +8,14 @@ extracted from "he said ..." or "the UK leader wants ..." are attributed to that
   subject ("the prime minister wanted ...") resolves to a person named earlier only if that
   person is the only one so far who could hold the office and was named within the two
   previous sentences: persons with another office ("senator John McCain", "journalist Robert
-  Peston") or of another state than the phrase names ("the French president") are no
-  candidates, and two candidates leave it unresolved ("Tony Blair ... Gordon Brown.
+  Peston") or of another state than the phrase names ("the French president") or, when it
+  names none, than the state the document is mostly about are no candidates, and two candidates leave it unresolved ("Tony Blair ... Gordon Brown.
   Meanwhile, the chancellor ..." is left alone).
 - he/him/his and she/her resolve to the most recent person of compatible gender who is the
-  subject of this or the previous sentence, else to the most recent compatible person within
-  three sentences. Pronouns inside quotation marks are left alone: there "he" is usually
-  someone the speaker talks about, not the speaker.
+  main clause's subject in this or the previous sentence, else to the most recent compatible subject within
+  three sentences, else to the most recent compatible person there; persons named inside
+  quotations only when nobody else fits. Pronouns inside quotation marks are left alone:
+  there "he" is usually someone the speaker talks about, not the speaker.
 """
 
 from __future__ import annotations
@@ -86,6 +87,7 @@ def _role_candidate(
     before: Sequence[PersonMention],
     clusters: Sequence[PersonCluster],
     sentence_index: Sequence[int],
+    dominant: str | None,
 ) -> int | None:
     for mention in reversed(before):
         cluster = clusters[mention.cluster]
@@ -99,7 +101,7 @@ def _role_candidate(
     for mention in before:
         cluster = clusters[mention.cluster]
         other_office = cluster.titles and not any(_office_fits(title, phrase) for title in cluster.titles)
-        if not other_office and _compatible(cluster, state):
+        if not other_office and _compatible(cluster, state or dominant):
             fitting.add(mention.cluster)
     return fitting.pop() if len(fitting) == 1 else None
 
@@ -128,8 +130,11 @@ def resolve_roles(
     owner: Sequence[GazetteerMatch | None],
     sentence_index: Sequence[int],
     lexicon: Lexicon,
+    dominant: str | None = None,
 ) -> list[PersonMention]:
-    """Mentions (method 'title') of role nouns that stand for a person named earlier."""
+    """Mentions (method 'title') of role nouns that stand for a person named earlier; a role
+    noun that names no state ("the prime minister") is an office of the document's
+    ``dominant`` state when nobody was given that title."""
     taken = [m is not None for m in owner]
     for mention in mentions:
         for i in range(mention.start, mention.end):
@@ -152,7 +157,7 @@ def resolve_roles(
         phrase = tuple(t.lower_ for t in doc[start : token.i + 1])
         state = _state_named(token, owner)
         before = sorted([*ordered[:cursor], *found], key=lambda m: m.start)
-        cluster = _role_candidate(token, phrase, state, before, clusters, sentence_index)
+        cluster = _role_candidate(token, phrase, state, before, clusters, sentence_index, dominant)
         if cluster is None:
             continue
         clusters[cluster].add_evidence(EXPLICIT, state)
@@ -182,13 +187,21 @@ def resolve_pronouns(
         while cursor < len(ordered) and ordered[cursor].start < token.i:
             history.append(ordered[cursor])
             cursor += 1
-        antecedent = _antecedent(doc, token, gender, history, clusters, sentence_index)
+        antecedent = _antecedent(doc, token, gender, history, clusters, sentence_index, quoted)
         if antecedent is not None:
             clusters[antecedent].gender = gender
             resolved = PersonMention(token.i, token.i + 1, token.i, antecedent, "pronoun")
             found.append(resolved)
             history.append(resolved)
     return found
+
+
+def _main_clause(verb: Token) -> bool:
+    """Is this verb the sentence's main one, or joined to it ("He woke up ... but declined")?
+    A subject in a clause below it ("thinking Mr Kerry might have won") is seldom the topic."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _antecedent(
@@ -198,20 +211,35 @@ def _antecedent(
     history: Sequence[PersonMention],
     clusters: Sequence[PersonCluster],
     sentence_index: Sequence[int],
+    quoted: Sequence[bool],
 ) -> int | None:
-    """The most recent compatible subject in this or the previous sentence, else the most
-    recent compatible person ("Professor Etzioni was an adviser to President Carter's White
-    House. ... he says" -> Etzioni)."""
+    """The most recent compatible main-clause subject in this or the previous sentence, else the most
+    recent compatible person earlier in the same sentence ("congratulated President Bush on his
+    victory"), else the most recent compatible subject within the window, else the most recent
+    compatible person ("Professor Etzioni was an adviser to President Carter's White House. ... he says" ->
+    Etzioni). Persons named inside quotations come last: in "'President Bush is there for
+    four years,' he argued" the pronoun is the speaker, not the man he talks about."""
     here = sentence_index[pronoun.i]
-    fallback = None
+    near_subject = far_subject = same_sentence = other = in_quote = None
     for mention in reversed(history):
         sentence = sentence_index[mention.start]
         if sentence < here - _PRONOUN_WINDOW_SENTENCES:
             break
         if clusters[mention.cluster].gender not in (None, gender):
             continue
-        if sentence >= here - 1 and doc[mention.start : mention.end].root.dep_ in _SUBJECT_DEPS:
-            return mention.cluster
-        if fallback is None:
-            fallback = mention.cluster
-    return fallback
+        if quoted[mention.start]:
+            in_quote = mention.cluster if in_quote is None else in_quote
+            continue
+        root = doc[mention.start : mention.end].root
+        if root.dep_ in _SUBJECT_DEPS:
+            if sentence >= here - 1 and _main_clause(root.head):
+                near_subject = mention.cluster
+                break
+            far_subject = mention.cluster if far_subject is None else far_subject
+        if sentence == here and same_sentence is None:
+            same_sentence = mention.cluster
+        other = mention.cluster if other is None else other
+    for choice in (near_subject, same_sentence, far_subject, other, in_quote):
+        if choice is not None:
+            return choice
+    return None

@@ -4,7 +4,7 @@ The order of the passes is the order of trust: gazetteer names first (states, me
 organisations, outlets), then persons (an honorific beats the gazetteer: "Mr Jordan"), then
 mentions without a name that point back at a person (role nouns, pronouns), then bare
 institutional nouns ("the government", "Parliament") for the document's dominant state, and
-last organisations only spaCy's NER knows. A token belongs to at most one mention.
+last organisations only spaCy's NER knows (organisations.py). A token belongs to at most one mention.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Token
 from geodiscourse.actors.affiliation import gather_evidence
 from geodiscourse.actors.gazetteer import GazetteerMatch, match_gazetteer, token_owner
 from geodiscourse.actors.lexicon import Lexicon, load_lexicon
+from geodiscourse.actors.organisations import organisation_mentions
 from geodiscourse.actors.persons import PersonCluster, PersonMention, find_persons
 from geodiscourse.actors.pronouns import resolve_pronouns, resolve_roles
-from geodiscourse.actors.slugs import slugify
 from geodiscourse.extract.context import ResolvedMention
 from geodiscourse.rows import ActorRow
 
@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 #: The dominant state must be named at least this often, and this many times as often as the next.
 _DOMINANT_MIN_COUNT = 2
 _DOMINANT_RATIO = 1.5
-_ORG_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 
@@ -135,49 +134,6 @@ def _contextual_mentions(
     return found
 
 
-def _organisation_mentions(
-    doc: Doc, taken: list[bool], lexicon: Lexicon, actors: dict[str, ActorRow]
-) -> list[ResolvedMention]:
-    """Organisations the gazetteer lacks, from spaCy ORG entities that look like proper names
-    (an acronym only when the document uses it twice: "TB" or "MSP" once is rarely a body)."""
-    found: list[ResolvedMention] = []
-    org_texts = Counter(ent.text for ent in doc.ents if ent.label_ == "ORG")
-    for ent in doc.ents:
-        if ent.label_ != "ORG":
-            continue
-        start, end = ent.start, ent.end
-        if doc[start].lower_ == "the":
-            start += 1
-        while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-            end -= 1
-        tokens = doc[start:end]
-        if end <= start or any(taken[start:end]) or "\n" in tokens.text:
-            continue
-        words = [t for t in tokens if t.lower_ not in _ORG_FUNCTION_WORDS]
-        if not words or any(ch.isdigit() for ch in tokens.text) or words[-1].lower_ in lexicon.title_words:
-            continue
-        acronym = (
-            len(tokens) == 1
-            and tokens.text.isalpha()
-            and tokens.text.isupper()
-            and 2 <= len(tokens.text) <= 6
-            and org_texts[tokens.text] >= 2
-        )
-        proper = len(words) >= 2 and all(t.text[:1].isupper() for t in words)
-        if not (acronym or proper):
-            continue
-        actor_id = slugify(tokens.text)
-        if not actor_id or (actor_id in actors and actors[actor_id]["kind"] != "organization"):
-            continue
-        actors.setdefault(
-            actor_id, ActorRow(actor_id=actor_id, name=tokens.text, kind="organization", country=None)
-        )
-        found.append(_mention(doc, actor_id, start, end, "ner"))
-        for i in range(start, end):
-            taken[i] = True
-    return found
-
-
 def _person_rows(clusters: Sequence[PersonCluster]) -> dict[str, ActorRow]:
     rows: dict[str, ActorRow] = {}
     for cluster in clusters:
@@ -211,7 +167,8 @@ def resolve_mentions(doc: Doc) -> ActorResolution:
     matches = [m for m in matches if m not in overridden]
     owner = token_owner(matches, len(doc))
     gather_evidence(doc, persons, clusters, owner, sentence_start, lexicon)
-    roles = resolve_roles(doc, persons, clusters, owner, sentence_index, lexicon)
+    dominant = dominant_state(matches, persons, clusters)
+    roles = resolve_roles(doc, persons, clusters, owner, sentence_index, lexicon, dominant)
     pronouns = resolve_pronouns(doc, [*persons, *roles], clusters, sentence_index)
 
     actors: dict[str, ActorRow] = {}
@@ -232,14 +189,13 @@ def resolve_mentions(doc: Doc) -> ActorResolution:
     for mention in mentions:
         for i in range(mention.token_start, mention.token_end):
             taken[i] = True
-    dominant = dominant_state(matches, persons, clusters)
     extra = _contextual_mentions(doc, taken, owner, dominant, lexicon)
     for mention in extra:
         state = lexicon.actors[mention.actor_id]
         actors[state.actor_id] = ActorRow(
             actor_id=state.actor_id, name=state.name, kind=state.kind, country=state.country
         )
-    extra += _organisation_mentions(
+    extra += organisation_mentions(
         doc, [t or b for t, b in zip(taken, blocked, strict=True)], lexicon, actors
     )
     kept = _without_overlaps([*mentions, *extra], len(doc))

@@ -24,13 +24,14 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.attribution import Attribution, attributions_for_document, reporting_lexicon
 from geodiscourse.claims.cues import claim_cues
-from geodiscourse.claims.filters import claim_gate, sentence_gate
+from geodiscourse.claims.filters import claim_gate, clause_heads, sentence_gate
 from geodiscourse.claims.hedging import is_hedged
 from geodiscourse.claims.types import claim_type
 from geodiscourse.extract.context import DocContext
 from geodiscourse.ids import row_id
 from geodiscourse.quantities import extract_quantities
-from geodiscourse.rows import ClaimRow
+from geodiscourse.recommendations import extract_recommendations
+from geodiscourse.rows import ClaimRow, RecommendationRow
 
 __all__ = ["extract_claims"]
 
@@ -118,6 +119,13 @@ def _trim_clause(sent: Span, start_char: int, end_char: int) -> tuple[int, int]:
         end -= len(conj)
 
 
+def _is_accusation(ctx: DocContext, report: Attribution) -> bool:
+    """An accusation's content opens with its verb ("accusing him of ..."): a report
+    inside a clause the author still asserts ("Ms Sturgeon wrote to him, accusing ...")."""
+    span = ctx.doc.char_span(report.content_start, report.content_end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[0].lemma_.lower() in reporting_lexicon().accusation
+
+
 def _author_clauses(ctx: DocContext, sent: Span, reports: list[Attribution]) -> list[Span]:
     """Main clauses of a reporting sentence that the author asserts in their own voice."""
     if not reports:
@@ -138,9 +146,15 @@ def _author_clauses(ctx: DocContext, sent: Span, reports: list[Attribution]) -> 
         if not tokens:
             continue
         first, last = tokens[0], tokens[-1]
-        if any(r.content_start < last.idx + len(last.text) and first.idx < r.content_end for r in reports):
+        if any(r.content_start == head.idx for r in reports):
+            continue  # "He accused X of Y": the clause is the accusation's report
+        blocking = [r for r in reports if not _is_accusation(ctx, r)]
+        if any(r.content_start < last.idx + len(last.text) and first.idx < r.content_end for r in blocking):
             continue
-        if any(t.lemma_.lower() in lex.verbs or t.lower_ == "according" for t in tokens):
+        # with accusations alone, the author asserts the clause around them ("X wrote, accusing ...")
+        if blocking and any(
+            t.lemma_.lower() in lex.verbs - lex.accusation or t.lower_ == "according" for t in tokens
+        ):
             continue
         start, end = _trim_clause(sent, first.idx, last.idx + len(last.text))
         span = _clip(ctx, sent, start, end)
@@ -158,27 +172,53 @@ def _report_span(ctx: DocContext, sent: Span, report: Attribution) -> tuple[Span
     return _clip(ctx, sent, start, end), cue
 
 
+def _advice_ranges(recommendations: list[RecommendationRow]) -> dict[str, list[tuple[int, int]]]:
+    ranges: dict[str, list[tuple[int, int]]] = {}
+    for rec in recommendations:
+        ranges.setdefault(rec["sentence_id"], []).append((rec["char_start"], rec["char_end"]))
+    return ranges
+
+
+def _is_advice(span: Span, ranges: list[tuple[int, int]]) -> bool:
+    """Does a recommendation hold one of the span's main verbs? Then the span gives
+    advice ("America needed to listen to the world too, he said"), not a claim. The
+    recommendation extractor decides what is advice, so the two tables never disagree
+    on a clause."""
+    return any(start <= head.idx < end for head in clause_heads(span) for start, end in ranges)
+
+
 def extract_claims(
-    ctx: DocContext, attributions: dict[int, list[Attribution]] | None = None
+    ctx: DocContext,
+    attributions: dict[int, list[Attribution]] | None = None,
+    recommendations: list[RecommendationRow] | None = None,
 ) -> list[ClaimRow]:
-    """The claims of one document, in text order."""
+    """The claims of one document, in text order. ``recommendations`` are the
+    document's recommendation rows, computed here when not given."""
     if attributions is None:
         attributions = attributions_for_document(ctx)
+    if recommendations is None:
+        recommendations = extract_recommendations(ctx, attributions)
+    advice = _advice_ranges(recommendations)
     rows: list[ClaimRow] = []
     for index, sent in enumerate(ctx.sentences):
         if sentence_gate(sent) is not None:
             continue
         reports = attributions.get(index, [])
+        ranges = advice.get(ctx.sentence_id(sent), [])
         seen: set[tuple[int, int]] = set()
         for report in reports:
             span, cue = _report_span(ctx, sent, report)
             if span is None or (span.start_char, span.end_char) in seen or claim_gate(span, False):
+                continue
+            if _is_advice(span, ranges):
                 continue
             seen.add((span.start_char, span.end_char))
             rows.append(_row(ctx, sent, span, report, False, cue))
         for span in _author_clauses(ctx, sent, reports):
             whole = span.start_char == sent.start_char and span.end_char == sent.end_char
             if (span.start_char, span.end_char) in seen or claim_gate(span, whole or not reports):
+                continue
+            if _is_advice(span, ranges):
                 continue
             seen.add((span.start_char, span.end_char))
             rows.append(_row(ctx, sent, span, None, whole))

@@ -20,7 +20,7 @@ _TERMINAL = ".!?:;\"'”’)…"
 _MIN_WORDS = 3
 
 
-def _clause_heads(span: Span) -> list[Token]:
+def clause_heads(span: Span) -> list[Token]:
     """The span's root and the verbs conjoined to it (its coordinated main clauses)."""
     root = span.root
     heads = [root]
@@ -35,7 +35,7 @@ def _clause_heads(span: Span) -> list[Token]:
 def is_finite(span: Span) -> bool:
     """Does the span's main clause have a finite verb? Headings and proposal items
     ("Upgrading security at nuclear arms stores") do not."""
-    for head in _clause_heads(span):
+    for head in clause_heads(span):
         if head.tag_ in _FINITE_TAGS:
             return True
         if any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in head.children):
@@ -69,7 +69,7 @@ def is_prescriptive(span: Span) -> bool:
     cues = claim_cues()
     if cues.prescriptive_phrases is not None and cues.prescriptive_phrases.search(folded(span.text)):
         return True
-    for head in _clause_heads(span):
+    for head in clause_heads(span):
         children = list(head.children)
         modal = next((c for c in children if c.tag_ == "MD" and c.lower_ in cues.prescriptive_modals), None)
         if modal is not None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from geodiscourse.events.anaphora import with_pronoun_actors
 from geodiscourse.events.dating import DatedExpression, date_for_event, date_sentence
 from geodiscourse.events.lexicon import Lexicon, ModalityRules, VerbFrame, modality_rules, plover_lexicon
 from geodiscourse.events.modality import event_modality
@@ -54,6 +55,8 @@ _ACTOR_FACTOR = {2: 1.0, 1: 0.85, 0: 0.65}
 _NOMINAL_FACTOR = 0.9
 #: Definite determiners that make "the ban" refer back to a ban named before.
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "its", "their"})
+#: Nouns that, with "both" or "two", stand for the two sides last named ("both sides").
+_SIDE_NOUNS = frozenset({"side", "country", "nation", "party", "government", "leader", "bloc"})
 
 
 @dataclass
@@ -62,6 +65,8 @@ class _Memory:
 
     source: str | None = None
     target: str | None = None
+    #: The two sides of the last two-sided event, for "both sides agreed ..." further on.
+    pair: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +87,7 @@ def extract_events(ctx: DocContext) -> list[EventRow]:
     """Event rows of one document, in text order."""
     lexicon = plover_lexicon()
     rules = modality_rules()
+    ctx = with_pronoun_actors(ctx)
     rows: list[EventRow] = []
     anchor = None
     memory = _Memory()
@@ -140,10 +146,13 @@ def _sentence_events(
             if nominal.light_verb is not None:
                 used_verbs.add(nominal.light_verb.i)
     for verbal in verbal_candidates(sent, lexicon, used_verbs):
-        event = _verbal_event(ctx, verbal, lexicon, memory)
+        event = _verbal_event(ctx, verbal, lexicon, memory, dated, blockers)
         if event is not None:
             events.append(event)
     _remember_restrictions(ctx, sent, lexicon, memory)
+    for event in events:
+        if event.event_type in lexicon.symmetric_types and event.source and event.target:
+            memory.pair = (event.source, event.target)
     return sorted(events, key=lambda e: e.start)
 
 
@@ -230,7 +239,35 @@ def _frame_fits(ctx: DocContext, frame: VerbFrame, source: str | None, target: s
     return True
 
 
-def _verbal_event(ctx: DocContext, cand: VerbalCandidate, lexicon: Lexicon, memory: _Memory) -> _Event | None:
+def _is_reciprocal(verb: Token) -> bool:
+    """Is the verb's object "each other" or "one another"?"""
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in ("other", "another")
+        and c.i > 0
+        and c.doc[c.i - 1].lower_ in ("each", "one")
+        for c in verb.children
+    )
+
+
+def _both_sides(subject: Token | None, memory: _Memory) -> tuple[str | None, str | None]:
+    """The two actors "both sides" or "the two countries" stand for: those of the last
+    two-sided event."""
+    if subject is None or memory.pair is None or subject.lemma_.lower() not in _SIDE_NOUNS:
+        return None, None
+    if any(c.lower_ in ("both", "two") and c.dep_ in ("det", "nummod", "predet") for c in subject.children):
+        return memory.pair
+    return None, None
+
+
+def _verbal_event(
+    ctx: DocContext,
+    cand: VerbalCandidate,
+    lexicon: Lexicon,
+    memory: _Memory,
+    dated: list[DatedExpression],
+    blockers: frozenset[int],
+) -> _Event | None:
     verb = cand.verb
     if ctx.mention_at(verb) is not None:
         return None
@@ -238,9 +275,14 @@ def _verbal_event(ctx: DocContext, cand: VerbalCandidate, lexicon: Lexicon, memo
     by_agent = subject is not None and subject.head.dep_ == "agent"
     lenient = phrase_actor(ctx, subject, strict=by_agent)
     strict = phrase_actor(ctx, subject, strict=True)
+    side_source, side_target = _both_sides(subject, memory) if strict is None else (None, None)
     for frame, theme in cand.frames:
         source = lenient if frame.event_type in lexicon.speech_types else strict
         target = verbal_target(ctx, verb, frame, theme)
+        if source is None and side_source is not None:
+            source, target = side_source, target or side_target
+        if target is None and _is_reciprocal(verb):
+            target = conjunct_actor(ctx, subject, source)  # "Airbus and Boeing accuse each other"
         if target is None and frame.event_type in lexicon.symmetric_types:
             if not _has_object(verb):
                 target = conjunct_actor(ctx, subject, source)  # "Blair and Bush met"
@@ -256,7 +298,18 @@ def _verbal_event(ctx: DocContext, cand: VerbalCandidate, lexicon: Lexicon, memo
             frame_source = frame_source or (remembered_source if frame.event_type == "SANCTION" else None)
         if frame_source is not None and frame_source == target:
             target = None
-        if not _frame_fits(ctx, frame, frame_source, target):
+        if frame_source is None and target is None and frame.date_suffices:
+            # only where no agent is named at all ("an agreement reached in 1992"): a
+            # named agent that is no political actor ("the club agreed a plan") is no event
+            if (
+                subject is not None
+                or date_for_event(
+                    dated, {verb.i} | ({theme.i} if theme is not None else set()), None, blockers
+                )
+                is None
+            ):
+                continue
+        elif not _frame_fits(ctx, frame, frame_source, target):
             continue
         start, end = _trigger_extent(verb, theme, frame)
         actors = (frame_source is not None) + (target is not None)

@@ -35,6 +35,8 @@ _VERB_KEYS = frozenset(
         "target_is_actor",
         "active_only",
         "present_is_state",
+        "date_suffices",
+        "theme_via_xcomp",
     }
 )
 _NOUN_KEYS = frozenset(
@@ -78,6 +80,8 @@ class VerbFrame:
     target_is_actor: bool
     active_only: bool
     present_is_state: bool
+    date_suffices: bool
+    theme_via_xcomp: bool
 
 
 @dataclass(frozen=True)
@@ -103,11 +107,13 @@ class Lexicon:
     verbs: Mapping[str, tuple[VerbFrame, ...]]
     nouns: Mapping[str, NounEntry]
     light_verbs: frozenset[str]
+    announcing_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     families: Mapping[str, frozenset[str]]
     symmetric_types: frozenset[str]
     speech_types: frozenset[str]
     agent_nouns: frozenset[str]
+    person_agent_nouns: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -132,6 +138,9 @@ class ModalityRules:
     hypothetical_modifiers: frozenset[str]
     preventive_verbs: frozenset[str]
     hypothetical_object_verbs: frozenset[str]
+    desiderative_verbs: frozenset[str]
+    desiderative_for_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
 
 
 def _words(value: object, where: str) -> frozenset[str]:
@@ -202,6 +211,8 @@ def _verb_frame(
         target_is_actor=bool(raw.get("target_is_actor", False)),
         active_only=bool(raw.get("active_only", False)),
         present_is_state=bool(raw.get("present_is_state", False)),
+        date_suffices=bool(raw.get("date_suffices", False)),
+        theme_via_xcomp=bool(raw.get("theme_via_xcomp", False)),
     )
 
 
@@ -265,11 +276,13 @@ def plover_lexicon() -> Lexicon:
         verbs=verbs,
         nouns=nouns,
         light_verbs=_words(data.get("light_verbs"), f"{name} light_verbs"),
+        announcing_verbs=_words(data.get("announcing_verbs"), f"{name} announcing_verbs"),
         occurrence_verbs=_words(data.get("occurrence_verbs"), f"{name} occurrence_verbs"),
         families=families,
         symmetric_types=frozenset(str(t).upper() for t in data.get("symmetric_types") or []),
         speech_types=frozenset(str(t).upper() for t in data.get("speech_types") or []),
         agent_nouns=_words(data.get("agent_nouns"), f"{name} agent_nouns"),
+        person_agent_nouns=_words(data.get("person_agent_nouns"), f"{name} person_agent_nouns"),
     )
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from geodiscourse.events.lexicon import ModalityRules
-from geodiscourse.events.triggers import coordination_head
+from geodiscourse.events.triggers import coordination_head, reduced_relative_head
 
 ASSERTED = "asserted"
 NEGATED = "negated"
@@ -156,6 +156,8 @@ def _walk_nominal(noun: Token, rules: ModalityRules) -> str:
                     continue
                 return ASSERTED
             if holder.pos_ in ("VERB", "AUX"):
+                if prep.lower_ == "for" and holder.lemma_.lower() in rules.desiderative_for_verbs:
+                    return HYPOTHETICAL  # "called for the withdrawal of troops"
                 return _nominal_in_clause(noun, holder, rules)
             return ASSERTED
         if dep in ("compound", "nmod") and gov.pos_ == "NOUN":
@@ -171,7 +173,12 @@ def _nominal_in_clause(noun: Token, verb: Token, rules: ModalityRules) -> str:
     lemma = verb.lemma_.lower()
     if lemma in rules.preventive_verbs:
         return HYPOTHETICAL
+    if noun.dep_ == "dobj" and lemma in rules.desiderative_verbs:
+        return HYPOTHETICAL  # "demanded the release of the prisoners"
     if not _is_indefinite(noun):
+        if lemma in rules.causative_verbs and noun.dep_ == "dobj":
+            caused = _own_verbal(verb, rules) or _walk(verb, rules)
+            return HYPOTHETICAL if caused == HYPOTHETICAL else ASSERTED
         return ASSERTED
     if lemma in rules.hypothetical_object_verbs:
         return HYPOTHETICAL
@@ -216,6 +223,8 @@ def _walk(clause: Token, rules: ModalityRules) -> str:
             if _is_negated(gov, rules):
                 return HYPOTHETICAL  # "did not mean that Libya had cut its ties": not reported as real
         elif dep == "advcl":
+            if reduced_relative_head(token) is not None:
+                return ASSERTED  # a participle modifying a noun: "the plans agreed in 2000"
             marks = _marks(token)
             if marks & (rules.conditional_marks | rules.purpose_marks | rules.prospective_marks):
                 return HYPOTHETICAL

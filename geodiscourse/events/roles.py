@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.tokens import Token
 
 from geodiscourse.events.lexicon import NounEntry, VerbFrame, plover_lexicon
-from geodiscourse.events.triggers import coordination_head
+from geodiscourse.events.triggers import coordination_head, reduced_relative_head
 from geodiscourse.extract.context import DocContext
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
@@ -24,6 +24,9 @@ _REPRESENTED_BY = frozenset({"of", "from", "for"})
 #: Prepositions followed one level further down a restriction or target phrase:
 #: "a ban on arms exports to China" -> China.
 _NESTED_PREPS = frozenset({"to", "from", "on", "against", "of", "into"})
+#: The preposition through which an object that names no actor itself reaches the one
+#: it belongs to: "the trade policies of the G7 nations", "reform of the EU's pact".
+_OWNER_PREPS = frozenset({"of"})
 
 
 def phrase_actor(ctx: DocContext, token: Token | None, strict: bool = False) -> str | None:
@@ -108,7 +111,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     agent = _child(verb, ("agent",))
     if agent is not None:
         return _pobj(agent)  # "welcomed by Beijing"
-    if is_passive(verb):
+    if is_passive(verb) or reduced_relative_head(verb) is not None:
         return None
     head, dep = verb.head, verb.dep_
     if head.i == verb.i:
@@ -131,20 +134,34 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
-def _prep_actor(ctx: DocContext, holder: Token, name: str, nested: bool, strict: bool = False) -> str | None:
+def _prep_actor(
+    ctx: DocContext, holder: Token, name: str, nested: bool | frozenset[str], strict: bool = False
+) -> str | None:
+    """The actor of the holder's ``name`` phrase; ``nested`` (True: any of _NESTED_PREPS,
+    or a set of prepositions) lets a phrase that names none give the actor of one of its
+    own prepositional phrases ("a ban on arms exports to China")."""
+    inner_preps = _NESTED_PREPS if nested is True else (nested or frozenset())
     for prep in holder.children:
         if prep.dep_ not in ("prep", "agent", "dative") or prep.lower_ != name:
             continue
         pobj = _pobj(prep)
-        found = phrase_actor(ctx, pobj, strict)
+        found = phrase_actor(ctx, pobj, strict) or inner_actor(ctx, pobj, inner_preps)
         if found is not None:
             return found
-        if nested and pobj is not None:
-            for inner in pobj.children:
-                if inner.dep_ == "prep" and inner.lower_ in _NESTED_PREPS:
-                    found = phrase_actor(ctx, _pobj(inner))
-                    if found is not None:
-                        return found
+    return None
+
+
+def inner_actor(ctx: DocContext, phrase: Token | None, preps: frozenset[str] = _OWNER_PREPS) -> str | None:
+    """The actor one level inside a phrase that names none itself: the object of one of
+    its prepositions ("the policies of the G7 nations" -> G7), with that object's own
+    possessor or modifier ("reform of the EU's stability pact" -> EU)."""
+    if phrase is None or not preps:
+        return None
+    for inner in phrase.children:
+        if inner.dep_ == "prep" and inner.lower_ in preps:
+            found = phrase_actor(ctx, _pobj(inner))
+            if found is not None:
+                return found
     return None
 
 
@@ -169,10 +186,13 @@ def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token |
             objects = [c for c in verb.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")]
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objects.append(verb.head)
+            elif verb.dep_ == "relcl" and not objects and _child(verb, ("nsubj",)) is not None:
+                objects.append(verb.head)  # a contact clause: "the country Russia invaded"
             for obj in objects:
-                if (theme is None or obj.i != theme.i) and (
-                    found := phrase_actor(ctx, obj, strict)
-                ) is not None:
+                if theme is not None and obj.i == theme.i:
+                    continue
+                found = phrase_actor(ctx, obj, strict) or (None if strict else inner_actor(ctx, obj))
+                if found is not None:
                     break
         elif role == "dative":
             found = phrase_actor(ctx, _child(verb, ("dative",)), strict)
@@ -190,9 +210,9 @@ def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token |
                     found = phrase_actor(ctx, _child(clause, ("nsubj", "nsubjpass")))
                     break
             if found is None:
-                found = _prep_actor(ctx, verb, "for", nested=False)
+                found = _prep_actor(ctx, verb, "for", nested=_OWNER_PREPS)
         else:
-            found = _prep_actor(ctx, verb, role, nested=False, strict=strict)
+            found = _prep_actor(ctx, verb, role, nested=not strict, strict=strict)
             for holder in (theme, *_particle_objects(verb)):
                 if found is None and holder is not None:
                     found = _prep_actor(ctx, holder, role, nested=True)

@@ -21,7 +21,11 @@ _THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 #: aid", "give millions in aid" (not "give value for money").
 _THEME_PREPS = frozenset({"to", "into", "in", "with", "up"})
 #: Prepositions through which a light verb reaches its event noun: "went to war", "entered into talks".
-_LIGHT_PREPS = frozenset({"to", "into", "in"})
+_LIGHT_PREPS = frozenset({"to", "into", "in", "at"})
+#: Light verbs that are auxiliaries to the parser: "Mr Blair is at a summit".
+_AUX_LIGHT_VERBS = frozenset({"be"})
+#: Tags of a participle or past form that may head a reduced relative clause.
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
 #: Particle-like children checked against a frame's particles.
 _PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
 #: Clausal children whose marker can carry a frame's particle: "called for the ban to be lifted".
@@ -61,21 +65,59 @@ def coordination_head(verb: Token) -> Token:
     return head
 
 
-def themes(verb: Token) -> list[Token]:
+def themes(verb: Token, via_xcomp: bool = False) -> list[Token]:
     """Nouns the verb acts on: objects, passive subjects, objects of its prepositions,
-    the noun a participle modifies ("the sanctions imposed"), with their conjuncts."""
+    the noun a participle modifies ("the sanctions imposed"), with their conjuncts;
+    with ``via_xcomp`` also those of its infinitival complement ("invited to take part
+    in the meeting")."""
     out: list[Token] = []
     for child in verb.children:
         if child.dep_ in _THEME_DEPS:
             out.extend(_conjuncts(child))
         elif child.dep_ == "prep" and child.lower_ in _THEME_PREPS:
             out.extend(t for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
+        elif via_xcomp and child.dep_ == "xcomp":
+            out.extend(themes(child))
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        out.append(verb.head)
+        out.extend(_noun_chain(verb.head))
+    else:
+        modified = reduced_relative_head(verb)
+        if modified is not None:
+            out.extend(_noun_chain(modified))
     raised = raised_subject(verb)
     if raised is not None:
         out.append(raised)
     return out
+
+
+def _noun_chain(noun: Token) -> list[Token]:
+    """A noun and the nouns whose prepositional phrase it closes: a participle after
+    "a conference on developing enterprise" or "an agreement with the EU" may modify
+    the head of the whole phrase, whatever the parser attached it to."""
+    chain = [noun]
+    for _ in range(2):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head.head
+        chain.append(noun)
+    return chain
+
+
+def reduced_relative_head(verb: Token) -> Token | None:
+    """The noun a subjectless participle right after it modifies, where the parser hung
+    the participle on the clause instead: "the plans agreed in Lisbon", "an agreement
+    with the EU, reached in 1992"."""
+    if verb.tag_ not in _PARTICIPLE_TAGS or verb.dep_ not in ("advcl", "acl", "relcl"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return None
+    doc = verb.doc
+    before = verb.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before < 0 or doc[before].pos_ not in ("NOUN", "PROPN") or doc[before].i < verb.sent.start:
+        return None
+    return doc[before]
 
 
 def raised_subject(verb: Token) -> Token | None:
@@ -127,7 +169,12 @@ def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
     theme: Token | None = None
     if frame.objects:
         theme = next(
-            (t for t in themes(verb) if t.lemma_.lower() in frame.objects or t.lower_ in frame.objects), None
+            (
+                t
+                for t in themes(verb, frame.theme_via_xcomp)
+                if t.lemma_.lower() in frame.objects or t.lower_ in frame.objects
+            ),
+            None,
         )
         if theme is None:
             return False, None
@@ -188,25 +235,24 @@ def _noun_conditions_hold(noun: Token, entry: NounEntry) -> bool:
     return not (entry.needs_plural and noun.tag_ != "NNS")
 
 
-def _light_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+def _light_verb(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None:
     """The light verb carrying an event noun, if any: "held talks", "talks were held",
-    "went to war"."""
+    "went to war", "is at a summit"; a noun that is no event alone also takes an
+    announcing verb ("confirmed a new aid package")."""
     head = noun.head
-    if (
-        noun.dep_ in ("dobj", "nsubjpass")
-        and head.pos_ == "VERB"
-        and head.lemma_.lower() in lexicon.light_verbs
-    ):
-        return head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if lemma in lexicon.light_verbs or (not entry.alone and lemma in lexicon.announcing_verbs):
+            return head
     if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
-        return _light_verb(noun.head, lexicon)
-    if (
-        noun.dep_ == "pobj"
-        and head.lower_ in _LIGHT_PREPS
-        and head.head.pos_ == "VERB"
-        and head.head.lemma_.lower() in lexicon.light_verbs
-    ):
-        return head.head
+        return _light_verb(noun.head, lexicon, entry)
+    if noun.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
+        verb = head.head
+        lemma = verb.lemma_.lower()
+        if lemma in lexicon.light_verbs and (
+            verb.pos_ == "VERB" or (verb.pos_ == "AUX" and lemma in _AUX_LIGHT_VERBS)
+        ):
+            return verb
     return None
 
 
@@ -234,7 +280,7 @@ def nominal_candidates(sent: Span, lexicon: Lexicon) -> Iterator[NominalCandidat
         entry, start = found
         if not _noun_conditions_hold(token, entry):
             continue
-        light = _light_verb(token, lexicon)
+        light = _light_verb(token, lexicon, entry)
         if light is None and not entry.alone:
             continue
         carrier = occurrence_verb(token, lexicon) if light is None else None

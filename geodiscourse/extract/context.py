@@ -10,15 +10,37 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from geodiscourse.ids import sentence_id_for
 from geodiscourse.rows import ActorRow
+from geodiscourse.rule_files import RuleFileError, read_yaml_mapping
 
 #: Dependency labels through which a phrase's head reaches the actor it names:
 #: "Russian President Putin" (compound, amod), "Russia's army" (poss), "the EU, a bloc" (appos).
 _ACTOR_CHILD_DEPS = ("compound", "poss", "amod", "nmod", "appos")
+#: Modifiers that only say where a body is based ("the US company"): not its actor.
+_STATE_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+@cache
+def non_state_heads() -> frozenset[str]:
+    """Head nouns of bodies that do not act for the state a modifier names ("the US company");
+    from rules/actor_heads.yaml."""
+    data = read_yaml_mapping("actor_heads.yaml")
+    heads = data.get("non_state_heads")
+    if not isinstance(heads, list) or not heads:
+        raise RuleFileError("geodiscourse/rules/actor_heads.yaml needs a non-empty list 'non_state_heads'")
+    agents = {str(h).lower() for h in data.get("state_agent_heads") or []}
+    overlap = agents & {str(h).lower() for h in heads}
+    if overlap:
+        raise RuleFileError(
+            f"geodiscourse/rules/actor_heads.yaml lists {sorted(overlap)} as both non-state and "
+            "state-agent heads: keep each word in one list"
+        )
+    return frozenset(str(h).lower() for h in heads)
 
 
 @dataclass(frozen=True)
@@ -93,16 +115,27 @@ class DocContext:
         """The actor a phrase headed by ``token`` names, or None.
 
         The head's own mention wins ("the Kremlin"); else a modifier that names one
-        ("Russian troops" -> RUS, "Russia's army" -> RUS), nearest first.
+        ("Russian troops" -> RUS, "Russia's army" -> RUS), nearest first. A body that is
+        only based in a state ("the US company", "a French bank") does not act for it, so
+        a state named by its modifier is no answer there; an appositive still is
+        ("the firm, UPS").
         """
         if token is None:
             return None
         own = self.mention_at(token)
         if own is not None:
             return own.actor_id
+        non_state = token.lower_ in non_state_heads()
         for child in sorted(token.children, key=lambda c: abs(c.i - token.i)):
             if child.dep_ in _ACTOR_CHILD_DEPS:
                 found = self.mention_at(child)
-                if found is not None:
-                    return found.actor_id
+                if found is None:
+                    continue
+                if non_state and child.dep_ in _STATE_MODIFIER_DEPS and self._is_state(found.actor_id):
+                    continue
+                return found.actor_id
         return None
+
+    def _is_state(self, actor_id: str) -> bool:
+        actor = self.actors.get(actor_id)
+        return actor is not None and actor["kind"] in ("state", "igo", "bloc", "region")

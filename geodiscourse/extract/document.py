@@ -73,10 +73,10 @@ def extract_document(
         attributions = attributions_for_document(ctx)
     with timer.stage("events"):
         events = extract_events(ctx)
-    with timer.stage("claims"):
-        claims = extract_claims(ctx, attributions)
     with timer.stage("recommendations"):
         recommendations = extract_recommendations(ctx, attributions)
+    with timer.stage("claims"):  # reported advice is a recommendation, not a claim
+        claims = extract_claims(ctx, attributions, recommendations=recommendations)
     used = {m["actor_id"] for m in mentions}
     for row in events:
         used.update(a for a in (row["source_actor_id"], row["target_actor_id"]) if a)

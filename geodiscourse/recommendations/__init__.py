@@ -44,6 +44,7 @@ _MATCHERS: tuple[Callable[[modals.Scope], list[Prescription]], ...] = (
     modals.advisory_phrases,
     modals.modal_auxiliaries,
     modals.semi_modals,
+    modals.passive_needs,
 )
 PROPOSAL_MODAL = "proposal"
 
@@ -243,7 +244,10 @@ def _scope(
     def reported(token: Token) -> bool:
         return recommenders.report_at(index, token.idx) is not None
 
-    return modals.Scope(ctx, rules, sent, backshifted, pronoun_actor, reported)
+    def names_speaker(token: Token) -> bool:
+        return recommenders.names_speaker(index, token)
+
+    return modals.Scope(ctx, rules, sent, backshifted, pronoun_actor, reported, names_speaker)
 
 
 def _prescription_row(

@@ -19,6 +19,7 @@ from geodiscourse.extract.context import DocContext
 from geodiscourse.recommendations.agency import actor_kind
 
 _BACK_POINTING = frozenset({"it", "they", "them", "its", "their"})
+_PERSONAL = frozenset({"he", "she"})
 #: How many sentences back a recommendation's addressee may be referred to by a pronoun.
 _ADDRESSEE_REACH = 2
 
@@ -82,9 +83,26 @@ class AddresseeResolver:
                 return previous[0]
         return None
 
+    def person_addressee(self, token: Token, index: int) -> str | None:
+        """What a "he"/"she" subject stands for when a recommendation of the last two
+        sentences told a person what to do: advice goes on to the same addressee
+        ("the prime minister should make a statement. He should set out ...")."""
+        last = self._last
+        if (
+            token.lower_ in _PERSONAL
+            and last is not None
+            and index - last[0] <= _ADDRESSEE_REACH
+            and actor_kind(self.ctx, last[1]) == "person"
+        ):
+            return last[1]
+        return None
+
     def resolve(self, subject: Token | None, index: int) -> str | None:
         if subject is None:
             return None
+        carried = self.person_addressee(subject, index)
+        if carried is not None:
+            return carried
         actor = _actor_or_conjunct(self.ctx, subject)
         if actor is not None:
             return actor

@@ -27,6 +27,12 @@ def noun_can_act(token: Token, ctx: DocContext, rules: PrescriptiveRules) -> boo
         return True
     if lemma in rules.agent_nouns or lower in rules.agent_nouns:
         return True
+    if lemma in rules.partitive_nouns or lower in rules.partitive_nouns:
+        # "the rest of the world", "most of Europe": the part acts if the whole can
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        whole = None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)
+        if whole is not None and noun_can_act(whole, ctx, rules):
+            return True
     # "the UK and US": any conjunct that can act makes the whole subject an agent
     return any(
         ctx.mention_at(c) is not None

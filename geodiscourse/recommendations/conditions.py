@@ -133,6 +133,8 @@ def action_and_condition(
         before = find_condition(doc, sent.start, action_start, rules)
         if before is not None and _governs(head, doc[before.start]):
             condition = before
+    if condition is None:
+        condition = _after_reporting_clause(head, sent, rules)
     start = action_start
     if condition is not None and condition.start == action_start:
         start = condition.end  # "When possible, taking fissile material ..."
@@ -161,6 +163,36 @@ def _new_clause(head: Token) -> int:
         if own or contrast:
             cut = min(cut, c.left_edge.i)
     return cut
+
+
+def _reporting_verb(head: Token) -> Token | None:
+    """The verb of a reporting clause that follows the action's clause and takes it as
+    its complement ("Deficits should be allowed to rise, Mr Schroeder argued, ...")."""
+    node = head
+    for _ in range(4):
+        if node.dep_ == "ccomp" and node.head.i > node.i:
+            verb = node.head
+            return verb if any(c.dep_ == "nsubj" for c in verb.children) else None
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _after_reporting_clause(head: Token, sent: Span, rules: PrescriptiveRules) -> TokenRange | None:
+    """A condition that the parser hung on a reporting clause set inside the advice:
+    "Deficits should be allowed to rise above 3%, Mr Schroeder argued, if countries
+    meet several criteria". The condition belongs to what was argued, not to the arguing."""
+    verb = _reporting_verb(head)
+    if verb is None:
+        return None
+    for clause in verb.rights:
+        if clause.dep_ != "advcl":
+            continue
+        found = find_condition(sent.doc, clause.left_edge.i, min(clause.right_edge.i + 1, sent.end), rules)
+        if found is not None and found.start == clause.left_edge.i:
+            return found
+    return None
 
 
 def _governs(head: Token, token: Token) -> bool:

@@ -27,6 +27,9 @@ def _be_tense_ok(be: Token, scope: Scope) -> tuple[bool, bool]:
         return False, False
     if be.lower_ in _PRESENT_BE or (be.lower_ == "be" and aux and aux[0] in ("would", "will")):
         return True, False
+    if be.lower_ == "been" and aux and aux[0] in ("has", "have", "'s", "'ve"):
+        return True, False  # "it has always been preferable that ...": a present perfect
+
     if be.lower_ == "was" and scope.backshifted(be):
         return True, True
     return False, False

@@ -50,6 +50,9 @@ class PrescriptiveRules:
     speech_act_verbs: frozenset[str]
     agent_pronouns: frozenset[str]
     agent_nouns: frozenset[str]
+    partitive_nouns: frozenset[str]
+    designed_subjects: frozenset[str]
+    needed_subjects: frozenset[str]
     rule_nouns: frozenset[str]
     negated_matrix_verbs: frozenset[str]
     condition_marks: tuple[tuple[str, ...], ...]
@@ -103,6 +106,9 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
             speech_act_verbs=_words(raw, "speech_act_verbs"),
             agent_pronouns=_words(raw, "agent_pronouns"),
             agent_nouns=_words(raw, "agent_nouns"),
+            partitive_nouns=_words(raw, "partitive_nouns"),
+            designed_subjects=_words(raw, "designed_subjects"),
+            needed_subjects=_words(raw, "needed_subjects"),
             rule_nouns=_words(raw, "rule_nouns"),
             negated_matrix_verbs=_words(raw, "negated_matrix_verbs"),
             condition_marks=_phrases(raw, "condition_marks"),

@@ -53,6 +53,9 @@ class Scope:
     pronoun_actor: Callable[[Token], str | None]
     #: Is this token in reported speech (anyone's words but the author's)?
     reported: Callable[[Token], bool]
+    #: Does this pronoun stand for the speaker of the report it is in ("the company
+    #: said it needed to ...")?
+    names_speaker: Callable[[Token], bool]
 
 
 def _inside_title(token: Token, scope: Scope) -> bool:
@@ -109,6 +112,16 @@ def _subject_ok(subject: Token | None, verb: Token, passive: bool, scope: Scope)
         # a cleft or a predication about a thing ("it should be the judge that ...")
         return verb.lemma_ != "be" and scope.pronoun_actor(subject) is not None
     return noun_can_act(subject, scope.ctx, rules)
+
+
+def _designed_subject(subject: Token | None, modal: str, rules: PrescriptiveRules) -> bool:
+    """ "Any exit strategy must augment ...": a plan's duty is advice to its makers."""
+    return (
+        modal == "must"
+        and subject is not None
+        and subject.pos_ == "NOUN"
+        and subject.lemma_.lower() in rules.designed_subjects
+    )
 
 
 def _verb_ok(verb: Token, subject: Token | None, modal: str, scope: Scope) -> bool:
@@ -202,7 +215,8 @@ def modal_auxiliaries(scope: Scope) -> list[Prescription]:
         if passive and label == "must" and _has_agent(verb):
             continue  # "the decision must be ratified by the minister": a rule described
         subject = grammatical_subject(verb) or child(tok, "nsubj")  # "Britain ought to"
-        if not _subject_ok(subject, verb, passive, scope) or not _verb_ok(verb, subject, label, scope):
+        subject_ok = _subject_ok(subject, verb, passive, scope) or _designed_subject(subject, label, rules)
+        if not subject_ok or not _verb_ok(verb, subject, label, scope):
             continue
         found.append(
             Prescription(
@@ -261,6 +275,8 @@ def semi_modals(scope: Scope) -> list[Prescription]:
             continue
         passive = _passive(verb)
         subject = grammatical_subject(tok)
+        if subject is not None and scope.names_speaker(subject):
+            continue  # "the company said it needed to expand": its own need, not advice
         label = f"{tok.lower_} to"
         if not _subject_ok(subject, verb, passive, scope) or not _verb_ok(verb, subject, label, scope):
             continue
@@ -321,4 +337,44 @@ def advisory_phrases(scope: Scope) -> list[Prescription]:
                     subject=subject,
                 )
             )
+    return found
+
+
+def passive_needs(scope: Scope) -> list[Prescription]:
+    """A speaker's "X is needed", "said exemptions were now needed to take into account
+    ...": what someone says is needed is what they ask for. In the author's voice the
+    same words mostly describe ("more money is needed to finish the line"), so only
+    reported speech counts, and a past "were needed" only when the report shifts tense."""
+    sent, rules = scope.sent, scope.rules
+    found: list[Prescription] = []
+    for tok in sent:
+        if tok.lemma_.lower() != "need" or tok.tag_ != "VBN" or has_negation(tok):
+            continue
+        be = child(tok, "auxpass")
+        subject = child(tok, "nsubjpass")
+        if be is None or subject is None or subject.lemma_.lower() not in rules.needed_subjects:
+            continue  # "what is needed", "evaluation was needed at the site": a description
+        if tok.dep_ in ("relcl", "acl", "amod", "advcl") or not scope.reported(tok):
+            continue
+        aux_words = {c.lemma_.lower() for c in tok.children if c.dep_ == "aux"}
+        if aux_words & rules.non_prescriptive_preceding or clause_blocked(tok, tok):
+            continue  # "will be needed", "if more troops are needed"
+        backshifted = be.tag_ == "VBD"
+        if backshifted and not scope.backshifted(tok):
+            continue
+        if not backshifted and be.tag_ not in ("VBZ", "VBP"):
+            continue  # "has been needed": a past need
+        found.append(
+            Prescription(
+                modal=f"{be.text} needed",
+                strength=rules.semi_modals.get("need", "strong"),
+                kind="need",
+                start=subject.left_edge.i,
+                action_start=subject.left_edge.i,
+                action_head=tok,
+                subject=None,
+                passive=True,
+                backshifted=backshifted,
+            )
+        )
     return found

@@ -52,12 +52,13 @@ def has_negation(token: Token) -> bool:
 
 
 def next_content(sent: Span, i: int) -> Token | None:
-    """The first token at or after doc index ``i`` inside the sentence that is no adverb
-    or negation: what a modal governs when the parse is unsure."""
+    """The first token at or after doc index ``i`` inside the sentence that is no adverb,
+    negation or quotation mark: what a modal governs when the parse is unsure. A quote
+    may open between a modal and its verb ('must "augment and support" the process')."""
     doc = sent.doc
     while i < sent.end:
         token = doc[i]
-        if token.tag_ in ADVERB_TAGS or token.dep_ == "neg":
+        if token.tag_ in ADVERB_TAGS or token.dep_ == "neg" or token.is_quote:
             i += 1
             continue
         return token

@@ -33,6 +33,10 @@ _NAMING_REACH = 2
 _PAST_IRREGULAR = frozenset(
     {"said", "told", "wrote", "thought", "felt", "knew", "held", "made", "put", "saw"}
 )
+#: Words opening a speaker phrase that name a person ("Mr Blair", "Dr Fox").
+_PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "prof", "professor"})
+#: Speakers that "it" cannot stand for.
+_NOT_IT = frozenset({"they", "we", "i", "you", "he", "she"})
 #: Subjects of a demand that stand for the author's own judgement ("this calls for ...").
 _AUTHOR_SUBJECTS = frozenset({"this", "that", "situation", "crisis", "moment", "case", "evidence"})
 
@@ -78,7 +82,38 @@ class RecommenderResolver:
         if report is None or report.speaker_text is None:
             return False
         last = report.cue.split()[-1].lower() if report.cue.split() else ""
+        if last.endswith("ing"):
+            return self._gerund_in_past(index, last)
         return last.endswith("ed") or last in _PAST_IRREGULAR
+
+    def _gerund_in_past(self, index: int, cue: str) -> bool:
+        """A reporting gerund takes its tense from the verb it hangs on: "Chirac
+        reacted by saying Europe needed to ..." shifts "needs" back as "said" would."""
+        for token in self.ctx.sentences[index]:
+            if token.lower_ == cue and token.tag_ == "VBG":
+                governor = token.head.head if token.dep_ == "pcomp" else token.head
+                return governor.tag_ == "VBD"
+        return False
+
+    def names_speaker(self, index: int, pronoun: Token) -> bool:
+        """Does a subject pronoun in reported content stand for the speaker themselves?
+        "it" for a speaker that is no person ("the US company said it needed to ..."),
+        "he"/"she" for a person ("Mr Blair said he had to ...")."""
+        word = pronoun.lower_
+        if word not in ("it", "he", "she"):
+            return False
+        report = self.report_at(index, pronoun.idx)
+        if report is None or report.speaker_text is None:
+            return False
+        speaker = report.speaker_text.lower().split()
+        if not speaker or speaker[0] in _NOT_IT - {"he", "she"}:
+            return False
+        person = (
+            actor_kind(self.ctx, report.speaker_actor_id) == "person"
+            or speaker[0] in _PERSON_PRONOUNS
+            or speaker[0].rstrip(".") in _PERSON_TITLES
+        )
+        return person if word in ("he", "she") else not person and speaker[-1] not in _NOT_IT
 
     def for_report(self, report: Attribution | None, index: int) -> Recommender:
         if report is None or report.speaker_text is None:
