@@ -129,6 +129,7 @@ def run(
     _configure_logging(verbose)
     from flows.release import run_release
     from geodiscourse.publish import (
+        LockTimeoutError,
         OutputNotWritableError,
         ReleaseExistsError,
         ReleaseValidationError,
@@ -137,7 +138,9 @@ def run(
 
     reporter = RichProgress(console) if progress and not json_summary and console.is_terminal else None
     try:
-        check_output_writable(out)  # before Prefect starts: one clear error, no work done
+        if not raw.is_dir():  # before Prefect starts: one clear error, no work done
+            raise FileNotFoundError(f"raw folder {raw} does not exist or is not a folder: pass --raw DIR")
+        check_output_writable(out)
         summary = run_release(
             raw,
             out,
@@ -152,7 +155,13 @@ def run(
     except ReleaseValidationError as err:
         errors.print(f"[red]validation failed: nothing was published[/red]\n{err}")
         raise typer.Exit(1) from err
-    except (ReleaseExistsError, OutputNotWritableError, FileNotFoundError, NotADirectoryError) as err:
+    except (
+        ReleaseExistsError,
+        OutputNotWritableError,
+        LockTimeoutError,
+        FileNotFoundError,
+        NotADirectoryError,
+    ) as err:
         errors.print(f"[red]error:[/red] {err}")
         raise typer.Exit(2) from err
     if json_summary:

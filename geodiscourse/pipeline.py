@@ -137,19 +137,21 @@ def process_articles(
     nlp: Callable[[], Language],
     cache: ExtractionCache | None,
     timer: StageTimer,
-) -> tuple[list[DocumentOutput], int]:
+) -> tuple[list[DocumentOutput], int, int]:
     """Every article's output, in input order, then a rejection for each duplicate name of
-    a rejected article; and how many articles were parsed (not cached).
+    a rejected article; how many articles were parsed, and how many came from the cache.
 
     ``nlp`` is called only when some article is not in the cache, so a batch served
     wholly from the cache never loads the model.
     """
     outputs: dict[int, DocumentOutput] = {}
     to_parse: list[tuple[int, RawArticle, CleanedArticle]] = []
+    hits = 0
     for index, article in enumerate(articles):
         hit = cache.get(article.sha256) if cache is not None else None
         if hit is not None:
             outputs[index] = with_current_names(hit, article)
+            hits += 1
             continue
         with timer.stage("cleaning"):
             cleaned, rejected = prepare(article)
@@ -177,7 +179,7 @@ def process_articles(
         if (rejected := outputs[index].rejected) is not None
         for row in duplicate_rejections(article, rejected)
     ]
-    return [outputs[i] for i in range(len(articles))] + duplicates_rejected, len(to_parse)
+    return [outputs[i] for i in range(len(articles))] + duplicates_rejected, len(to_parse), hits
 
 
 def open_cache(cache_dir: Path | None) -> ExtractionCache | None:
@@ -229,7 +231,7 @@ def run_batch(
     """
     started = time.perf_counter()
     timer = StageTimer()
-    outputs, parsed = process_articles(
+    outputs, parsed, cached = process_articles(
         articles, lambda: load_pipeline(model) if model else load_pipeline(), open_cache(cache_dir), timer
     )
     with timer.stage("writing"):
@@ -244,7 +246,7 @@ def run_batch(
         documents=tables["documents"].height,
         rejected=rejected,
         parsed=parsed,
-        cached=len(articles) - parsed,
+        cached=cached,
         seconds=time.perf_counter() - started,
         words=sum(len(a.text.split()) for a in articles),
         timings=timer.as_dict(),
