@@ -5,7 +5,8 @@ storage and no analytics, so tests never touch a developer's Prefect state. Its 
 server starts at most once per session, in the ``prefect_api`` fixture, on a port chosen
 here; every test that runs the flow in this process requests that fixture (directly
 or through ``seed_release``). Tests that run the flow in a subprocess give it its own
-PREFECT_HOME and server.
+PREFECT_HOME but report to the same server, so no test starts a second one (the
+deployment test in test_serve.py starts a real ``prefect server start`` on purpose).
 """
 
 from __future__ import annotations
