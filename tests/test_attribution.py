@@ -6,33 +6,20 @@ occurrence), so these tests pin the attribution rules independently of actor res
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
 from geodiscourse.attribution import Attribution, attributions_for_document, quote_segments
-from geodiscourse.extract.context import DocContext, ResolvedMention
+from geodiscourse.extract.context import DocContext
+from tests.doc_contexts import context_with_actors
 
 
 def context_for(nlp: Language, text: str, actors: dict[str, str] | None = None) -> DocContext:
     """A DocContext whose mentions are every whole-word occurrence of the given surfaces."""
-    doc = nlp(text)
-    mentions = []
-    for surface, actor_id in (actors or {}).items():
-        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            span = doc.char_span(match.start(), match.end())
-            assert span is not None, f"{surface!r} does not align with tokens"
-            method = "pronoun" if surface.lower() in ("he", "she", "his", "her", "they") else "gazetteer"
-            mentions.append(
-                ResolvedMention(
-                    actor_id, span.start, span.end, span.start_char, span.end_char, surface, method
-                )
-            )
-    mentions.sort(key=lambda m: m.token_start)
-    return DocContext(doc_id="d0", doc=doc, published_date=None, mentions=mentions, actors={})
+    table = {surface: (actor_id, "other", None) for surface, actor_id in (actors or {}).items()}
+    return context_with_actors(nlp, text, table)
 
 
 def reports(

@@ -8,7 +8,6 @@ a mention of the given actor.
 from __future__ import annotations
 
 import datetime
-import re
 from pathlib import Path
 
 import pytest
@@ -16,8 +15,8 @@ from spacy.language import Language
 
 from geodiscourse import rule_files
 from geodiscourse.events.lexicon import PLOVER_TYPES, LexiconError, modality_rules, plover_lexicon
-from geodiscourse.extract.context import DocContext, ResolvedMention
-from geodiscourse.rows import ActorRow
+from geodiscourse.extract.context import DocContext
+from tests.doc_contexts import context_with_actors
 
 #: Surface form -> (actor_id, kind, country) used by most event tests.
 ACTORS: dict[str, tuple[str, str, str | None]] = {
@@ -80,26 +79,9 @@ def make_context(
 ) -> DocContext:
     """Parse ``text`` and mark every whole-word occurrence of a known surface form as a
     mention (longest forms first, no overlaps)."""
-    table = ACTORS if actors is None else actors
-    doc = nlp(text)
-    mentions: list[ResolvedMention] = []
-    rows: dict[str, ActorRow] = {}
-    taken: set[int] = set()
-    for surface in sorted(table, key=len, reverse=True):
-        actor_id, kind, country = table[surface]
-        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            span = doc.char_span(match.start(), match.end())
-            if span is None or taken & set(range(span.start, span.end)):
-                continue
-            taken.update(range(span.start, span.end))
-            mentions.append(
-                ResolvedMention(
-                    actor_id, span.start, span.end, span.start_char, span.end_char, span.text, "test"
-                )
-            )
-            rows[actor_id] = ActorRow(actor_id=actor_id, name=surface, kind=kind, country=country)
-    mentions.sort(key=lambda m: m.token_start)
-    return DocContext("doc1", doc, published, mentions, rows)
+    return context_with_actors(
+        nlp, text, ACTORS if actors is None else actors, published=published, doc_id="doc1"
+    )
 
 
 # --- the rule files ------------------------------------------------------------------

@@ -8,8 +8,6 @@ lists and invariants are in test_recommendations_lists.py.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from spacy.language import Language
 
@@ -17,7 +15,8 @@ from geodiscourse.attribution import Attribution
 from geodiscourse.extract.context import DocContext, ResolvedMention
 from geodiscourse.recommendations import extract_recommendations
 from geodiscourse.recommendations.lexicon import load_rules, rules_from_mapping
-from geodiscourse.rows import ActorRow, RecommendationRow
+from geodiscourse.rows import RecommendationRow
+from tests.doc_contexts import context_with_actors
 
 #: Surface form -> (actor_id, kind, country).
 ACTORS: dict[str, tuple[str, str, str | None]] = {
@@ -45,25 +44,7 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
 
 def make_ctx(nlp: Language, text: str) -> DocContext:
     """A DocContext whose mentions are the whole-word occurrences of ``ACTORS``' forms."""
-    doc = nlp(text)
-    mentions: list[ResolvedMention] = []
-    actors: dict[str, ActorRow] = {}
-    taken: set[int] = set()
-    for surface in sorted(ACTORS, key=len, reverse=True):
-        actor_id, kind, country = ACTORS[surface]
-        for match in re.finditer(rf"\b{re.escape(surface)}\b", text):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None or taken.intersection(range(span.start, span.end)):
-                continue
-            taken.update(range(span.start, span.end))
-            mentions.append(
-                ResolvedMention(
-                    actor_id, span.start, span.end, span.start_char, span.end_char, span.text, "gazetteer"
-                )
-            )
-            actors[actor_id] = ActorRow(actor_id=actor_id, name=surface, kind=kind, country=country)
-    mentions.sort(key=lambda m: m.token_start)
-    return DocContext("doc0000000000000", doc, None, mentions, actors)
+    return context_with_actors(nlp, text, ACTORS)
 
 
 def recommend(
