@@ -491,3 +491,16 @@ def test_rule_files_load_and_bad_patterns_are_named() -> None:
     assert metadata_rules().byline.fullmatch("By Emma Walker")
     with pytest.raises(ValueError, match=r"boilerplate\.yaml drop_line\[3\].*fix it"):
         _compile_all({"drop_line": ["a", "b", "c", "(unclosed"]}, "drop_line", "boilerplate.yaml", 0)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("He also signed a communiqu&#233; in Brussels.", "He also signed a communiqué in Brussels."),
+        ("Shares in AT&amp;T rose.", "Shares in AT&T rose."),
+        ("An &eacute;lite unit &#x2014; the guard &#8212; moved.", "An élite unit — the guard — moved."),
+        ("Profits & losses; R&D rose.", "Profits & losses; R&D rose."),  # no reference: unchanged
+    ],
+)
+def test_character_references_in_plain_text_are_decoded(body: str, expected: str) -> None:
+    assert clean_article(f"Headline\n\n{body}").clean_text == expected

@@ -8,6 +8,7 @@ these functions produce, so they must be deterministic and idempotent.
 
 from __future__ import annotations
 
+import html
 import re
 import sys
 import unicodedata
@@ -52,6 +53,11 @@ def _invisible_chars() -> re.Pattern[str]:
     return re.compile("[" + "".join(ranges) + "]")
 
 
+#: HTML character references left in plain text by a scraper ("communiqu&#233;",
+#: "AT&amp;T"): decoded, since no article means them literally.
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
+
+
 def _char_range(first: int, last: int) -> str:
     return f"\\U{first:08x}" if first == last else f"\\U{first:08x}-\\U{last:08x}"
 
@@ -65,6 +71,7 @@ def normalize_lines(text: str) -> list[str]:
     them as boundaries.
     """
     text = _LINE_BREAKS.sub("\n", text)
+    text = _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
     text = _ASCII_CONTROL.sub("", text) if text.isascii() else _invisible_chars().sub("", text)
     lines: list[str] = []
     for raw in text.split("\n"):
