@@ -30,6 +30,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from geodiscourse.extract.context import DocContext
+from geodiscourse.quotations import QuoteSegment, quote_segments, quoted_tokens
 from geodiscourse.rule_files import read_yaml_mapping
 
 log = logging.getLogger(__name__)
@@ -40,8 +41,6 @@ _SPEAKER_STOP_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "para
 #: Characters trimmed from both ends of reported content.
 _EDGE_CHARS = " \t\n\"'“”‘’,;:-–—"
 #: Straight or curly double quotation marks.
-_OPENING_MARKS = "“"
-_CLOSING_MARKS = "”"
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 #: Conjunctions left at the end of a content whose second conjunct is another report.
 _DANGLING = (" but", " and", " or", " while", " whereas")
@@ -90,24 +89,9 @@ class ReportingLexicon:
 
 
 @dataclass(frozen=True)
-class QuoteSegment:
-    """The text between one opening quotation mark and its close (or the paragraph's
-    end); segments that continue one quotation share its ``group``."""
-
-    start: int
-    end: int
-    group: int
-
-
-@dataclass(frozen=True)
 class _Report:
     attribution: Attribution
     cue_token: int | None
-
-
-def read_rules(name: str) -> dict[str, Any]:
-    """One YAML file of ``geodiscourse/rules`` as a mapping."""
-    return read_yaml_mapping(name)
 
 
 def _lemmas(data: dict[str, Any], key: str, name: str) -> frozenset[str]:
@@ -120,68 +104,10 @@ def _lemmas(data: dict[str, Any], key: str, name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def reporting_lexicon() -> ReportingLexicon:
     name = "reporting_verbs.yaml"
-    data = read_rules(name)
+    data = read_yaml_mapping(name)
     return ReportingLexicon(
         **{key: _lemmas(data, key, name) for key in ReportingLexicon.__dataclass_fields__}
     )
-
-
-# --- quotations ------------------------------------------------------------------
-
-
-def _is_opening(text: str, i: int) -> bool:
-    """A straight double quote opens when it follows a space or bracket and precedes a word."""
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–-:/") and not after.isspace()
-
-
-def quote_segments(text: str) -> list[QuoteSegment]:
-    """Quoted stretches of ``text``, in order.
-
-    A quotation left open at a paragraph's end, or re-opened before it closes, goes on
-    in the next segment (the group is shared) when that segment opens the next stretch.
-    """
-    segments: list[QuoteSegment] = []
-    group = -1
-    carried = False  # the previous segment was left open
-    offset = 0
-    for paragraph in text.split("\n"):
-        base, offset = offset, offset + len(paragraph) + 1
-        if not paragraph.strip():
-            continue
-        open_at: int | None = None
-        leading = len(paragraph) - len(paragraph.lstrip())
-        for i, ch in enumerate(paragraph):
-            opens = ch in _OPENING_MARKS or (ch == '"' and _is_opening(paragraph, i))
-            if opens:
-                if open_at is not None:
-                    segments.append(QuoteSegment(base + open_at, base + i, group))
-                    carried = True
-                elif not (carried and i == leading):
-                    carried = False
-                if not carried:
-                    group += 1
-                open_at = i + 1
-            elif (ch in _CLOSING_MARKS or ch == '"') and open_at is not None:
-                segments.append(QuoteSegment(base + open_at, base + i, group))
-                open_at, carried = None, False
-        if open_at is not None:
-            segments.append(QuoteSegment(base + open_at, base + len(paragraph), group))
-            carried = True
-        else:
-            carried = False
-    return segments
-
-
-def _quoted_tokens(doc: Doc, segments: list[QuoteSegment]) -> bytearray:
-    """One flag per token: does it lie inside a quotation?"""
-    flags = bytearray(len(doc))
-    for seg in segments:
-        span = doc.char_span(seg.start, seg.end, alignment_mode="contract")
-        if span is not None:
-            flags[span.start : span.end] = b"\x01" * len(span)
-    return flags
 
 
 # --- spans -----------------------------------------------------------------------
@@ -636,7 +562,7 @@ def attributions_for_document(ctx: DocContext) -> dict[int, list[Attribution]]:
     sentences in the author's own voice have no entry."""
     lex = reporting_lexicon()
     segments = quote_segments(ctx.doc.text)
-    quoted = _quoted_tokens(ctx.doc, segments)
+    quoted = quoted_tokens(ctx.doc, segments)
     seg_starts = [s.start for s in segments]
     found: dict[int, list[_Report]] = {}
     for index, sent in enumerate(ctx.sentences):

@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
-from geodiscourse.attribution import read_rules
 from geodiscourse.rows import Quantity
+from geodiscourse.rule_files import read_yaml_mapping
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]{0,3})$", re.IGNORECASE)
 _SLASH_FRACTION = re.compile(r"^(\d+)/(\d+)$")
@@ -57,7 +57,7 @@ class NumberLexicon:
 @lru_cache(maxsize=1)
 def number_lexicon() -> NumberLexicon:
     name = "quantity_units.yaml"
-    data = read_rules(name)
+    data = read_yaml_mapping(name)
     try:
         return NumberLexicon(
             units={str(k).lower(): float(v) for k, v in data["units"].items()},

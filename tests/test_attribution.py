@@ -11,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from geodiscourse.attribution import Attribution, attributions_for_document, quote_segments
+from geodiscourse.attribution import Attribution, attributions_for_document
 from geodiscourse.extract.context import DocContext
+from geodiscourse.quotations import quote_segments
 from tests.doc_contexts import context_with_actors
 
 

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from geodiscourse.attribution import read_rules
+from geodiscourse.rule_files import read_yaml_mapping
 
 #: Typographic quotes folded to ASCII before phrase matching.
 _FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -66,7 +66,7 @@ def _phrases(data: dict[str, object], key: str) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=1)
 def claim_cues() -> ClaimCues:
-    data = read_rules("claim_cues.yaml")
+    data = read_yaml_mapping("claim_cues.yaml")
     try:
         boilerplate = tuple(re.compile(str(p), re.IGNORECASE) for p in data.get("boilerplate_patterns", []))
     except re.error as err:
