@@ -29,6 +29,9 @@ NOT_CLAIMS = [
     pytest.param(
         "The government must act quickly on the ruling, Mary Robinson has said.", id="reported-advice"
     ),
+    pytest.param(
+        '"I think that the state oil firm must be privatised," he said.', id="advice-framed-by-i-think"
+    ),
     pytest.param(" - Upgrading security at nuclear arms stores as a temporary measure", id="proposal-item"),
     pytest.param("Creating a new Global Safety Authority to tackle nuclear terrorism", id="gerund-line"),
     pytest.param("You may also like", id="boilerplate"),
@@ -62,6 +65,7 @@ def test_heading_is_no_claim_but_its_body_is(nlp: Language, heading: str) -> Non
         pytest.param("The talks had to end on Friday because the delegates left.", id="past-obligation"),
         pytest.param("Microsoft has yet to show it can build a rival product.", id="has-yet-to"),
         pytest.param(" - Russia has massed 90,000 troops on the border.", id="declarative-list-item"),
+        pytest.param("I think that the talks failed because the delegates left.", id="i-think-a-fact"),
     ],
 )
 def test_author_sentence_is_one_claim(nlp: Language, text: str) -> None:

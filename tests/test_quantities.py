@@ -21,6 +21,8 @@ def values(nlp: Language, text: str) -> list[tuple[float, str]]:
         pytest.param("The US sent 3,000 marines.", [(3000.0, "marines")], id="marines"),
         pytest.param("The case was heard by nine law lords.", [(9.0, "law lords")], id="number-word"),
         pytest.param("China has twice as many ships.", [(2.0, "times")], id="twice"),
+        pytest.param("Exports to China doubled last year.", [(2.0, "times")], id="doubled"),
+        pytest.param("Critics accuse the EU of double standards.", [], id="double-standards-no-quantity"),
         pytest.param("Its army is ten times as large.", [(10.0, "times")], id="n-times"),
         pytest.param("One-half of the budget went to defence.", [(0.5, "fraction")], id="one-half"),
         pytest.param("About a third of exports go to Europe.", [(0.333, "fraction")], id="a-third-of"),

@@ -120,6 +120,21 @@ def test_not_advice(nlp: Language, text: str) -> None:
             None,
             id="contrast-is-no-condition",
         ),
+        pytest.param(
+            "The pipeline firm, should it become state-owned, must be sold, Mr Howard said.",
+            "should it become state-owned",
+            id="inverted-should-condition",
+        ),
+        pytest.param(
+            "Were Iran to resume enrichment, the UN must impose sanctions, Mr Howard said.",
+            "Were Iran to resume enrichment",
+            id="inverted-were-condition",
+        ),
+        pytest.param(
+            "Britain should join the euro, Mr Howard said, and the talks were a success.",
+            None,
+            id="were-with-its-subject-before-is-no-condition",
+        ),
     ],
 )
 def test_condition_past_a_reporting_clause(nlp: Language, text: str, condition: str | None) -> None:

@@ -43,6 +43,8 @@ class ClaimCues:
     prescriptive_modals: frozenset[str]
     prescriptive_verbs: frozenset[str]
     prescriptive_phrases: re.Pattern[str] | None
+    opinion_frame_verbs: frozenset[str]
+    first_person_pronouns: frozenset[str]
     boilerplate: tuple[re.Pattern[str], ...]
 
 
@@ -81,5 +83,7 @@ def claim_cues() -> ClaimCues:
         prescriptive_modals=_words(data, "prescriptive_modals"),
         prescriptive_verbs=_words(data, "prescriptive_verbs"),
         prescriptive_phrases=_phrases(data, "prescriptive_phrases"),
+        opinion_frame_verbs=_words(data, "opinion_frame_verbs"),
+        first_person_pronouns=_words(data, "first_person_pronouns"),
         boilerplate=boilerplate,
     )

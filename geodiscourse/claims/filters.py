@@ -65,11 +65,26 @@ def is_question(span: Span) -> bool:
     )
 
 
+def _framed_opinions(span: Span, heads: list[Token]) -> list[Token]:
+    """The complements of "I think (that) ...", "we believe ...": the speaker's own view
+    they frame is what the sentence says."""
+    cues = claim_cues()
+    return [
+        c
+        for head in heads
+        if head.lemma_.lower() in cues.opinion_frame_verbs
+        and any(s.dep_ == "nsubj" and s.lower_ in cues.first_person_pronouns for s in head.children)
+        for c in head.children
+        if c.dep_ == "ccomp" and span.start <= c.i < span.end
+    ]
+
+
 def is_prescriptive(span: Span) -> bool:
     cues = claim_cues()
     if cues.prescriptive_phrases is not None and cues.prescriptive_phrases.search(folded(span.text)):
         return True
-    for head in clause_heads(span):
+    heads = clause_heads(span)
+    for head in heads + _framed_opinions(span, heads):
         children = list(head.children)
         modal = next((c for c in children if c.tag_ == "MD" and c.lower_ in cues.prescriptive_modals), None)
         if modal is not None:

@@ -56,6 +56,8 @@ _NOMINAL_FACTOR = 0.9
 #: Definite determiners that make "the ban" refer back to a ban named before.
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "its", "their"})
 #: Nouns that, with "both" or "two", stand for the two sides last named ("both sides").
+#: Kinds of actor a coordinated subject must name to become "both sides" of what follows.
+_SIDE_KINDS = frozenset({"state", "igo", "bloc"})
 _SIDE_NOUNS = frozenset({"side", "country", "nation", "party", "government", "leader", "bloc"})
 
 
@@ -153,6 +155,12 @@ def _sentence_events(
     for event in events:
         if event.event_type in lexicon.symmetric_types and event.source and event.target:
             memory.pair = (event.source, event.target)
+        elif event.source and not event.nominal and _kind(ctx, event.source) in _SIDE_KINDS:
+            # "the US and EU stepped back ...": coordinated states are "both sides" too
+            # (firms are not: "Airbus and Boeing accuse each other")
+            partner = conjunct_actor(ctx, subject_of(event.head), event.source)
+            if partner is not None and _kind(ctx, partner) in _SIDE_KINDS:
+                memory.pair = (event.source, partner)
     return sorted(events, key=lambda e: e.start)
 
 

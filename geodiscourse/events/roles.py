@@ -196,6 +196,8 @@ def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token |
                     break
         elif role == "dative":
             found = phrase_actor(ctx, _child(verb, ("dative",)), strict)
+        elif role == "theme_owner":
+            found = phrase_actor(ctx, theme)  # whose claim is dismissed: "dismissed the US complaint"
         elif role == "xcomp_dobj":
             xcomp = _child(verb, ("xcomp",))
             found = None if xcomp is None else phrase_actor(ctx, _child(xcomp, ("dobj",)))
@@ -216,6 +218,9 @@ def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token |
             for holder in (theme, *_particle_objects(verb)):
                 if found is None and holder is not None:
                     found = _prep_actor(ctx, holder, role, nested=True)
+            xcomp = _child(verb, ("xcomp",))
+            if found is None and xcomp is not None:  # "offered to supply oil to China"
+                found = _prep_actor(ctx, xcomp, role, nested=not strict, strict=strict)
         if found is not None:
             return found
     return None

@@ -22,6 +22,26 @@ _THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 _THEME_PREPS = frozenset({"to", "into", "in", "with", "up"})
 #: Prepositions through which a light verb reaches its event noun: "went to war", "entered into talks".
 _LIGHT_PREPS = frozenset({"to", "into", "in", "at"})
+#: Partitive nouns that hand a verb on to the noun of their "of" phrase: "signed a number
+#: of agreements", "imposed a raft of sanctions", "held a series of talks".
+_PARTITIVES = frozenset(
+    {
+        "number",
+        "series",
+        "raft",
+        "range",
+        "set",
+        "package",
+        "host",
+        "string",
+        "couple",
+        "pair",
+        "round",
+        "batch",
+        "variety",
+        "handful",
+    }
+)
 #: Light verbs that are auxiliaries to the parser: "Mr Blair is at a summit".
 _AUX_LIGHT_VERBS = frozenset({"be"})
 #: Tags of a participle or past form that may head a reduced relative clause.
@@ -52,7 +72,18 @@ class NominalCandidate:
 
 
 def _conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
+    out = [token, *token.conjuncts]
+    for noun in list(out):
+        if noun.lemma_.lower() in _PARTITIVES:
+            out.extend(
+                t
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+                for t in [g, *g.conjuncts]
+            )
+    return out
 
 
 def coordination_head(verb: Token) -> Token:

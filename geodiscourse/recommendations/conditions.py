@@ -41,6 +41,10 @@ _TRAILING_ADVERBS = frozenset(
 
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though"})
+#: What may follow an inverting auxiliary as its subject ("should it", "were Iran", "had the talks").
+_SUBJECT_POS = frozenset({"PRON", "PROPN", "NOUN", "DET", "NUM"})
+#: Punctuation that closes an inverted condition clause.
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")"})
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,11 @@ def find_condition(doc: Doc, lo: int, hi: int, rules: PrescriptiveRules) -> Toke
         fixed = _phrase_at(words, offset, rules.condition_phrases)
         if fixed is not None:
             return TokenRange(lo + offset, lo + offset + len(fixed))
+        inverted = _inverted_clause(doc[lo + offset], hi, rules)
+        if inverted is not None:
+            start, end = _trim(doc, lo + offset, inverted)
+            if end > start + 1:
+                return TokenRange(start, end)
         mark = _phrase_at(words, offset, rules.condition_marks)
         if mark is None:
             continue
@@ -96,6 +105,33 @@ def find_condition(doc: Doc, lo: int, hi: int, rules: PrescriptiveRules) -> Toke
         if end > start + len(mark):
             return TokenRange(start, end)
     return None
+
+
+def _breaks_clause(token: Token) -> bool:
+    """Punctuation or a modal that ends an inverted condition; a spaced dash does, the
+    hyphen inside "state-owned" does not."""
+    spaced_dash = token.tag_ == "HYPH" and bool(token.nbor(-1).whitespace_)
+    return token.text in _CLAUSE_BREAKS or token.tag_ == "MD" or spaced_dash
+
+
+def _inverted_clause(aux: Token, hi: int, rules: PrescriptiveRules) -> int | None:
+    """The end of a condition opened by inversion ("should it become a state-owned
+    company", "were Iran to refuse", "had the talks failed"): a clause set off by
+    punctuation whose auxiliary comes before its subject. Found on the words, not the
+    tree: the parser often takes such a clause for the main one. Not in a question,
+    where the same order asks ("Should Britain act?")."""
+    doc = aux.doc
+    if aux.lower_ not in rules.inverted_condition_auxiliaries or aux.sent.text.rstrip().endswith("?"):
+        return None
+    opens = aux.i == aux.sent.start or doc[aux.i - 1].is_punct
+    if not opens or aux.i + 2 >= hi or doc[aux.i + 1].pos_ not in _SUBJECT_POS:
+        return None
+    end = aux.i + 2
+    while end < hi and not _breaks_clause(doc[end]):
+        end += 1
+    if not any(t.tag_ in ("VB", "VBN") for t in doc[aux.i + 2 : end]):
+        return None  # ", had the biggest impact": a main verb, no condition
+    return end
 
 
 def _clause_after(mark: Token, hi: int) -> Token | None:
@@ -131,7 +167,7 @@ def action_and_condition(
             end = condition.start  # the condition closes the action: cut it off
     elif condition is None:
         before = find_condition(doc, sent.start, action_start, rules)
-        if before is not None and _governs(head, doc[before.start]):
+        if before is not None and (_governs(head, doc[before.start]) or _next_to(before, head)):
             condition = before
     if condition is None:
         condition = _after_reporting_clause(head, sent, rules)
@@ -193,6 +229,16 @@ def _after_reporting_clause(head: Token, sent: Span, rules: PrescriptiveRules) -
         if found is not None and found.start == clause.left_edge.i:
             return found
     return None
+
+
+def _next_to(condition: TokenRange, head: Token) -> bool:
+    """Does the condition end just before the verb's own auxiliaries ("Rosneft, should it
+    become state-owned, must be privatised"), with only punctuation between?"""
+    doc = head.doc
+    return condition.end < head.i and all(
+        t.is_punct or (t.head.i == head.i and t.dep_ in ("aux", "auxpass", "neg", "advmod"))
+        for t in doc[condition.end : head.i]
+    )
 
 
 def _governs(head: Token, token: Token) -> bool:

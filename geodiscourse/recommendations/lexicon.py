@@ -57,6 +57,7 @@ class PrescriptiveRules:
     negated_matrix_verbs: frozenset[str]
     condition_marks: tuple[tuple[str, ...], ...]
     condition_phrases: tuple[tuple[str, ...], ...]
+    inverted_condition_auxiliaries: frozenset[str]
     title_cues: frozenset[str]
     list_introducer_words: frozenset[str]
     bullet_marks: frozenset[str]
@@ -113,6 +114,7 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
             negated_matrix_verbs=_words(raw, "negated_matrix_verbs"),
             condition_marks=_phrases(raw, "condition_marks"),
             condition_phrases=_phrases(raw, "condition_phrases"),
+            inverted_condition_auxiliaries=_words(raw, "inverted_condition_auxiliaries"),
             title_cues=_words(raw, "title_cues"),
             list_introducer_words=_words(raw, "list_introducer_words"),
             bullet_marks=frozenset(str(b) for b in raw["bullet_marks"]),
