@@ -1,6 +1,8 @@
 # Two commands do all the set-up: `make run` (publish a release from data/raw) and
 # `make test` (lint, type-check, test). Both create .venv on first use.
 PYTHON ?= python3
+# Prefect's local server sends no usage analytics from runs or tests started here.
+export PREFECT_SERVER_ANALYTICS_ENABLED ?= false
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp

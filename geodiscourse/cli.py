@@ -75,6 +75,12 @@ class RichProgress:
         self._progress.stop()
 
 
+def _prefect_defaults() -> None:
+    """Before Prefect is imported: its local server sends no usage analytics unless the
+    operator asks for them."""
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+
+
 def _configure_logging(verbose: bool) -> None:
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
@@ -127,6 +133,7 @@ def run(
 ) -> None:
     """Run the pipeline on RAW and publish a validated, dated release under OUT/releases/."""
     _configure_logging(verbose)
+    _prefect_defaults()
     from flows.release import run_release
     from geodiscourse.publish import (
         LockTimeoutError,
@@ -246,6 +253,7 @@ def serve(
     ),
 ) -> None:
     """Serve a Prefect deployment of the release flow on a cron schedule (runs until stopped)."""
+    _prefect_defaults()
     from flows.release import release_flow, task_runner_for
 
     release_flow.with_options(task_runner=task_runner_for(workers, None)).serve(
