@@ -81,6 +81,8 @@ class ReportingLexicon:
     raising_passive: frozenset[str]
     believer_xcomp: frozenset[str]
     speaker_nouns: frozenset[str]
+    naming: frozenset[str]
+    naming_as: frozenset[str]
 
     @cached_property
     def verbs(self) -> frozenset[str]:
@@ -315,7 +317,33 @@ def _complement_span(verb: Token, lemma: str, sent: Span, lex: ReportingLexicon)
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children)
     if not has_subject and obj is not None and verb.i < obj.i < clause.i:
         first = obj.left_edge.i
-    return _token_span(verb.doc, first, clause.right_edge.i, sent)
+    last = clause.right_edge.i
+    for conj in verb.rights:
+        if conj.dep_ == "conj" and conj.i > last and _continues_report(verb, conj, lex):
+            last = conj.right_edge.i
+    return _token_span(verb.doc, first, last, sent)
+
+
+def _continues_report(verb: Token, conj: Token, lex: ReportingLexicon) -> bool:
+    """Is a clause the parser coordinated with the reporting verb still part of what
+    was said? "Europe says the euro has had enough, and Asia must let its currencies
+    rise": "and" joins a clause with its own subject whose tense fits the report (a
+    modal, or the present after a present reporting verb). A past-tense clause ("...,
+    and the delegation left Geneva") is the author's narration, and a clause with a
+    reporting verb of its own is another report."""
+    subject = _child(conj, "nsubj", "nsubjpass")
+    if subject is None or subject.lower_ in _FIRST_PERSON or _child(conj, "mark") is not None:
+        return False
+    if conj.lemma_.lower() in lex.verbs | lex.naming:
+        return False
+    cc = conj.doc[subject.left_edge.i - 1]
+    if cc.lower_ != "and" or cc.dep_ != "cc":
+        return False
+    auxes = [c for c in conj.children if c.dep_ in ("aux", "auxpass") and c.i < conj.i]
+    tag = auxes[0].tag_ if auxes else conj.tag_
+    if tag == "MD":
+        return True
+    return tag in ("VBZ", "VBP") and verb.tag_ in ("VBZ", "VBP")
 
 
 def _quote_pieces(sent: Span, segments: list[QuoteSegment]) -> list[tuple[int, int]]:
@@ -330,18 +358,27 @@ def _quote_pieces(sent: Span, segments: list[QuoteSegment]) -> list[tuple[int, i
 
 
 def _verb_reports(
-    ctx: DocContext, sent: Span, lex: ReportingLexicon, quoted: bytearray, pieces: list[tuple[int, int]]
+    ctx: DocContext,
+    sent: Span,
+    lex: ReportingLexicon,
+    quoted: bytearray,
+    pieces: list[tuple[int, int]],
+    segments: list[QuoteSegment],
 ) -> list[_Report]:
     reports: list[_Report] = []
-    verbs = [
-        t for t in sent if t.lemma_.lower() in lex.verbs and t.pos_ in ("VERB", "AUX") and not quoted[t.i]
-    ]
+    cues = lex.verbs | lex.naming
+    verbs = [t for t in sent if t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") and not quoted[t.i]]
     for verb in sorted(verbs, key=_depth):
         outer = next((i for i, r in enumerate(reports) if _covers(r, verb)), None)
         cut = None if outer is None else _coordinated_report(verb, reports[outer], sent)
         if outer is not None and cut is None:
             continue  # nested speech: part of another report's content
         lemma = verb.lemma_.lower()
+        if lemma in lex.naming:
+            named = _naming(verb, lemma, ctx, sent, lex, segments)
+            if named is not None and outer is None:
+                reports.append(named)
+            continue
         report = _raised(verb, ctx, sent, lex) if lemma in lex.raising_passive else None
         if report is None:
             report = _active(verb, lemma, ctx, sent, lex, pieces)
@@ -434,6 +471,43 @@ def _active(
     if span is None and pieces:
         span = min(pieces, key=lambda p: min(abs(p[0] - verb.idx), abs(p[1] - verb.idx)))
     return _make(ctx, subject, cue, span, verb.i)
+
+
+def _naming(
+    verb: Token, lemma: str, ctx: DocContext, sent: Span, lex: ReportingLexicon, segments: list[QuoteSegment]
+) -> _Report | None:
+    """ "X called the sale "the swindle of the century"": the subject characterises the
+    object in quoted words of their own, a claim that reads as said ("called the sale
+    "..."", like an accusation). The description must be quoted, follow the object with
+    at most "as" between them, and not be a name ("a show called "Newsnight"")."""
+    subject = _subject(verb)
+    obj = _child(verb, "dobj")
+    small_clause = _child(verb, "ccomp")
+    if obj is None and small_clause is not None:
+        obj = _child(small_clause, "nsubj")  # "branded [it "politically motivated"]"
+    if subject is None or obj is None or subject.dep_ == "expl" or subject.lower_ in _FIRST_PERSON:
+        return None
+    if verb.dep_ in ("acl", "relcl", "amod") or not _is_animate(subject, ctx, lex):
+        return None
+    doc = verb.doc
+    obj_end = obj.idx + len(obj.text)
+    seg = next((g for g in segments if obj_end <= g.start < sent.end_char), None)
+    if seg is None:
+        return None
+    gap = [t for t in doc[obj.i + 1 : sent.end] if obj_end <= t.idx and t.idx + len(t.text) <= seg.start]
+    gap_words = [t.lower_ for t in gap if not t.is_quote and not t.is_punct]
+    in_object = {t.i for t in obj.subtree}
+    if lemma in lex.naming_as and gap_words[-1:] != ["as"]:
+        return None
+    if any(t.i not in in_object and t.lower_ != "as" and not t.is_quote for t in gap):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in gap):
+        return None
+    words = [w for w in doc.text[seg.start : seg.end].split() if w[:1].isalpha()]
+    if not words or all(w[:1].isupper() for w in words):
+        return None
+    span = _trimmed(sent, verb.idx, min(seg.end, sent.end_char))
+    return _make(ctx, subject, verb.text.lower(), span, verb.i)
 
 
 def _accusation(
@@ -568,7 +642,7 @@ def attributions_for_document(ctx: DocContext) -> dict[int, list[Attribution]]:
     for index, sent in enumerate(ctx.sentences):
         near = _segments_in(segments, seg_starts, sent)
         pieces = [p for p in _quote_pieces(sent, near) if _is_clausal(ctx.doc, sent, p)]
-        reports = _verb_reports(ctx, sent, lex, quoted, pieces) + _according_to(ctx, sent)
+        reports = _verb_reports(ctx, sent, lex, quoted, pieces, near) + _according_to(ctx, sent)
         if reports:
             found[index] = reports
     _attribute_quotations(ctx, segments, found)

@@ -435,3 +435,74 @@ def test_contents_lie_inside_their_sentence(nlp: Language, text: str) -> None:
         sent = ctx.sentences[index]
         for a in found:
             assert sent.start_char <= a.content_start < a.content_end <= sent.end_char
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Europe says the euro has had enough, and Asia must let its currencies rise.",
+            [("Europe", "the euro has had enough, and Asia must let its currencies rise")],
+            id="modal-clause-after-present-report",
+        ),
+        pytest.param(
+            "Officials say the dollar is too weak, and China is keeping the yuan low.",
+            [("Officials", "the dollar is too weak, and China is keeping the yuan low")],
+            id="present-clause-after-present-report",
+        ),
+        pytest.param(
+            "Mr Smith said the talks had failed, and Iran must now stop enrichment.",
+            [("Mr Smith", "the talks had failed, and Iran must now stop enrichment")],
+            id="modal-clause-after-past-report",
+        ),
+        pytest.param(
+            "Mr Smith said the talks had failed, and the delegation left Geneva on Monday.",
+            [("Mr Smith", "the talks had failed")],
+            id="past-narration-is-the-authors",
+        ),
+        pytest.param(
+            "Mr Smith said the talks had failed, and Iran says they will resume.",
+            [("Mr Smith", "the talks had failed"), ("Iran", "they will resume")],
+            id="second-reporting-clause-is-its-own-report",
+        ),
+    ],
+)
+def test_coordinated_clause_after_the_reported_clause(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    """A clause coordinated with the reporting verb goes on with what was said when its
+    tense fits the report; narration in the past and another report do not."""
+    assert [(a.speaker_text, c) for _, a, c in reports(nlp, text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            'Mr Smith called the sale "the swindle of the century".',
+            [("Mr Smith", "called", 'called the sale "the swindle of the century"')],
+            id="call-quoted-description",
+        ),
+        pytest.param(
+            'Iran described the embargo as "a crime against humanity".',
+            [("Iran", "described", 'described the embargo as "a crime against humanity"')],
+            id="describe-as",
+        ),
+        pytest.param(
+            'Iran branded it "politically motivated".',
+            [("Iran", "branded", 'branded it "politically motivated"')],
+            id="brand-small-clause",
+        ),
+        pytest.param("Mr Smith called the meeting to order.", [], id="call-to-order"),
+        pytest.param("Mr Smith called for talks on the embargo.", [], id="call-for-is-a-request"),
+        pytest.param("Mr Smith called on Iran to halt enrichment.", [], id="call-on-is-advice"),
+        pytest.param('The BBC called the programme "Newsnight".', [], id="a-name-is-no-description"),
+        pytest.param("Iran described the embargo as a crime.", [], id="unquoted-description"),
+        pytest.param('Iran described "a crime against humanity" in detail.', [], id="describe-without-as"),
+    ],
+)
+def test_quoted_descriptions_are_reports(
+    nlp: Language, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = reports(nlp, text, {"Mr Smith": "smith", "Iran": "IRN"})
+    assert [(a.speaker_text, a.cue, c) for _, a, c in found] == expected

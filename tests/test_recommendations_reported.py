@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from geodiscourse.recommendations import extract_recommendations
 from geodiscourse.rows import RecommendationRow
+from tests.doc_contexts import context_with_actors
 from tests.test_recommendations import make_ctx
 
 
@@ -159,3 +160,31 @@ def test_condition_past_a_reporting_clause(nlp: Language, text: str, condition: 
 )
 def test_personal_pronoun_addressee(nlp: Language, text: str, addressees: list[str | None]) -> None:
     assert [r["addressee_actor_id"] for r in recommend(nlp, text)] == addressees
+
+
+@pytest.mark.parametrize(
+    ("text", "recommender"),
+    [
+        pytest.param(
+            "Europe says the euro has had enough, and Asia must let its currencies rise.",
+            ("Europe", "EU"),
+            id="second-conjunct-under-present-report",
+        ),
+        pytest.param(
+            "European leaders say Asian states must let their currencies rise.",
+            ("European leaders", "EU"),
+            id="speaker-actor-from-its-modifier",
+        ),
+        pytest.param(
+            "The talks failed last week, and Asia must let its currencies rise.",
+            (None, None),
+            id="no-report-is-the-authors",
+        ),
+    ],
+)
+def test_recommender_of_coordinated_reported_advice(
+    nlp: Language, text: str, recommender: tuple[str | None, str | None]
+) -> None:
+    table = {"Europe": ("EU", "igo", None), "European": ("EU", "igo", None), "Asia": ("asia", "other", None)}
+    rows = extract_recommendations(context_with_actors(nlp, text, table))
+    assert [(r["recommender_text"], r["recommender_actor_id"]) for r in rows] == [recommender]

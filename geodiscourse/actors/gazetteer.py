@@ -77,11 +77,30 @@ def _entity_by_token(doc: Doc) -> list[Span | None]:
     return by_token
 
 
-def _inside_other_name(doc: Doc, start: int, end: int, alias: Alias, ent: Span | None) -> bool:
+def _demonym_first_name(doc: Doc, start: int, end: int, alias: Alias, ent: Span, lexicon: Lexicon) -> bool:
+    """A demonym that the parse reads as a given name ("economy minister German Gref"): a known
+    given name tagged as a proper noun, not an adjective, opening a PERSON entity whose rest is
+    capitalised proper nouns and no office title. "German Chancellor Gerhard Schroeder" and
+    "Croatian Ivan Ljubicic" keep their state: there the demonym gives the person's country."""
+    if not alias.demonym or end - start != 1 or ent.start != start or doc[start].tag_ != "NNP":
+        return False
+    if doc[start].text not in lexicon.first_name_gender:
+        return False
+    rest = doc[end : ent.end]
+    return len(rest) > 0 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in lexicon.title_words for t in rest
+    )
+
+
+def _inside_other_name(
+    doc: Doc, start: int, end: int, alias: Alias, ent: Span | None, lexicon: Lexicon
+) -> bool:
     """Is this match part of a longer name that is about something else?"""
     if ent is None or (ent.start >= start and ent.end <= end):
         return False
     if ent.label_ == "PERSON":
+        if _demonym_first_name(doc, start, end, alias, ent, lexicon):
+            return True
         before = doc[start - 1] if start > ent.start else None
         if before is not None:  # "Michael Jordan", "George Washington"; not "Kennedy's Lib Dems"
             return before.pos_ == "PROPN" and before.text[:1].isupper()
@@ -149,7 +168,7 @@ def match_gazetteer(doc: Doc, lexicon: Lexicon) -> tuple[list[GazetteerMatch], l
         if alias.actor is None or blocked[start]:
             blocked[start:end] = [True] * (end - start)
             continue
-        if _inside_other_name(doc, start, end, alias, entity_of[start]):
+        if _inside_other_name(doc, start, end, alias, entity_of[start], lexicon):
             continue
         outer = start - 1 if _takes_article(doc, start, end, alias) else start
         if kept and kept[-1].end > outer:

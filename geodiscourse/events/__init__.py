@@ -27,10 +27,11 @@ from spacy.tokens import Span, Token
 from geodiscourse.events.anaphora import with_pronoun_actors
 from geodiscourse.events.dating import DatedExpression, date_for_event, date_sentence
 from geodiscourse.events.lexicon import Lexicon, ModalityRules, VerbFrame, modality_rules, plover_lexicon
-from geodiscourse.events.modality import event_modality
+from geodiscourse.events.modality import ASSERTED, event_modality, refusal_head
 from geodiscourse.events.roles import (
     between_actors,
     conjunct_actor,
+    modifier_actor,
     nominal_roles,
     phrase_actor,
     restriction_roles,
@@ -173,6 +174,12 @@ def _nominal_event(
 ) -> _Event | None:
     noun, entry, light = cand.noun, cand.entry, cand.light_verb
     source, target = nominal_roles(ctx, noun, entry, light, cand.carrier)
+    if cand.for_subject is not None:
+        # "an EU demand for Turkey to recognise Cyprus": the modifier asks, X is asked
+        source = source or modifier_actor(ctx, noun)
+        target = phrase_actor(ctx, cand.for_subject, strict=True) or target
+        if light is None and (source is None or target is None):
+            return None
     event_type = entry.event_type
     if (
         light is not None
@@ -366,13 +373,19 @@ def _row(
     char_start = doc[event.start].idx
     char_end = doc[event.end].idx + len(doc[event.end].text)
     modality = event_modality(event.head, event.clause_head, event.nominal, sent, rules)
+    event_type = event.event_type
+    if event_type.lower() in rules.refusal_types and not event.nominal:
+        refusal = refusal_head(event.head, sent, rules)
+        # "refused to lift sanctions" is already a rejection by "refused" itself
+        if refusal is not None and (refusal.i == event.head.i or refusal.i not in triggers):
+            event_type, modality = "REJECT", ASSERTED
     found = date_for_event(dated, set(event.anchors), event.head if event.nominal else None, triggers)
     date = found.resolved if found is not None else None
     return EventRow(
-        event_id=row_id("ev", ctx.doc_id, char_start, char_end, event.event_type),
+        event_id=row_id("ev", ctx.doc_id, char_start, char_end, event_type),
         doc_id=ctx.doc_id,
         sentence_id=ctx.sentence_id(sent),
-        event_type=event.event_type,
+        event_type=event_type,
         source_actor_id=event.source,
         target_actor_id=event.target,
         date_start=None if date is None else date.start,

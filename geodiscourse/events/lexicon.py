@@ -52,6 +52,7 @@ _NOUN_KEYS = frozenset(
         "needs_plural",
         "date_suffices",
         "retype",
+        "for_clause",
     }
 )
 
@@ -100,6 +101,7 @@ class NounEntry:
     needs_plural: bool
     date_suffices: bool
     retype: tuple[str, frozenset[str]] | None  # (type, actor kinds) for a second reading
+    for_clause: bool = False  # an event alone with "for X to ..." ("an EU demand for Turkey to ...")
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,10 @@ class ModalityRules:
     desiderative_verbs: frozenset[str]
     desiderative_for_verbs: frozenset[str]
     causative_verbs: frozenset[str]
+    refusal_types: frozenset[str]
+    refusal_reporting_verbs: frozenset[str]
+    refusal_modals: frozenset[str]
+    refusal_verbs: frozenset[str]
 
 
 def _words(value: object, where: str) -> frozenset[str]:
@@ -239,6 +245,7 @@ def _noun_entry(lemma: str, raw: Mapping[str, Any], defaults: Mapping[str, str],
         needs_plural=bool(raw.get("needs_plural", False)),
         date_suffices=bool(raw.get("date_suffices", False)),
         retype=_retype(raw.get("retype"), where),
+        for_clause=bool(raw.get("for_clause", False)),
     )
 
 

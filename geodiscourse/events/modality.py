@@ -270,3 +270,63 @@ def _walk(clause: Token, rules: ModalityRules) -> str:
             return HYPOTHETICAL  # "may feel threatened"
         token = gov
     return ASSERTED
+
+
+def _stated(verb: Token, rules: ModalityRules) -> bool:
+    """Is a clause said outright: no modal, no negation, no conditional, and the sentence's
+    main clause (or its conjunct) or a reported one?"""
+    if _has_modal(verb, rules) or _is_negated(verb, rules) or _marks(verb) & rules.conditional_marks:
+        return False
+    if verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ in ("ROOT", "ccomp") and not _marks(verb) & rules.conditional_marks
+
+
+#: Subjects of a reported clause that point back at the speaker ("Iran insisted it would not").
+_SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
+def _own_stand(clause: Token, reporter: Token) -> bool:
+    """Does the speaker report its own stand? "Iran said it will not yield" is a refusal;
+    "analysts say Iran will not yield" is a prediction by others."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+    if subject is None or speaker is None:
+        return False
+    return subject.lower_ in _SELF_PRONOUNS or subject.lower_ == speaker.lower_
+
+
+def refusal_head(verb: Token, sent: Span, rules: ModalityRules) -> Token | None:
+    """The verb that states a refusal of the concession ``verb`` names, or None.
+
+    "Iran will not yield to pressure" and "insisted it would not bow to demands" are a stand
+    taken now, not a prediction: with a reporting verb of stance, "would not" reports a
+    refusal. "Refused to give in" is one too. A conditional ("if it does not bow") or a
+    question is not; plain "would not" in a main clause stays hypothetical.
+    """
+    if sent.text.rstrip().rstrip("\"'”’").endswith("?") or _marks(verb) & rules.conditional_marks:
+        return None
+    if _is_negated(verb, rules):
+        modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in rules.modal_auxiliaries}
+        if not modals or not modals <= rules.refusal_modals:
+            return None
+        if verb.dep_ == "ROOT":
+            return verb if not modals & {"would", "'d"} else None
+        governor = verb.head
+        if (
+            verb.dep_ == "ccomp"
+            and governor.lemma_.lower() in rules.refusal_reporting_verbs
+            and _stated(governor, rules)
+            and _own_stand(verb, governor)
+        ):
+            return verb
+        return None
+    governor = verb.head
+    if (
+        verb.dep_ == "xcomp"
+        and governor.lemma_.lower() in rules.refusal_verbs
+        and not _has_modal(verb, rules)
+        and _stated(governor, rules)
+    ):
+        return governor
+    return None

@@ -301,3 +301,14 @@ def restriction_roles(ctx: DocContext, noun: Token) -> tuple[str | None, str | N
         if target is not None:
             break
     return source, target
+
+
+def modifier_actor(ctx: DocContext, noun: Token) -> str | None:
+    """The actor a possessor, compound or adjective in front of a noun names ("Washington's
+    call", "an EU demand", "the American request")."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+            actor = ctx.actor_of(child)
+            if actor is not None:
+                return actor
+    return None

@@ -69,6 +69,7 @@ class NominalCandidate:
     entry: NounEntry
     light_verb: Token | None
     carrier: Token | None  # a verb of occurring the noun is subject of ("talks took place")
+    for_subject: Token | None = None  # X of "a call for X to ...", for nouns with for_clause
 
 
 def _conjuncts(token: Token) -> list[Token]:
@@ -303,19 +304,49 @@ def occurrence_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     return None
 
 
+def for_clause_subject(noun: Token) -> Token | None:
+    """X of "a call for X to do Y": the parser hangs it either as the object of "for" with the
+    infinitive right after it, or as the subject of an infinitive the noun governs with the
+    marker "for". "Demand for oil rose" has none."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            after = pobj.right_edge.i + 1 if pobj is not None else len(doc)
+            if (
+                pobj is not None
+                and after + 1 < len(doc)
+                and doc[after].tag_ == "TO"
+                and doc[after].dep_ == "aux"
+                and doc[after].head.i == after + 1
+                and doc[after + 1].pos_ in ("VERB", "AUX")
+            ):
+                return pobj
+        elif child.pos_ in ("VERB", "AUX") and child.i > noun.i:
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            has_to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if "for" in marks and has_to and subject is not None:
+                return subject
+    return None
+
+
 def nominal_candidates(sent: Span, lexicon: Lexicon) -> Iterator[NominalCandidate]:
     for token in sent:
         found = _noun_entry(token, lexicon)
         if found is None:
             continue
         entry, start = found
-        if not _noun_conditions_hold(token, entry):
+        for_subject = for_clause_subject(token) if entry.for_clause and token.pos_ == "NOUN" else None
+        if for_subject is None and not _noun_conditions_hold(token, entry):
             continue
         light = _light_verb(token, lexicon, entry)
-        if light is None and not entry.alone:
+        if light is None and not entry.alone and for_subject is None:
             continue
         carrier = occurrence_verb(token, lexicon) if light is None else None
-        yield NominalCandidate(noun=token, start=start, entry=entry, light_verb=light, carrier=carrier)
+        yield NominalCandidate(
+            noun=token, start=start, entry=entry, light_verb=light, carrier=carrier, for_subject=for_subject
+        )
 
 
 def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[VerbalCandidate]:
