@@ -7,11 +7,21 @@ doc_id, the same sentence the same sentence_id, in every release made from it.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 
 def sha256_hex(data: bytes) -> str:
     """The full sha256 of some bytes, in lower-case hex."""
     return hashlib.sha256(data).hexdigest()
+
+
+def file_sha256(path: Path, chunk_bytes: int = 1 << 20) -> str:
+    """The sha256 of a file's bytes, read in chunks so a large file never fills memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(chunk_bytes):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def doc_id_for(raw_bytes: bytes) -> str:

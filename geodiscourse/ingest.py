@@ -9,7 +9,6 @@ garbled is rejected rather than guessed at.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
@@ -18,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from geodiscourse.cleaning.html import html_to_text, looks_like_html
-from geodiscourse.ids import doc_id_for, sha256_hex
+from geodiscourse.ids import doc_id_for, file_sha256, sha256_hex
 from geodiscourse.rows import RejectedRow
 
 log = logging.getLogger(__name__)
@@ -40,7 +39,6 @@ _BOMS = (
     (b"\xff\xfe", "utf-16", "utf-16"),
     (b"\xfe\xff", "utf-16", "utf-16"),
 )
-_HASH_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True)
@@ -101,14 +99,6 @@ def _printable_name(name: str) -> str:
     """The file name as valid UTF-8 (undecodable bytes of a foreign file system, which
     os.walk returns as surrogates, would break the Parquet tables)."""
     return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-
-
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
@@ -187,7 +177,7 @@ def _load(raw_dir: Path, fs_name: str, max_bytes: int) -> tuple[InputFile, bytes
                 "unreadable", f"raw file {name} is not a regular file: replace it with a text file", unknown
             )
         if info.st_size > max_bytes:
-            entry = InputFile(name, _hash_file(path), info.st_size)
+            entry = InputFile(name, file_sha256(path), info.st_size)
             raise _Rejected(
                 "too_large",
                 f"raw file {name} has {info.st_size:,} bytes, more than the limit of {max_bytes:,}: "

@@ -7,7 +7,6 @@ traced to the exact files and code that produced it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -21,6 +20,7 @@ from typing import Any, Protocol
 import polars as pl
 
 from geodiscourse import __version__
+from geodiscourse.ids import file_sha256
 from schemas import SCHEMA_VERSION
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,6 @@ logger = logging.getLogger(__name__)
 MANIFEST_FILENAME = "manifest.json"
 CHECKSUMS_FILENAME = "SHA256SUMS"
 MANIFEST_FORMAT = 1
-_CHUNK = 1 << 20
 
 
 class InputFileLike(Protocol):
@@ -63,15 +62,6 @@ class TableFile:
             "primary_key": list(self.primary_key),
             "columns": self.columns,
         }
-
-
-def file_sha256(path: Path) -> str:
-    """The sha256 of a file's bytes, read in chunks so large tables do not fill memory."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def column_types(schema: pl.Schema | Mapping[str, pl.DataType]) -> dict[str, str]:
