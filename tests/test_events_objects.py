@@ -1,7 +1,8 @@
 """Event roles reached indirectly: themes behind a partitive ("a number of agreements"),
 targets inside an infinitival complement ("offered to supply oil to China") or owning
-a dismissed claim, leaders offering states something, and coordinated states that
-become "the two sides" of later sentences.
+a dismissed claim, leaders offering states something, coordinated states that
+become "the two sides" of later sentences, speech acts carried by a verb that repeats
+them ("repeated calls for") and deals owned or struck by an actor.
 
 Each family has positive cases (the event and the fields that matter) and negative
 cases (no asserted event of that kind).
@@ -55,6 +56,16 @@ POSITIVE = [
     # coordinated states are "the two sides" of a later sentence
     ("The US and EU stepped back from confrontation. Mr Straw said the two sides had agreed to reopen talks.",
      "agreed", "AGREE", "USA", "EU"),
+    # whoever repeats, renews or echoes a speech act makes it
+    ("Mr Blair repeated calls for the mayor to apologise.", "repeated", "REQUEST", "tony-blair", ANY),
+    ("Moscow renewed its threat against Georgia.", "renewed", "THREATEN", "RUS", "GEO"),
+    ("Germany reiterated its demand for Russia to withdraw.", "reiterated", "REQUEST", "DEU", ANY),
+    # a deal: its possessor, or the one who strikes, seals, clinches or cuts it
+    ("Britain's deal with Iraq was criticised.", "deal", "AGREE", "GBR", "IRQ"),
+    ("Russia sealed a deal with China.", "sealed", "AGREE", "RUS", "CHN"),
+    ("Japan clinched a deal with China.", "clinched", "AGREE", "JPN", "CHN"),
+    ("Russia cut a deal with China.", "cut", "AGREE", "RUS", "CHN"),
+    ("The EU struck a deal with Ukraine.", "struck", "AGREE", "EU", "UKR"),
 ]
 # fmt: on
 
@@ -84,6 +95,15 @@ NO_ASSERTED_EVENT = [
     "Tony Blair offered his resignation.",
     # a person stepping back from a role is no state's retreat
     "Tony Blair stepped back from front-line politics.",
+    # a speech act nobody is said to make or repeat
+    "Calls for the mayor to apologise grew.",
+    "Mr Blair repeated his view that the economy was strong.",
+    # "a good/great deal of" is a quantity; a deal with no one acting is no event
+    "It cost a good deal of money.",
+    "Mr Blair made a great deal of money.",
+    "The deal was good news for farmers.",
+    # repeating something that is no speech act
+    "Mr Blair repeated the exercise.",
 ]
 # fmt: on
 

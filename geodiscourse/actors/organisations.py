@@ -10,7 +10,12 @@ proper name and something in the document backs it up:
   body describes ("aircraft maker Airbus", "its US rival Boeing", "UPS, the delivery company"),
   and that the document never writes in lower case (a common noun at a sentence start is no
   company: "Coal");
-- never a name NER labels a place or a person elsewhere in the document ("Oxford").
+- never a name NER labels a place or a person elsewhere in the document ("Oxford"), nor a
+  one-word name every occurrence of which is a place: the modifier of a site noun ("the
+  Cowley factory"), or the object of a preposition of place ("in Oxford", "the outskirts of
+  Oxford");
+- never a product: a name ending in a model letter ("Cooper S") or a model word ("VW
+  Beetle"), or the plural of a product ("Range Rovers").
 - an acronym the document uses at least twice ("TB" or "MSP" once is rarely a body).
 """
 
@@ -41,13 +46,26 @@ class NotOrganisations:
 
     last_words: frozenset[str]
     names: frozenset[str]
+    model_words: frozenset[str]
+    product_names: frozenset[str]
+    site_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_part_nouns: frozenset[str]
 
 
 @cache
 def not_organisations() -> NotOrganisations:
     data = read_yaml_mapping("gazetteer_not_organisations.yaml")
     lists = {}
-    for field in ("last_words", "names"):
+    for field in (
+        "last_words",
+        "names",
+        "model_words",
+        "product_names",
+        "site_nouns",
+        "place_prepositions",
+        "place_part_nouns",
+    ):
         values = data.get(field)
         if not isinstance(values, list):
             raise RuleFileError(f"geodiscourse/rules/gazetteer_not_organisations.yaml needs a list '{field}'")
@@ -73,9 +91,44 @@ def _described_as_body(token: Token) -> bool:
     return any(c.dep_ in _DESCRIBING_DEPS and c.lower_ in heads for c in token.children)
 
 
+def _is_product(tokens: Span, rules: NotOrganisations) -> bool:
+    """ "Cooper S", "VW Beetle", "Range Rovers": a model, or cars of a make, not a firm."""
+    last = tokens[-1].text
+    if len(tokens) > 1 and len(last) == 1 and last.isupper():
+        return True  # a model letter: "Cooper S"
+    if len(tokens) > 1 and last.lower() in rules.model_words:
+        return True
+    name = tokens.text.lower()
+    return name.endswith("s") and name[:-1] in rules.product_names
+
+
+def _place_occurrence(token: Token, rules: NotOrganisations) -> bool:
+    """Is this occurrence of a name a place ("the Cowley factory", "in Oxford", "the outskirts
+    of Oxford")?"""
+    head = token.head
+    if token.dep_ in ("compound", "nmod"):
+        return head.lemma_.lower() in rules.site_nouns
+    if token.dep_ != "pobj":
+        return False
+    if head.lower_ in rules.place_prepositions:
+        return True
+    return head.lower_ == "of" and head.head.lower_ in rules.place_part_nouns
+
+
+def _place_only_names(doc: Doc, rules: NotOrganisations) -> set[str]:
+    """One-word proper names every occurrence of which is a place."""
+    place: dict[str, bool] = {}
+    for token in doc:
+        if token.pos_ == "PROPN":
+            place[token.text] = place.get(token.text, True) and _place_occurrence(token, rules)
+    return {name for name, only in place.items() if only}
+
+
 def _looks_like_organisation(tokens: Span, org_count: int, lower_words: set[str], lexicon: Lexicon) -> bool:
     words = [t for t in tokens if t.lower_ not in _FUNCTION_WORDS]
     rules = not_organisations()
+    if _is_product(tokens, rules):
+        return False
     if not words or any(ch.isdigit() for ch in tokens.text) or words[-1].lower_ in lexicon.title_words:
         return False
     if words[-1].lower_ in rules.last_words:
@@ -110,6 +163,7 @@ def organisation_mentions(
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     # a name NER also calls a place or a person elsewhere ("Oxford", "Bernie Ebbers") is no body
     elsewhere = {ent.text for ent in doc.ents if ent.label_ in _OTHER_NAME_LABELS}
+    elsewhere |= _place_only_names(doc, not_organisations())
     found: list[ResolvedMention] = []
     by_first_word: dict[str, str] = {}  # "Merrill" -> merrill-lynch
     # longer names first, so that a short form can join the full name it abbreviates

@@ -46,6 +46,7 @@ _NOUN_KEYS = frozenset(
         "roles",
         "alone",
         "needs",
+        "exclude_modifiers",
         "actor_kinds",
         "needs_prep",
         "needs_modifier",
@@ -102,6 +103,8 @@ class NounEntry:
     date_suffices: bool
     retype: tuple[str, frozenset[str]] | None  # (type, actor kinds) for a second reading
     for_clause: bool = False  # an event alone with "for X to ..." ("an EU demand for Turkey to ...")
+    #: Modifiers that make the noun no event: "a good deal of money" is no agreement.
+    exclude_modifiers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,8 @@ class Lexicon:
     nouns: Mapping[str, NounEntry]
     light_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
+    #: Verbs that carry a speech-act noun like a light verb ("repeated calls for X").
+    reiterating_verbs: frozenset[str]
     occurrence_verbs: frozenset[str]
     families: Mapping[str, frozenset[str]]
     symmetric_types: frozenset[str]
@@ -246,6 +251,7 @@ def _noun_entry(lemma: str, raw: Mapping[str, Any], defaults: Mapping[str, str],
         date_suffices=bool(raw.get("date_suffices", False)),
         retype=_retype(raw.get("retype"), where),
         for_clause=bool(raw.get("for_clause", False)),
+        exclude_modifiers=_words(raw.get("exclude_modifiers"), f"{where} exclude_modifiers"),
     )
 
 
@@ -284,6 +290,7 @@ def plover_lexicon() -> Lexicon:
         nouns=nouns,
         light_verbs=_words(data.get("light_verbs"), f"{name} light_verbs"),
         announcing_verbs=_words(data.get("announcing_verbs"), f"{name} announcing_verbs"),
+        reiterating_verbs=_words(data.get("reiterating_verbs"), f"{name} reiterating_verbs"),
         occurrence_verbs=_words(data.get("occurrence_verbs"), f"{name} occurrence_verbs"),
         families=families,
         symmetric_types=frozenset(str(t).upper() for t in data.get("symmetric_types") or []),

@@ -255,6 +255,10 @@ def _noun_entry(token: Token, lexicon: Lexicon) -> tuple[NounEntry, int] | None:
 
 
 def _noun_conditions_hold(noun: Token, entry: NounEntry) -> bool:
+    if entry.exclude_modifiers and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in entry.exclude_modifiers for c in noun.children
+    ):
+        return False
     if entry.needs_prep and not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep for c in noun.children):
         return False
     if entry.needs_modifier:
@@ -270,11 +274,16 @@ def _noun_conditions_hold(noun: Token, entry: NounEntry) -> bool:
 def _light_verb(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None:
     """The light verb carrying an event noun, if any: "held talks", "talks were held",
     "went to war", "is at a summit"; a noun that is no event alone also takes an
-    announcing verb ("confirmed a new aid package")."""
+    announcing verb ("confirmed a new aid package"), and a speech act a verb that
+    repeats it ("repeated calls for X to ...": whoever repeats a call makes it)."""
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
-        if lemma in lexicon.light_verbs or (not entry.alone and lemma in lexicon.announcing_verbs):
+        if (
+            lemma in lexicon.light_verbs
+            or (not entry.alone and lemma in lexicon.announcing_verbs)
+            or (entry.event_type in lexicon.speech_types and lemma in lexicon.reiterating_verbs)
+        ):
             return head
     if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
         return _light_verb(noun.head, lexicon, entry)

@@ -54,6 +54,10 @@ class PrescriptiveRules:
     designed_subjects: frozenset[str]
     needed_subjects: frozenset[str]
     rule_nouns: frozenset[str]
+    requirement_subjects: frozenset[str]
+    requirement_passives: frozenset[str]
+    requirement_verbs: frozenset[str]
+    requirement_predicates: frozenset[str]
     negated_matrix_verbs: frozenset[str]
     condition_marks: tuple[tuple[str, ...], ...]
     condition_phrases: tuple[tuple[str, ...], ...]
@@ -111,6 +115,10 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
             designed_subjects=_words(raw, "designed_subjects"),
             needed_subjects=_words(raw, "needed_subjects"),
             rule_nouns=_words(raw, "rule_nouns"),
+            requirement_subjects=_words(raw, "requirement_subjects"),
+            requirement_passives=_words(raw, "requirement_passives"),
+            requirement_verbs=_words(raw, "requirement_verbs"),
+            requirement_predicates=_words(raw, "requirement_predicates"),
             negated_matrix_verbs=_words(raw, "negated_matrix_verbs"),
             condition_marks=_phrases(raw, "condition_marks"),
             condition_phrases=_phrases(raw, "condition_phrases"),

@@ -29,6 +29,7 @@ from geodiscourse.recommendations.prescription import (
     is_verb,
     next_content,
 )
+from geodiscourse.recommendations.requirements import describes_requirement
 
 _QUOTE_CHARS = "\"“”‘’'"
 #: Subordinators after which a modal asks or supposes rather than advises.
@@ -215,6 +216,12 @@ def modal_auxiliaries(scope: Scope) -> list[Prescription]:
         if passive and label == "must" and _has_agent(verb):
             continue  # "the decision must be ratified by the minister": a rule described
         subject = grammatical_subject(verb) or child(tok, "nsubj")  # "Britain ought to"
+        if (
+            label == "must"
+            and describes_requirement(verb, subject, passive, rules)
+            and not scope.reported(tok)
+        ):
+            continue  # "Adults must be paid at least £5.05 an hour": a rule described
         subject_ok = _subject_ok(subject, verb, passive, scope) or _designed_subject(subject, label, rules)
         if not subject_ok or not _verb_ok(verb, subject, label, scope):
             continue
@@ -275,6 +282,9 @@ def semi_modals(scope: Scope) -> list[Prescription]:
             continue
         passive = _passive(verb)
         subject = grammatical_subject(tok)
+        requirement = tok.lemma_.lower() == "have" and describes_requirement(verb, subject, passive, rules)
+        if requirement and not scope.reported(tok):
+            continue  # "Workers have to be registered": a rule described
         if subject is not None and scope.names_speaker(subject):
             continue  # "the company said it needed to expand": its own need, not advice
         label = f"{tok.lower_} to"
