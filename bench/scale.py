@@ -63,9 +63,9 @@ def measure(args: list[str]) -> tuple[dict[str, Any], float, int]:
 
 def child_parse(raw: Path, workers: int) -> None:
     """Bare spaCy: the same cleaned texts, nlp.pipe with the same number of processes."""
-    from geodiscourse.ingest import read_raw_folder
-    from geodiscourse.nlp import load_pipeline
-    from geodiscourse.pipeline import prepare
+    from geodiscourse.ingest.files import read_raw_folder
+    from geodiscourse.nlp.pipeline import load_pipeline
+    from geodiscourse.run.batches import prepare
 
     texts = []
     for article in read_raw_folder(raw).articles:
@@ -81,7 +81,7 @@ def child_parse(raw: Path, workers: int) -> None:
 def child_pipeline(raw: Path, out: Path, workers: int, cache: bool) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from flows.release import run_release
+    from geodiscourse.flows.release import run_release
 
     started = time.perf_counter()
     summary = run_release(raw, out, workers=workers, use_cache=cache)
@@ -94,7 +94,7 @@ def child_incremental(raw: Path, out: Path, workers: int, limit: int) -> None:
     (after a warm-up run that starts Prefect's local server, so neither run pays for it)."""
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    from flows.release import run_release
+    from geodiscourse.flows.release import run_release
 
     subset = out / "raw"
     for path in sorted(raw.rglob("*.txt"))[:limit]:

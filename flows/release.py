@@ -25,10 +25,10 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from geodiscourse import __version__
-from geodiscourse.fingerprint import code_fingerprint
-from geodiscourse.ingest import IngestResult, RawArticle, read_raw_folder
-from geodiscourse.nlp import model_fingerprint
-from geodiscourse.pipeline import (
+from geodiscourse.run.fingerprint import code_fingerprint
+from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
+from geodiscourse.nlp.pipeline import model_fingerprint
+from geodiscourse.run.batches import (
     DEFAULT_BATCH_SIZE,
     BatchSummary,
     assemble,
@@ -37,9 +37,9 @@ from geodiscourse.pipeline import (
     partition_cached,
     run_batch,
 )
-from geodiscourse.progress import LogProgress, ProgressReporter
-from geodiscourse.publish import PublishedRelease, check_output_writable, publish_release
-from geodiscourse.timing import StageTimer
+from geodiscourse.run.progress import LogProgress, ProgressReporter
+from geodiscourse.release.publish import PublishedRelease, check_output_writable, publish_release
+from geodiscourse.core.timing import StageTimer
 
 FLOW_NAME = "geodiscourse-release"
 

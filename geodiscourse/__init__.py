@@ -4,7 +4,7 @@ The package holds every piece of logic that does not need Prefect: reading raw f
 cleaning, parsing, extraction, table building, validation and publishing. The Prefect
 flow in ``flows/`` wires these functions into tasks.
 
-``geodiscourse.load(...)`` returns a published release's tables as polars LazyFrames;
+``geodiscourse.release.read(...)`` returns a published release's tables as polars LazyFrames;
 ``geodiscourse.connect(...)`` a DuckDB connection with one view per table.
 """
 
@@ -12,6 +12,6 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from geodiscourse.load import connect, load
+from geodiscourse.release.read import connect, load
 
 __all__ = ["__version__", "connect", "load"]

@@ -20,7 +20,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from geodiscourse import __version__
-from geodiscourse.pipeline import DEFAULT_BATCH_SIZE, BatchSummary
+from geodiscourse.run.batches import DEFAULT_BATCH_SIZE, BatchSummary
 
 app = typer.Typer(
     name="geodiscourse",
@@ -134,8 +134,8 @@ def run(
     """Run the pipeline on RAW and publish a validated, dated release under OUT/releases/."""
     _configure_logging(verbose)
     _prefect_defaults()
-    from flows.release import run_release
-    from geodiscourse.publish import (
+    from geodiscourse.flows.release import run_release
+    from geodiscourse.release.publish import (
         LockTimeoutError,
         OutputNotWritableError,
         ReleaseExistsError,
@@ -184,7 +184,7 @@ def validate(
     ],
 ) -> None:
     """Re-validate a published release: schemas, keys, spans, checksums. Exits 1 on failure."""
-    from geodiscourse.validate import validate_release
+    from geodiscourse.release.validate import validate_release
 
     if not release_dir.is_dir():
         errors.print(f"[red]error:[/red] {release_dir} is not a release folder")
@@ -200,7 +200,7 @@ def validate(
 @app.command()
 def releases(out: OutOption = Path("data/processed")) -> None:
     """List releases with their date, row counts and whether each verifies against SHA256SUMS."""
-    from geodiscourse.publish import list_releases
+    from geodiscourse.release.publish import list_releases
 
     found = list_releases(out)
     if not found:
@@ -227,7 +227,7 @@ def diff(
     out: OutOption = Path("data/processed"),
 ) -> None:
     """Print ids added, removed and changed per table between two releases."""
-    from geodiscourse.changes import diff_releases, format_changes
+    from geodiscourse.release.changes import diff_releases, format_changes
 
     def resolve(ref: str) -> Path:
         path = Path(ref)
@@ -254,7 +254,7 @@ def serve(
 ) -> None:
     """Serve a Prefect deployment of the release flow on a cron schedule (runs until stopped)."""
     _prefect_defaults()
-    from flows.release import release_flow, task_runner_for
+    from geodiscourse.flows.release import release_flow, task_runner_for
 
     release_flow.with_options(task_runner=task_runner_for(workers, None)).serve(
         name=name,

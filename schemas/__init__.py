@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 import pandera.polars as pa
 
-from schemas.actors import ActorsSchema
-from schemas.claims import ClaimsSchema
-from schemas.documents import DocumentsSchema
-from schemas.events import EventsSchema
-from schemas.mentions import MentionsSchema
-from schemas.recommendations import RecommendationsSchema
-from schemas.rejected import RejectedSchema
-from schemas.sentences import SentencesSchema
+from geodiscourse.schemas.actors import ActorsSchema
+from geodiscourse.schemas.claims import ClaimsSchema
+from geodiscourse.schemas.documents import DocumentsSchema
+from geodiscourse.schemas.events import EventsSchema
+from geodiscourse.schemas.mentions import MentionsSchema
+from geodiscourse.schemas.recommendations import RecommendationsSchema
+from geodiscourse.schemas.rejected import RejectedSchema
+from geodiscourse.schemas.sentences import SentencesSchema
 
 #: Bumped on any change to a contract column's name, type or meaning (major), or on
 #: an added column (minor). Recorded in every release's manifest.

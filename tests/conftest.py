@@ -40,7 +40,7 @@ os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{_PREFECT_PORT}/api"
 import pytest  # noqa: E402
 from spacy.language import Language  # noqa: E402
 
-from geodiscourse.nlp import load_pipeline  # noqa: E402
+from geodiscourse.nlp.pipeline import load_pipeline  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 SEEDS = REPO / "data" / "raw"
@@ -66,7 +66,7 @@ def prefect_api() -> Iterator[str]:
 def seed_release(tmp_path_factory: pytest.TempPathFactory, prefect_api: str) -> Iterator[dict[str, Any]]:
     """The flow run once on the three seed articles; its summary plus ``out`` (the
     output root). Tests read it, never change it."""
-    from flows.release import run_release
+    from geodiscourse.flows.release import run_release
 
     out = tmp_path_factory.mktemp("seed-out")
     summary = run_release(SEEDS, out, release_id="2026-01-01", workers=1)

@@ -12,15 +12,15 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from geodiscourse.actors import resolve_mentions
-from geodiscourse.attribution import attributions_for_document
-from geodiscourse.claims import extract_claims
-from geodiscourse.events import extract_events
-from geodiscourse.extract.context import DocContext
-from geodiscourse.ids import row_id
-from geodiscourse.recommendations import extract_recommendations
-from geodiscourse.rows import MentionRow, SentenceRow
-from geodiscourse.timing import StageTimer
+from geodiscourse.core.ids import row_id
+from geodiscourse.core.rows import MentionRow, SentenceRow
+from geodiscourse.core.timing import StageTimer
+from geodiscourse.extract.actors import resolve_mentions
+from geodiscourse.extract.attribution import attributions_for_document
+from geodiscourse.extract.claims import extract_claims
+from geodiscourse.extract.events import extract_events
+from geodiscourse.extract.recommendations import extract_recommendations
+from geodiscourse.nlp.context import DocContext
 
 
 def sentence_rows(ctx: DocContext) -> list[SentenceRow]:

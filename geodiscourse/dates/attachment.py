@@ -1,0 +1,126 @@
+"""Giving an event the date expression that modifies its trigger.
+
+A sentence often holds several dates ("after the 1989 crackdown, the EU imposed ... in
+2005"); an event takes the one syntactically attached to its own phrase, not just any
+year nearby. A date attaches to an event when the path from the expression's head up
+the tree reaches the trigger (or its object noun) without entering another clause.
+A date right after a nominal event's phrase also dates it even where the parser hung
+it on the verb above ("the crackdown on protesters in Tiananmen Square in 1989").
+
+"Three years later" counts from the last explicit date before it in the document, so
+dates are resolved sentence by sentence in text order, carrying that anchor along.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from geodiscourse.dates.expressions import (
+    DateExpression,
+    ResolvedDate,
+    Tense,
+    date_rules,
+    find_date_expressions,
+    resolve_expression,
+)
+
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MAX_STEPS = 8
+
+
+@dataclass(frozen=True)
+class DatedExpression:
+    expression: DateExpression
+    resolved: ResolvedDate
+    attachment: Token  # the token the expression modifies
+
+
+def _attachment(expression: DateExpression) -> Token:
+    root = expression.span.root
+    return root.head if root.head.i != root.i else root
+
+
+def clause_tense(token: Token) -> Tense | None:
+    """past, future or None (present, or unknown) for the clause a token sits in."""
+    verb: Token | None = token
+    for _ in range(_MAX_STEPS):
+        if verb is None or verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head if verb.head.i != verb.i else None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _FUTURE_AUX for a in auxes):
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes) or any(a.lemma_ == "have" for a in auxes):
+        return "past"
+    return None
+
+
+def date_sentence(
+    sent: Span, reference: datetime.date | None, anchor: ResolvedDate | None
+) -> tuple[list[DatedExpression], ResolvedDate | None]:
+    """The sentence's date expressions, resolved, and the anchor for the next ones."""
+    rules = date_rules()
+    out: list[DatedExpression] = []
+    for expression in find_date_expressions(sent):
+        attachment = _attachment(expression)
+        resolved = resolve_expression(expression, reference, anchor, clause_tense(attachment))
+        out.append(DatedExpression(expression, resolved, attachment))
+        prep = expression.preposition
+        if (
+            expression.explicit
+            and resolved.resolved
+            and (prep is None or prep in rules.denoting_prepositions)
+        ):
+            anchor = resolved
+    return out, anchor
+
+
+def _reaches(start: Token, targets: set[int], blockers: set[int]) -> bool:
+    """Does the date's attachment lie in the event's own phrase? It must hang on the
+    trigger or on a noun of its phrase, not on another preposition ("unlike in 2000")
+    nor inside another event's phrase ("attacks such as last Friday's bombing")."""
+    if start.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "PRON"):
+        return False
+    token = start
+    for _ in range(_MAX_STEPS):
+        if token.i in targets:
+            return True
+        if token.i in blockers:
+            return False
+        if token.head.i == token.i:
+            return False
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "acl"):
+            return False  # another clause's verb: the date is that clause's
+        token = token.head
+    return False
+
+
+def date_for_event(
+    dated: list[DatedExpression],
+    anchors: set[int],
+    nominal_head: Token | None,
+    blockers: frozenset[int] = frozenset(),
+) -> DatedExpression | None:
+    """The date expression of an event whose trigger (and object) tokens are ``anchors``.
+
+    ``nominal_head`` is the event noun of a nominal event, whose phrase may be followed
+    directly by its date; ``blockers`` are the other triggers of the sentence, whose
+    phrases keep their own dates.
+    """
+    rules = date_rules()
+    for item in dated:
+        expression = item.expression
+        if expression.preposition is not None and expression.preposition not in rules.denoting_prepositions:
+            continue
+        if any(t.i in anchors for t in expression.span):
+            continue
+        if _reaches(item.attachment, anchors, set(blockers) - anchors):
+            return item
+        if nominal_head is not None and nominal_head.right_edge.i + 1 == expression.span.start:
+            return item
+    return None

@@ -1,0 +1,311 @@
+"""The actor lexicon: the gazetteer data files of ``geodiscourse/rules`` as typed records.
+
+Everything here is data about the world (states, metonyms, organisations, titles, known
+persons); the rules that use it live in ``gazetteer.py``, ``persons.py`` and ``pronouns.py``.
+The lexicon is built once per process by :func:`load_lexicon` (a cached function, never at
+import time) and is immutable afterwards, so worker processes can share the code path safely.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.tokenizer import Tokenizer
+
+from geodiscourse.extract.actors.slugs import fold, key
+from geodiscourse.rules import read_csv_rows, read_yaml
+
+log = logging.getLogger(__name__)
+
+_FUNCTION_WORDS = frozenset({"and", "of", "the", "to", "for"})
+ACTOR_KINDS = frozenset(
+    {"state", "igo", "bloc", "person", "organization", "group", "region", "media", "other"}
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A canonical actor known to the gazetteer."""
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None
+    #: A person introduced with this actor ("UK Foreign Secretary", "Conservative MP",
+    #: "the Kremlin's envoy") belongs to ``country``: true of states and parties, not of
+    #: NGOs, media or IGOs.
+    affiliates: bool
+
+
+@dataclass(frozen=True)
+class ContextRule:
+    """An ambiguous name resolves only in documents that mention one of these."""
+
+    actors: frozenset[str]
+    words: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Alias:
+    """One way of writing an actor's name, as a token sequence."""
+
+    text: str
+    actor: Actor | None  # None: a blocker phrase that names no actor
+    exact: bool  # match case-sensitively (short acronyms: "US" is not "us")
+    #: Which token must be capitalised in the text, as an offset into the alias (its last
+    #: word: "Labour", not "labour"; "Number 10", not "number 10"); None: no such word.
+    cased: int | None
+    demonym: bool  # an adjective or people noun ("Russian", "Britons"): never takes "the"
+    context: ContextRule | None
+
+
+@dataclass(frozen=True)
+class KnownPerson:
+    name: str
+    country: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All actor data, indexed for matching token sequences."""
+
+    actors: dict[str, Actor]
+    exact_aliases: dict[tuple[str, ...], Alias]
+    folded_aliases: dict[tuple[str, ...], Alias]
+    #: Longest alias length starting with a given first-token key, per index.
+    exact_longest: dict[str, int]
+    folded_longest: dict[str, int]
+    honorific_gender: dict[str, str | None]  # "Mr" -> "m", "Dr" -> None
+    kept_honorifics: frozenset[str]
+    titles: dict[tuple[str, ...], str | None]  # lower-case title tokens -> state or None
+    title_words: frozenset[str]  # every lower-case word of a title
+    title_modifiers: dict[str, str]
+    title_gender: dict[str, str]  # "prince" -> "m"
+    role_heads: frozenset[str]
+    contextual_heads: frozenset[str]
+    known_persons: dict[tuple[str, ...], KnownPerson]  # folded lower-case name tokens
+    known_surnames: dict[str, frozenset[str]]  # surname key -> states of listed persons with it
+    surname_persons: dict[str, frozenset[str]]  # surname key -> names of listed persons with it
+    organisation_words: frozenset[str]
+    title_cues: frozenset[str]  # words before a quoted title of a work
+    first_name_gender: dict[str, str]
+
+
+def read_rule_file(name: str) -> Any:
+    """One data file of ``geodiscourse/rules``, parsed (YAML) or as rows (CSV)."""
+    return read_csv_rows(name) if name.endswith(".csv") else read_yaml(name)
+
+
+def _actor_from(record: dict[str, Any], source: str) -> Actor:
+    missing = [field for field in ("id", "name", "kind") if not record.get(field)]
+    if missing:
+        raise RuntimeError(f"geodiscourse/rules/{source}: entry {record!r} lacks {', '.join(missing)}")
+    if record["kind"] not in ACTOR_KINDS:
+        raise RuntimeError(
+            f"geodiscourse/rules/{source}: {record['id']} has kind {record['kind']!r}; "
+            f"use one of {', '.join(sorted(ACTOR_KINDS))}"
+        )
+    return Actor(
+        actor_id=str(record["id"]),
+        name=str(record["name"]),
+        kind=str(record["kind"]),
+        country=record.get("country"),
+        affiliates=bool(record.get("affiliates", False)),
+    )
+
+
+class _Builder:
+    """Collects aliases while the lexicon is built; the first definition of an alias wins."""
+
+    def __init__(self, tokenizer: Tokenizer, contexts: dict[str, ContextRule]) -> None:
+        self.tokenizer = tokenizer
+        self.contexts = contexts
+        self.actors: dict[str, Actor] = {}
+        self.exact: dict[tuple[str, ...], Alias] = {}
+        self.folded: dict[tuple[str, ...], Alias] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        return [t.text for t in self.tokenizer(text)]
+
+    def add_actor(self, actor: Actor) -> None:
+        if actor.actor_id in self.actors and self.actors[actor.actor_id] != actor:
+            raise RuntimeError(
+                f"actor id {actor.actor_id} is defined twice in geodiscourse/rules/gazetteer_*"
+            )
+        self.actors[actor.actor_id] = actor
+
+    def add_alias(self, text: str, actor: Actor | None, demonym: bool = False) -> None:
+        words = self.tokens(text)
+        if not words:
+            return
+        letters = "".join(ch for ch in text.removeprefix("the ") if ch.isalpha())
+        exact = bool(letters) and letters.isupper() and len(letters) <= 5
+        alias = Alias(
+            text=text,
+            actor=actor,
+            exact=exact,
+            cased=_cased_word(words),
+            demonym=demonym,
+            context=self.contexts.get(text),
+        )
+        index, token_key = (self.exact, fold) if exact else (self.folded, key)
+        index.setdefault(tuple(token_key(w) for w in words), alias)
+
+
+def _cased_word(words: list[str]) -> int | None:
+    """Offset of the alias's last word with letters, if that word is capitalised."""
+    for offset in range(len(words) - 1, -1, -1):
+        if any(ch.isalpha() for ch in words[offset]):
+            return offset if fold(words[offset])[:1].isupper() else None
+    return None
+
+
+def _context_rules(data: dict[str, Any], tokenizer: Tokenizer) -> dict[str, ContextRule]:
+    rules: dict[str, ContextRule] = {}
+    for entry in data.get("ambiguous") or []:
+        rule = ContextRule(
+            actors=frozenset(entry.get("actors") or []),
+            words=tuple(tuple(t.text for t in tokenizer(w)) for w in entry.get("words") or []),
+        )
+        for name in entry["names"]:
+            rules[name] = rule
+    return rules
+
+
+def _add_states(builder: _Builder) -> None:
+    metonyms = read_rule_file("actors/gazetteer_metonyms.yaml")
+    for row in read_rule_file("actors/gazetteer_states.csv"):
+        code = row["iso3"]
+        state = Actor(code, row["name"], "state", code, affiliates=True)
+        builder.add_actor(state)
+        for alias in filter(None, row["aliases"].split("|")):
+            builder.add_alias(alias, state)
+        for demonym in filter(None, row["demonyms"].split("|")):
+            builder.add_alias(demonym, state, demonym=True)
+    for code, names in (metonyms.get("states") or {}).items():
+        if code not in builder.actors:
+            raise RuntimeError(
+                f"geodiscourse/rules/actors/gazetteer_metonyms.yaml: {code} is no state of gazetteer_states.csv"
+            )
+        for name in names or []:
+            builder.add_alias(name, builder.actors[code])
+    usa = builder.actors["USA"]
+    for surname in metonyms.get("us_administrations") or []:
+        builder.add_alias(f"{surname} administration", usa)
+        builder.add_alias(f"{surname} White House", usa)
+
+
+def _add_entities(builder: _Builder, source: str) -> None:
+    for record in read_rule_file(source) or []:
+        actor = _actor_from(record, source)
+        builder.add_actor(actor)
+        for alias in record.get("aliases") or []:
+            builder.add_alias(str(alias), actor)
+        for demonym in record.get("demonyms") or []:
+            builder.add_alias(str(demonym), actor, demonym=True)
+
+
+def _longest(index: dict[tuple[str, ...], Alias]) -> dict[str, int]:
+    longest: dict[str, int] = {}
+    for tokens in index:
+        longest[tokens[0]] = max(longest.get(tokens[0], 0), len(tokens))
+    return longest
+
+
+def _known_persons(tokenizer: Tokenizer) -> dict[tuple[str, ...], KnownPerson]:
+    known: dict[tuple[str, ...], KnownPerson] = {}
+    for country, entries in (read_rule_file("actors/gazetteer_persons.yaml") or {}).items():
+        for entry in entries or []:
+            spellings = [s.strip() for s in str(entry).split("|")]
+            person = KnownPerson(spellings[0], country)
+            for spelling in spellings:
+                words = tuple(key(t.text) for t in tokenizer(spelling) if t.text != ".")
+                known.setdefault(words, person)
+    return known
+
+
+def _surnames(known: dict[tuple[str, ...], KnownPerson]) -> dict[str, frozenset[str]]:
+    states: dict[str, set[str]] = {}
+    for words, person in known.items():
+        if len(words) >= 2:
+            states.setdefault(words[-1], set()).add(person.country)
+    return {surname: frozenset(codes) for surname, codes in states.items()}
+
+
+def _surname_persons(known: dict[tuple[str, ...], KnownPerson]) -> dict[str, frozenset[str]]:
+    names: dict[str, set[str]] = {}
+    for words, person in known.items():
+        if len(words) >= 2:
+            names.setdefault(words[-1], set()).add(person.name)
+    return {surname: frozenset(found) for surname, found in names.items()}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The lexicon, built once per process from the gazetteer files."""
+    tokenizer = spacy.blank("en").tokenizer  # same tokenizer rules as the parsing model
+    ambiguous = read_rule_file("actors/gazetteer_ambiguous.yaml") or {}
+    builder = _Builder(tokenizer, _context_rules(ambiguous, tokenizer))
+    _add_entities(builder, "actors/gazetteer_media.yaml")  # before states: "the Times", "China Daily"
+    _add_entities(builder, "actors/gazetteer_organisations.yaml")
+    _add_entities(builder, "actors/gazetteer_igos.yaml")
+    _add_states(builder)
+    _add_entities(builder, "actors/gazetteer_regions.yaml")
+    for phrase in ambiguous.get("blockers") or []:
+        builder.add_alias(str(phrase), None)
+
+    titles_data = read_rule_file("actors/gazetteer_titles.yaml")
+    honorifics = titles_data["honorifics"]
+    gender: dict[str, str | None] = {}
+    for group, code in (("male", "m"), ("female", "f"), ("neutral", None)):
+        for word in honorifics.get(group) or []:
+            gender[word] = code
+    titles = {
+        tuple(t.text.lower() for t in tokenizer(str(title))): country
+        for title, country in (titles_data.get("titles") or {}).items()
+    }
+    metonyms = read_rule_file("actors/gazetteer_metonyms.yaml")
+    known = _known_persons(tokenizer)
+    first_names = read_rule_file("actors/gazetteer_first_names.yaml") or {}
+    lexicon = Lexicon(
+        actors=builder.actors,
+        exact_aliases=builder.exact,
+        folded_aliases=builder.folded,
+        exact_longest=_longest(builder.exact),
+        folded_longest=_longest(builder.folded),
+        honorific_gender=gender,
+        kept_honorifics=frozenset(honorifics.get("kept") or []),
+        titles=titles,
+        title_words=frozenset(
+            word for title in titles for word in title if word.isalpha() and word not in _FUNCTION_WORDS
+        ),
+        title_modifiers=dict(titles_data.get("title_modifiers") or {}),
+        title_gender={
+            word: code
+            for group, code in (("male", "m"), ("female", "f"))
+            for word in (titles_data.get("gendered_titles") or {}).get(group) or []
+        },
+        role_heads=frozenset(titles_data.get("role_heads") or []),
+        contextual_heads=frozenset(metonyms.get("contextual_heads") or []),
+        known_persons=known,
+        known_surnames=_surnames(known),
+        surname_persons=_surname_persons(known),
+        organisation_words=frozenset(titles_data.get("organisation_words") or []),
+        title_cues=frozenset(str(w).split()[-1] for w in ambiguous.get("title_cues") or []),
+        first_name_gender={
+            name: code
+            for group, code in (("male", "m"), ("female", "f"))
+            for name in first_names.get(group) or []
+        },
+    )
+    log.info(
+        "actor lexicon: %d actors, %d aliases, %d known persons",
+        len(lexicon.actors),
+        len(lexicon.exact_aliases) + len(lexicon.folded_aliases),
+        len(lexicon.known_persons),
+    )
+    return lexicon

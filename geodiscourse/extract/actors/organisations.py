@@ -1,0 +1,201 @@
+"""Organisations the gazetteer lacks, from spaCy's ORG entities ("Airbus", "BAE Systems").
+
+The guidelines count companies, unions, NGOs and public bodies as actors, but NER's ORG label
+also covers capitalised events, laws, topics and headings. A name is kept when it looks like a
+proper name and something in the document backs it up:
+
+- several capitalised words ("BAE Systems", "Institute for Fiscal Studies"), unless the last
+  word makes it an event, law or topic ("General Election", "Mental Capacity Bill");
+- one capitalised word that the document names as an ORG at least twice, or that a noun for a
+  body describes ("aircraft maker Airbus", "its US rival Boeing", "UPS, the delivery company"),
+  and that the document never writes in lower case (a common noun at a sentence start is no
+  company: "Coal");
+- never a name NER labels a place or a person elsewhere in the document ("Oxford"), nor a
+  one-word name every occurrence of which is a place: the modifier of a site noun ("the
+  Cowley factory"), or the object of a preposition of place ("in Oxford", "the outskirts of
+  Oxford");
+- never a product: a name ending in a model letter ("Cooper S") or a model word ("VW
+  Beetle"), or the plural of a product ("Range Rovers").
+- an acronym the document uses at least twice ("TB" or "MSP" once is rarely a body).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from geodiscourse.core.rows import ActorRow
+from geodiscourse.extract.actors.lexicon import Lexicon
+from geodiscourse.extract.actors.slugs import slugify
+from geodiscourse.nlp.context import ResolvedMention, non_state_heads
+from geodiscourse.rules import RuleFileError, read_yaml_mapping
+
+_FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&"})
+#: How a describing noun attaches to a one-word name: "maker Airbus", "rival Boeing", "UPS, the firm".
+_DESCRIBING_DEPS = frozenset({"appos", "compound"})
+_ACRONYM_MAX = 6
+_OTHER_NAME_LABELS = frozenset({"GPE", "LOC", "PERSON", "FAC"})
+
+
+@dataclass(frozen=True)
+class NotOrganisations:
+    """ORG names that are something else, from rules/actors/gazetteer_not_organisations.yaml."""
+
+    last_words: frozenset[str]
+    names: frozenset[str]
+    model_words: frozenset[str]
+    product_names: frozenset[str]
+    site_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
+    place_part_nouns: frozenset[str]
+
+
+@cache
+def not_organisations() -> NotOrganisations:
+    data = read_yaml_mapping("actors/gazetteer_not_organisations.yaml")
+    lists = {}
+    for field in (
+        "last_words",
+        "names",
+        "model_words",
+        "product_names",
+        "site_nouns",
+        "place_prepositions",
+        "place_part_nouns",
+    ):
+        values = data.get(field)
+        if not isinstance(values, list):
+            raise RuleFileError(
+                f"geodiscourse/rules/actors/gazetteer_not_organisations.yaml needs a list '{field}'"
+            )
+        lists[field] = frozenset(str(v).lower() for v in values)
+    return NotOrganisations(**lists)
+
+
+def _trimmed(doc: Doc, ent: Span) -> tuple[int, int]:
+    """The entity without a leading "the" and a trailing possessive or punctuation."""
+    start, end = ent.start, ent.end
+    if doc[start].lower_ == "the":
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _described_as_body(token: Token) -> bool:
+    """Does a noun for a body describe this name ("aircraft maker Airbus", "UPS, the company")?"""
+    heads = non_state_heads()
+    if token.dep_ in _DESCRIBING_DEPS and token.head.lower_ in heads:
+        return True
+    return any(c.dep_ in _DESCRIBING_DEPS and c.lower_ in heads for c in token.children)
+
+
+def _is_product(tokens: Span, rules: NotOrganisations) -> bool:
+    """ "Cooper S", "VW Beetle", "Range Rovers": a model, or cars of a make, not a firm."""
+    last = tokens[-1].text
+    if len(tokens) > 1 and len(last) == 1 and last.isupper():
+        return True  # a model letter: "Cooper S"
+    if len(tokens) > 1 and last.lower() in rules.model_words:
+        return True
+    name = tokens.text.lower()
+    return name.endswith("s") and name[:-1] in rules.product_names
+
+
+def _place_occurrence(token: Token, rules: NotOrganisations) -> bool:
+    """Is this occurrence of a name a place ("the Cowley factory", "in Oxford", "the outskirts
+    of Oxford")?"""
+    head = token.head
+    if token.dep_ in ("compound", "nmod"):
+        return head.lemma_.lower() in rules.site_nouns
+    if token.dep_ != "pobj":
+        return False
+    if head.lower_ in rules.place_prepositions:
+        return True
+    return head.lower_ == "of" and head.head.lower_ in rules.place_part_nouns
+
+
+def _place_only_names(doc: Doc, rules: NotOrganisations) -> set[str]:
+    """One-word proper names every occurrence of which is a place."""
+    place: dict[str, bool] = {}
+    for token in doc:
+        if token.pos_ == "PROPN":
+            place[token.text] = place.get(token.text, True) and _place_occurrence(token, rules)
+    return {name for name, only in place.items() if only}
+
+
+def _looks_like_organisation(tokens: Span, org_count: int, lower_words: set[str], lexicon: Lexicon) -> bool:
+    words = [t for t in tokens if t.lower_ not in _FUNCTION_WORDS]
+    rules = not_organisations()
+    if _is_product(tokens, rules):
+        return False
+    if not words or any(ch.isdigit() for ch in tokens.text) or words[-1].lower_ in lexicon.title_words:
+        return False
+    if words[-1].lower_ in rules.last_words:
+        return False
+    if len(tokens) == 1:
+        token = tokens[0]
+        text = token.text
+        if not text.isalpha() or text.lower() in rules.names or token.pos_ != "PROPN":
+            return False
+        if text.isupper():
+            return 2 <= len(text) <= _ACRONYM_MAX and (org_count >= 2 or _described_as_body(token))
+        return (
+            text[:1].isupper()
+            and text.lower() not in lower_words
+            and (org_count >= 2 or _described_as_body(token))
+        )
+    if tokens.text.isupper() and any(len(t) > _ACRONYM_MAX for t in words):
+        return False  # a heading in capitals, not "ABN AMRO"
+    return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
+
+
+def organisation_mentions(
+    doc: Doc, taken: list[bool], lexicon: Lexicon, actors: dict[str, ActorRow]
+) -> list[ResolvedMention]:
+    """Mentions (method 'ner') of organisations only NER knows; adds their rows to ``actors``
+    (slug ids, kind organization) and marks their tokens in ``taken``."""
+    orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
+    if not orgs:
+        return []
+    spans = [_trimmed(doc, ent) for ent in orgs]
+    counts = Counter(doc[start:end].text for start, end in spans if end > start)
+    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    # a name NER also calls a place or a person elsewhere ("Oxford", "Bernie Ebbers") is no body
+    elsewhere = {ent.text for ent in doc.ents if ent.label_ in _OTHER_NAME_LABELS}
+    elsewhere |= _place_only_names(doc, not_organisations())
+    found: list[ResolvedMention] = []
+    by_first_word: dict[str, str] = {}  # "Merrill" -> merrill-lynch
+    # longer names first, so that a short form can join the full name it abbreviates
+    for start, end in sorted(spans, key=lambda s: (s[1] - s[0] < 2, s[0])):
+        tokens = doc[start:end]
+        if end <= start or any(taken[start:end]) or "\n" in tokens.text or tokens.text in elsewhere:
+            continue
+        if not _looks_like_organisation(tokens, counts[tokens.text], lower_words, lexicon):
+            continue
+        actor_id = by_first_word.get(tokens.text) if len(tokens) == 1 else None
+        if actor_id is None:
+            actor_id = slugify(tokens.text)
+            if len(tokens) > 1:
+                by_first_word.setdefault(tokens[0].text, actor_id)
+        if not actor_id or (actor_id in actors and actors[actor_id]["kind"] != "organization"):
+            continue
+        actors.setdefault(
+            actor_id, ActorRow(actor_id=actor_id, name=tokens.text, kind="organization", country=None)
+        )
+        last = doc[end - 1]
+        found.append(
+            ResolvedMention(
+                actor_id=actor_id,
+                token_start=start,
+                token_end=end,
+                char_start=tokens.start_char,
+                char_end=last.idx + len(last.text),
+                text=tokens.text,
+                method="ner",
+            )
+        )
+        taken[start:end] = [True] * (end - start)
+    return sorted(found, key=lambda m: m.token_start)

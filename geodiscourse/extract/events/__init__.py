@@ -1,0 +1,406 @@
+"""Events: who did what to whom, when, typed with the 16 PLOVER types.
+
+Triggers come from rules/events/plover.yaml (verbs with their frames, event nouns, light
+verbs), roles from the dependency parse, modality from rules/events/event_modality.yaml and
+dates from geodiscourse.dates.expressions. Precision matters as much as recall here: every row
+claims that something happened, so a trigger with no resolvable actor is dropped
+unless its frame is specific on its own ("the ban was imposed"), and a nominal event
+needs an actor or a date ("the war" in general talk is no event).
+
+Confidence is rule-based and documented so that users can filter on it::
+
+    confidence = base (per lexicon entry) x actors x form
+    actors: 1.0 with source and target, 0.85 with one of them, 0.65 with neither
+    form:   1.0 for a verb or light-verb phrase, 0.9 for a bare nominal event
+
+A coordinated subject ("Germany and France have called for ...") gives one row, with
+the first conjunct that resolves to an actor as source.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from geodiscourse.core.ids import row_id
+from geodiscourse.core.rows import EventRow
+from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence
+from geodiscourse.extract.events.anaphora import with_pronoun_actors
+from geodiscourse.extract.events.lexicon import (
+    Lexicon,
+    ModalityRules,
+    VerbFrame,
+    modality_rules,
+    plover_lexicon,
+)
+from geodiscourse.extract.events.modality import ASSERTED, event_modality, refusal_head
+from geodiscourse.extract.events.roles import (
+    between_actors,
+    conjunct_actor,
+    modifier_actor,
+    nominal_roles,
+    phrase_actor,
+    restriction_roles,
+    subject_of,
+    verbal_target,
+)
+from geodiscourse.extract.events.triggers import (
+    NominalCandidate,
+    VerbalCandidate,
+    nominal_candidates,
+    verbal_candidates,
+)
+from geodiscourse.nlp.context import DocContext
+
+__all__ = ["extract_events"]
+
+log = logging.getLogger(__name__)
+
+_ACTOR_FACTOR = {2: 1.0, 1: 0.85, 0: 0.65}
+_NOMINAL_FACTOR = 0.9
+#: Definite determiners that make "the ban" refer back to a ban named before.
+_ANAPHORIC_DETS = frozenset({"the", "this", "that", "its", "their"})
+#: Nouns that, with "both" or "two", stand for the two sides last named ("both sides").
+#: Kinds of actor a coordinated subject must name to become "both sides" of what follows.
+_SIDE_KINDS = frozenset({"state", "igo", "bloc"})
+_SIDE_NOUNS = frozenset({"side", "country", "nation", "party", "government", "leader", "bloc"})
+
+
+@dataclass
+class _Memory:
+    """The last restriction named with its actors, for "the ban" further on."""
+
+    source: str | None = None
+    target: str | None = None
+    #: The two sides of the last two-sided event, for "both sides agreed ..." further on.
+    pair: tuple[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class _Event:
+    head: Token
+    start: int  # first token of the trigger
+    end: int  # last token of the trigger, inclusive
+    event_type: str
+    source: str | None
+    target: str | None
+    confidence: float
+    anchors: frozenset[int]
+    clause_head: Token
+    nominal: bool
+
+
+def extract_events(ctx: DocContext) -> list[EventRow]:
+    """Event rows of one document, in text order."""
+    lexicon = plover_lexicon()
+    rules = modality_rules()
+    ctx = with_pronoun_actors(ctx)
+    rows: list[EventRow] = []
+    anchor = None
+    memory = _Memory()
+    for sent in ctx.sentences:
+        dated, anchor = date_sentence(sent, ctx.published_date, anchor)
+        events = _sentence_events(ctx, sent, lexicon, memory, dated)
+        triggers = frozenset(e.head.i for e in events)
+        for event in events:
+            rows.append(_row(ctx, sent, event, dated, rules, triggers))
+    log.debug("%s: %d events", ctx.doc_id, len(rows))
+    return rows
+
+
+def _kind(ctx: DocContext, actor: str | None) -> str | None:
+    if actor is None:
+        return None
+    row = ctx.actors.get(actor)
+    return None if row is None else row["kind"]
+
+
+def _restrictions(lexicon: Lexicon) -> frozenset[str]:
+    return lexicon.families.get("RESTRICTIONS", frozenset())
+
+
+def _remember_restrictions(ctx: DocContext, sent: Span, lexicon: Lexicon, memory: _Memory) -> None:
+    family = _restrictions(lexicon)
+    for token in sent:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in family:
+            source, target = restriction_roles(ctx, token)
+            if target is not None:
+                memory.source, memory.target = source, target
+
+
+def _recall(token: Token | None, lexicon: Lexicon, memory: _Memory) -> tuple[str | None, str | None]:
+    """The remembered actors for an anaphoric restriction noun ("the 15-year-old ban")."""
+    if token is None or token.lemma_.lower() not in _restrictions(lexicon):
+        return None, None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _ANAPHORIC_DETS for c in token.children):
+        return None, None
+    return memory.source, memory.target
+
+
+def _sentence_events(
+    ctx: DocContext, sent: Span, lexicon: Lexicon, memory: _Memory, dated: list[DatedExpression]
+) -> list[_Event]:
+    events: list[_Event] = []
+    used_verbs: set[int] = set()
+    nominals = list(nominal_candidates(sent, lexicon))
+    blockers = frozenset(n.noun.i for n in nominals)
+    for nominal in nominals:
+        if ctx.mention_at(nominal.noun) is not None:
+            continue  # part of a name: "the Stop the War Coalition"
+        event = _nominal_event(ctx, nominal, lexicon, dated, blockers)
+        if event is not None:
+            events.append(event)
+            if nominal.light_verb is not None:
+                used_verbs.add(nominal.light_verb.i)
+    for verbal in verbal_candidates(sent, lexicon, used_verbs):
+        event = _verbal_event(ctx, verbal, lexicon, memory, dated, blockers)
+        if event is not None:
+            events.append(event)
+    _remember_restrictions(ctx, sent, lexicon, memory)
+    for event in events:
+        if event.event_type in lexicon.symmetric_types and event.source and event.target:
+            memory.pair = (event.source, event.target)
+        elif event.source and not event.nominal and _kind(ctx, event.source) in _SIDE_KINDS:
+            # "the US and EU stepped back ...": coordinated states are "both sides" too
+            # (firms are not: "Airbus and Boeing accuse each other")
+            partner = conjunct_actor(ctx, subject_of(event.head), event.source)
+            if partner is not None and _kind(ctx, partner) in _SIDE_KINDS:
+                memory.pair = (event.source, partner)
+    return sorted(events, key=lambda e: e.start)
+
+
+def _nominal_event(
+    ctx: DocContext,
+    cand: NominalCandidate,
+    lexicon: Lexicon,
+    dated: list[DatedExpression],
+    blockers: frozenset[int],
+) -> _Event | None:
+    noun, entry, light = cand.noun, cand.entry, cand.light_verb
+    source, target = nominal_roles(ctx, noun, entry, light, cand.carrier)
+    if cand.for_subject is not None:
+        # "an EU demand for Turkey to recognise Cyprus": the modifier asks, X is asked
+        source = source or modifier_actor(ctx, noun)
+        target = phrase_actor(ctx, cand.for_subject, strict=True) or target
+        if light is None and (source is None or target is None):
+            return None
+    event_type = entry.event_type
+    if (
+        light is not None
+        and target is None
+        and event_type in lexicon.symmetric_types
+        and not _has_object(noun)
+    ):
+        target = conjunct_actor(ctx, subject_of(light), source)
+    if source is not None and source == target:
+        target = None
+    if source is None and target is None:
+        # "the war" in general talk names no specific event; "the bombing of 1999" does
+        if (
+            light is not None
+            or not entry.date_suffices
+            or date_for_event(dated, {noun.i}, noun, blockers) is None
+        ):
+            return None
+    elif entry.needs != "any" and not _needs_met(entry.needs, source, target):
+        return None
+    if entry.actor_kinds and _kind(ctx, source or target) not in entry.actor_kinds:
+        return None
+    if entry.retype is not None and _kind(ctx, source or target) in entry.retype[1]:
+        event_type = entry.retype[0]
+    start, end = cand.start, noun.i
+    anchors = {noun.i}
+    if light is not None:
+        start, end = min(start, light.i), max(end, light.i)
+        anchors.add(light.i)
+    actors = (source is not None) + (target is not None)
+    confidence = entry.confidence * _ACTOR_FACTOR[actors] * (1.0 if light is not None else _NOMINAL_FACTOR)
+    return _Event(
+        head=noun,
+        start=start,
+        end=end,
+        event_type=event_type,
+        source=source,
+        target=target,
+        confidence=confidence,
+        anchors=frozenset(anchors),
+        clause_head=light or cand.carrier or noun,
+        nominal=True,
+    )
+
+
+def _has_object(token: Token) -> bool:
+    """Does a verb have an object, or an event noun a partner ("talks with X")?"""
+    return any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in token.children
+    )
+
+
+def _needs_met(needs: str, source: str | None, target: str | None) -> bool:
+    if needs == "none":
+        return True
+    if needs == "any":
+        return source is not None or target is not None
+    if needs == "both":
+        return source is not None and target is not None
+    return (source if needs == "source" else target) is not None
+
+
+def _frame_fits(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:
+    if not _needs_met(frame.needs, source, target):
+        return False
+    if frame.target_kinds and _kind(ctx, target) not in frame.target_kinds:
+        return False
+    if frame.actor_kinds:
+        kind = _kind(ctx, source) if source is not None else _kind(ctx, target)
+        if kind not in frame.actor_kinds:
+            return False
+    return True
+
+
+def _is_reciprocal(verb: Token) -> bool:
+    """Is the verb's object "each other" or "one another"?"""
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in ("other", "another")
+        and c.i > 0
+        and c.doc[c.i - 1].lower_ in ("each", "one")
+        for c in verb.children
+    )
+
+
+def _both_sides(subject: Token | None, memory: _Memory) -> tuple[str | None, str | None]:
+    """The two actors "both sides" or "the two countries" stand for: those of the last
+    two-sided event."""
+    if subject is None or memory.pair is None or subject.lemma_.lower() not in _SIDE_NOUNS:
+        return None, None
+    if any(c.lower_ in ("both", "two") and c.dep_ in ("det", "nummod", "predet") for c in subject.children):
+        return memory.pair
+    return None, None
+
+
+def _verbal_event(
+    ctx: DocContext,
+    cand: VerbalCandidate,
+    lexicon: Lexicon,
+    memory: _Memory,
+    dated: list[DatedExpression],
+    blockers: frozenset[int],
+) -> _Event | None:
+    verb = cand.verb
+    if ctx.mention_at(verb) is not None:
+        return None
+    subject = subject_of(verb)
+    by_agent = subject is not None and subject.head.dep_ == "agent"
+    lenient = phrase_actor(ctx, subject, strict=by_agent)
+    strict = phrase_actor(ctx, subject, strict=True)
+    side_source, side_target = _both_sides(subject, memory) if strict is None else (None, None)
+    for frame, theme in cand.frames:
+        source = lenient if frame.event_type in lexicon.speech_types else strict
+        target = verbal_target(ctx, verb, frame, theme)
+        if source is None and side_source is not None:
+            source, target = side_source, target or side_target
+        if target is None and _is_reciprocal(verb):
+            target = conjunct_actor(ctx, subject, source)  # "Airbus and Boeing accuse each other"
+        if target is None and frame.event_type in lexicon.symmetric_types:
+            if not _has_object(verb):
+                target = conjunct_actor(ctx, subject, source)  # "Blair and Bush met"
+            if target is None:
+                first, second = between_actors(ctx, (verb, theme))  # "signed between X and Y"
+                if source is None or source == first:
+                    source, target = first, second
+                else:
+                    target = first
+        frame_source = source
+        if frame.objects and target is None:
+            remembered_source, target = _recall(theme, lexicon, memory)
+            frame_source = frame_source or (remembered_source if frame.event_type == "SANCTION" else None)
+        if frame_source is not None and frame_source == target:
+            target = None
+        if frame_source is None and target is None and frame.date_suffices:
+            # only where no agent is named at all ("an agreement reached in 1992"): a
+            # named agent that is no political actor ("the club agreed a plan") is no event
+            if (
+                subject is not None
+                or date_for_event(
+                    dated, {verb.i} | ({theme.i} if theme is not None else set()), None, blockers
+                )
+                is None
+            ):
+                continue
+        elif not _frame_fits(ctx, frame, frame_source, target):
+            continue
+        start, end = _trigger_extent(verb, theme, frame)
+        actors = (frame_source is not None) + (target is not None)
+        anchors = {verb.i} | ({theme.i} if theme is not None else set())
+        return _Event(
+            head=verb,
+            start=start,
+            end=end,
+            event_type=frame.event_type,
+            source=frame_source,
+            target=target,
+            confidence=frame.confidence * _ACTOR_FACTOR[actors],
+            anchors=frozenset(anchors),
+            clause_head=verb,
+            nominal=False,
+        )
+    return None
+
+
+def _trigger_extent(verb: Token, theme: Token | None, frame: VerbFrame) -> tuple[int, int]:
+    """First and last token of a verbal trigger: the verb with the particles right
+    after it ("cracked down on", "called for"), stretched to the object noun of an
+    object frame ("imposed sanctions")."""
+    doc = verb.doc
+    start = end = verb.i
+    while (
+        end + 1 < len(doc)
+        and doc[end + 1].head.i == verb.i
+        and (doc[end + 1].dep_ == "prt" or doc[end + 1].lower_ in frame.particles)
+    ):
+        end += 1
+    if theme is not None and abs(theme.i - verb.i) <= 8:
+        start, end = min(start, theme.i), max(end, theme.i)
+    return start, end
+
+
+def _row(
+    ctx: DocContext,
+    sent: Span,
+    event: _Event,
+    dated: list[DatedExpression],
+    rules: ModalityRules,
+    triggers: frozenset[int],
+) -> EventRow:
+    doc = ctx.doc
+    char_start = doc[event.start].idx
+    char_end = doc[event.end].idx + len(doc[event.end].text)
+    modality = event_modality(event.head, event.clause_head, event.nominal, sent, rules)
+    event_type = event.event_type
+    if event_type.lower() in rules.refusal_types and not event.nominal:
+        refusal = refusal_head(event.head, sent, rules)
+        # "refused to lift sanctions" is already a rejection by "refused" itself
+        if refusal is not None and (refusal.i == event.head.i or refusal.i not in triggers):
+            event_type, modality = "REJECT", ASSERTED
+    found = date_for_event(dated, set(event.anchors), event.head if event.nominal else None, triggers)
+    date = found.resolved if found is not None else None
+    return EventRow(
+        event_id=row_id("ev", ctx.doc_id, char_start, char_end, event_type),
+        doc_id=ctx.doc_id,
+        sentence_id=ctx.sentence_id(sent),
+        event_type=event_type,
+        source_actor_id=event.source,
+        target_actor_id=event.target,
+        date_start=None if date is None else date.start,
+        date_end=None if date is None else date.end,
+        date_precision=None if date is None else date.precision,
+        date_text=None if date is None else date.text,
+        modality=modality,
+        trigger=doc.text[char_start:char_end],
+        char_start=char_start,
+        char_end=char_end,
+        confidence=round(min(1.0, event.confidence), 3),
+    )

@@ -1,0 +1,312 @@
+"""The PLOVER trigger lexicon and the modality word lists, loaded once and checked.
+
+Both live as commented YAML under ``geodiscourse/rules/`` so that adding a verb or a
+hedge word is a data change a reviewer can read; this module turns them into frozen
+dataclasses and fails loudly, naming the file and entry, when an entry is malformed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from geodiscourse.rules import RuleFileError, read_yaml_mapping
+from geodiscourse.schemas.events import PLOVER_TYPES as SCHEMA_PLOVER_TYPES
+
+PLOVER_TYPES = frozenset(SCHEMA_PLOVER_TYPES)
+ROLES = frozenset({"source", "target", "both", "none"})
+NEEDS = frozenset({"any", "source", "target", "both", "none"})
+_VERB_KEYS = frozenset(
+    {
+        "type",
+        "confidence",
+        "objects",
+        "particles",
+        "exclude_particles",
+        "targets",
+        "needs",
+        "actor_kinds",
+        "target_kinds",
+        "needs_xcomp",
+        "exclude_xcomp",
+        "intransitive",
+        "target_is_actor",
+        "active_only",
+        "present_is_state",
+        "date_suffices",
+        "theme_via_xcomp",
+    }
+)
+_NOUN_KEYS = frozenset(
+    {
+        "type",
+        "confidence",
+        "roles",
+        "alone",
+        "needs",
+        "exclude_modifiers",
+        "actor_kinds",
+        "needs_prep",
+        "needs_modifier",
+        "needs_plural",
+        "date_suffices",
+        "retype",
+        "for_clause",
+    }
+)
+
+
+#: A rule file or entry is missing or malformed; the message names the file and the entry.
+LexiconError = RuleFileError
+
+
+@dataclass(frozen=True)
+class VerbFrame:
+    """One reading of a trigger verb (see the header of rules/events/plover.yaml)."""
+
+    lemma: str
+    event_type: str
+    confidence: float
+    objects: frozenset[str]
+    particles: frozenset[str]
+    exclude_particles: frozenset[str]
+    targets: tuple[str, ...]
+    needs: str
+    actor_kinds: frozenset[str]
+    target_kinds: frozenset[str]
+    needs_xcomp: bool
+    exclude_xcomp: frozenset[str]
+    intransitive: bool
+    target_is_actor: bool
+    active_only: bool
+    present_is_state: bool
+    date_suffices: bool
+    theme_via_xcomp: bool
+
+
+@dataclass(frozen=True)
+class NounEntry:
+    """A nominal event trigger (see the header of rules/events/plover.yaml)."""
+
+    lemma: str
+    event_type: str
+    confidence: float
+    roles: Mapping[str, str]
+    alone: bool
+    needs: str
+    actor_kinds: frozenset[str]
+    needs_prep: frozenset[str]
+    needs_modifier: frozenset[str]
+    needs_plural: bool
+    date_suffices: bool
+    retype: tuple[str, frozenset[str]] | None  # (type, actor kinds) for a second reading
+    for_clause: bool = False  # an event alone with "for X to ..." ("an EU demand for Turkey to ...")
+    #: Modifiers that make the noun no event: "a good deal of money" is no agreement.
+    exclude_modifiers: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: Mapping[str, tuple[VerbFrame, ...]]
+    nouns: Mapping[str, NounEntry]
+    light_verbs: frozenset[str]
+    announcing_verbs: frozenset[str]
+    #: Verbs that carry a speech-act noun like a light verb ("repeated calls for X").
+    reiterating_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    families: Mapping[str, frozenset[str]]
+    symmetric_types: frozenset[str]
+    speech_types: frozenset[str]
+    agent_nouns: frozenset[str]
+    person_agent_nouns: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ModalityRules:
+    """The word lists of rules/events/event_modality.yaml (see the comments there)."""
+
+    modal_auxiliaries: frozenset[str]
+    negators: frozenset[str]
+    negating_determiners: frozenset[str]
+    negating_verbs: frozenset[str]
+    negating_adjectives: frozenset[str]
+    negating_nouns: frozenset[str]
+    negating_prepositions: frozenset[str]
+    hypothetical_adjectives: frozenset[str]
+    hypothetical_nouns: frozenset[str]
+    implicative_verbs: frozenset[str]
+    future_governors: frozenset[str]
+    hypothetical_clause_verbs: frozenset[str]
+    conditional_marks: frozenset[str]
+    purpose_marks: frozenset[str]
+    prospective_marks: frozenset[str]
+    hypothetical_modifiers: frozenset[str]
+    preventive_verbs: frozenset[str]
+    hypothetical_object_verbs: frozenset[str]
+    desiderative_verbs: frozenset[str]
+    desiderative_for_verbs: frozenset[str]
+    causative_verbs: frozenset[str]
+    refusal_types: frozenset[str]
+    refusal_reporting_verbs: frozenset[str]
+    refusal_modals: frozenset[str]
+    refusal_verbs: frozenset[str]
+
+
+def _words(value: object, where: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if not isinstance(value, list):
+        raise LexiconError(f"{where} must be a list of words, got {value!r}")
+    return frozenset(str(v).lower() for v in value)
+
+
+def _expand(words: Iterable[str], families: Mapping[str, frozenset[str]], where: str) -> frozenset[str]:
+    out: set[str] = set()
+    for word in words:
+        if word.upper() == word and word.isalpha() and len(word) > 1:
+            if word not in families:
+                raise LexiconError(
+                    f"{where}: unknown object family {word!r} (define it under object_families)"
+                )
+            out |= families[word]
+        else:
+            out.add(word.lower())
+    return frozenset(out)
+
+
+def _check_type(entry: Mapping[str, Any], where: str) -> str:
+    event_type = entry.get("type")
+    if event_type not in PLOVER_TYPES:
+        raise LexiconError(f"{where}: type {event_type!r} is not one of the 16 PLOVER types")
+    return str(event_type)
+
+
+def _confidence(entry: Mapping[str, Any], where: str) -> float:
+    value = float(entry.get("confidence", 0.7))
+    if not 0.0 < value <= 1.0:
+        raise LexiconError(f"{where}: confidence must be in (0, 1], got {value}")
+    return value
+
+
+def _needs(raw: Mapping[str, Any], where: str) -> str:
+    needs = str(raw.get("needs", "any"))
+    if needs not in NEEDS:
+        raise LexiconError(f"{where}: needs must be one of {sorted(NEEDS)}, got {needs!r}")
+    return needs
+
+
+def _verb_frame(
+    lemma: str, raw: Mapping[str, Any], families: Mapping[str, frozenset[str]], where: str
+) -> VerbFrame:
+    unknown = set(raw) - _VERB_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_VERB_KEYS)}")
+    needs = _needs(raw, where)
+    objects = [str(o) for o in raw.get("objects") or []]
+    return VerbFrame(
+        lemma=lemma,
+        event_type=_check_type(raw, where),
+        confidence=_confidence(raw, where),
+        objects=_expand(objects, families, where),
+        particles=_words(raw.get("particles"), f"{where} particles"),
+        exclude_particles=_words(raw.get("exclude_particles"), f"{where} exclude_particles"),
+        targets=tuple(str(t).lower() for t in raw.get("targets") or ["dobj"]),
+        needs=needs,
+        actor_kinds=_words(raw.get("actor_kinds"), f"{where} actor_kinds"),
+        target_kinds=_words(raw.get("target_kinds"), f"{where} target_kinds"),
+        needs_xcomp=bool(raw.get("needs_xcomp", False)),
+        exclude_xcomp=_words(raw.get("exclude_xcomp"), f"{where} exclude_xcomp"),
+        intransitive=bool(raw.get("intransitive", False)),
+        target_is_actor=bool(raw.get("target_is_actor", False)),
+        active_only=bool(raw.get("active_only", False)),
+        present_is_state=bool(raw.get("present_is_state", False)),
+        date_suffices=bool(raw.get("date_suffices", False)),
+        theme_via_xcomp=bool(raw.get("theme_via_xcomp", False)),
+    )
+
+
+def _noun_entry(lemma: str, raw: Mapping[str, Any], defaults: Mapping[str, str], where: str) -> NounEntry:
+    unknown = set(raw) - _NOUN_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_NOUN_KEYS)}")
+    roles = dict(defaults)
+    for key, role in (raw.get("roles") or {}).items():
+        role = str(role).lower()
+        if role not in ROLES:
+            raise LexiconError(f"{where}: role of {key!r} must be one of {sorted(ROLES)}, got {role!r}")
+        roles[str(key).lower()] = role
+    return NounEntry(
+        lemma=lemma,
+        event_type=_check_type(raw, where),
+        confidence=_confidence(raw, where),
+        roles=roles,
+        alone=bool(raw.get("alone", True)),
+        needs=_needs(raw, where),
+        actor_kinds=_words(raw.get("actor_kinds"), f"{where} actor_kinds"),
+        needs_prep=_words(raw.get("needs_prep"), f"{where} needs_prep"),
+        needs_modifier=_words(raw.get("needs_modifier"), f"{where} needs_modifier"),
+        needs_plural=bool(raw.get("needs_plural", False)),
+        date_suffices=bool(raw.get("date_suffices", False)),
+        retype=_retype(raw.get("retype"), where),
+        for_clause=bool(raw.get("for_clause", False)),
+        exclude_modifiers=_words(raw.get("exclude_modifiers"), f"{where} exclude_modifiers"),
+    )
+
+
+def _retype(raw: object, where: str) -> tuple[str, frozenset[str]] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: retype must be a mapping with type and actor_kinds")
+    return _check_type(raw, f"{where} retype"), _words(raw.get("actor_kinds"), f"{where} retype.actor_kinds")
+
+
+@cache
+def plover_lexicon() -> Lexicon:
+    """rules/events/plover.yaml as checked frames; raises LexiconError naming a bad entry."""
+    name = "events/plover.yaml"
+    data = read_yaml_mapping(name)
+    families = {
+        str(k): _words(v, f"{name} object_families.{k}")
+        for k, v in (data.get("object_families") or {}).items()
+    }
+    defaults = {str(k).lower(): str(v).lower() for k, v in (data.get("noun_roles") or {}).items()}
+    verbs: dict[str, tuple[VerbFrame, ...]] = {}
+    for lemma, frames in (data.get("verbs") or {}).items():
+        where = f"{name} verbs.{lemma}"
+        if not isinstance(frames, list) or not frames:
+            raise LexiconError(f"{where} must be a non-empty list of frames")
+        verbs[str(lemma)] = tuple(
+            _verb_frame(str(lemma), frame, families, f"{where}[{i}]") for i, frame in enumerate(frames)
+        )
+    nouns = {
+        str(lemma): _noun_entry(str(lemma), entry, defaults, f"{name} nouns.{lemma}")
+        for lemma, entry in (data.get("nouns") or {}).items()
+    }
+    return Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        light_verbs=_words(data.get("light_verbs"), f"{name} light_verbs"),
+        announcing_verbs=_words(data.get("announcing_verbs"), f"{name} announcing_verbs"),
+        reiterating_verbs=_words(data.get("reiterating_verbs"), f"{name} reiterating_verbs"),
+        occurrence_verbs=_words(data.get("occurrence_verbs"), f"{name} occurrence_verbs"),
+        families=families,
+        symmetric_types=frozenset(str(t).upper() for t in data.get("symmetric_types") or []),
+        speech_types=frozenset(str(t).upper() for t in data.get("speech_types") or []),
+        agent_nouns=_words(data.get("agent_nouns"), f"{name} agent_nouns"),
+        person_agent_nouns=_words(data.get("person_agent_nouns"), f"{name} person_agent_nouns"),
+    )
+
+
+@cache
+def modality_rules() -> ModalityRules:
+    """rules/events/event_modality.yaml as word sets."""
+    name = "events/event_modality.yaml"
+    data = read_yaml_mapping(name)
+    fields = ModalityRules.__dataclass_fields__
+    missing = [key for key in fields if key not in data]
+    if missing:
+        raise LexiconError(f"{name} lacks the list(s) {missing}")
+    return ModalityRules(**{key: _words(data[key], f"{name} {key}") for key in fields})

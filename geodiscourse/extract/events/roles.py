@@ -1,0 +1,314 @@
+"""Who acts and who is acted upon, read off the dependency parse.
+
+Source is the grammatical agent (the subject, a passive's "by" phrase, the controller
+of an infinitive: "the EU pledged to work towards lifting" -> EU lifts); target is the
+object, the passive subject, or a preposition the frame names ("call on X", "sanctions
+on X"). Nominal events take them from possessors and modifiers ("Russia's invasion",
+"a Chinese crackdown") and from prepositions ("of Ukraine", "in the US"). Every actor
+comes from ``DocContext.actor_of``: this module never resolves a name itself, and
+leaves a role null when no resolved actor fills it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame, plover_lexicon
+from geodiscourse.extract.events.triggers import coordination_head, reduced_relative_head
+from geodiscourse.nlp.context import DocContext
+
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+_REPRESENTED_BY = frozenset({"of", "from", "for"})
+#: Prepositions followed one level further down a restriction or target phrase:
+#: "a ban on arms exports to China" -> China.
+_NESTED_PREPS = frozenset({"to", "from", "on", "against", "of", "into"})
+#: The preposition through which an object that names no actor itself reaches the one
+#: it belongs to: "the trade policies of the G7 nations", "reform of the EU's pact".
+_OWNER_PREPS = frozenset({"of"})
+
+
+def phrase_actor(ctx: DocContext, token: Token | None, strict: bool = False) -> str | None:
+    """The actor a noun phrase names: its head's or modifiers' mention, the noun a
+    relative pronoun stands for, the first resolvable conjunct ("Germany and France"),
+    or the "of/from" phrase of an agent noun ("officials from the EU").
+
+    ``strict``: the phrase must itself stand for an actor, so its head is a mention or
+    an agent noun ("British officials"), not a thing owned by one ("his concerns").
+    """
+    if token is None:
+        return None
+    if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        token = token.head.head
+    agents = plover_lexicon().agent_nouns
+    for part in (token, *token.conjuncts):
+        is_agent = part.lemma_.lower() in agents or part.lower_ in agents
+        if strict and ctx.mention_at(part) is None and not is_agent:
+            continue
+        found = ctx.actor_of(part)
+        if found is not None:
+            return found
+        if is_agent:
+            for prep in part.children:
+                if prep.dep_ == "prep" and prep.lower_ in _REPRESENTED_BY:
+                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and (found := ctx.actor_of(pobj)) is not None:
+                        return found
+    return None
+
+
+def between_actors(ctx: DocContext, holders: Iterable[Token | None]) -> tuple[str | None, str | None]:
+    """Both sides of "between X and Y" on any of the holders ("signed between Russia and Japan")."""
+    for holder in holders:
+        if holder is None:
+            continue
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ == "between":
+                pobj = _pobj(prep)
+                first = phrase_actor(ctx, pobj)
+                if first is not None:
+                    return first, conjunct_actor(ctx, pobj, first)
+    return None, None
+
+
+def conjunct_actor(ctx: DocContext, token: Token | None, exclude: str | None) -> str | None:
+    """The actor of a later conjunct of a phrase, other than ``exclude``: the second
+    side of "Blair and Bush met"."""
+    if token is None:
+        return None
+    for part in token.conjuncts:
+        found = ctx.actor_of(part)
+        if found is not None and found != exclude:
+            return found
+    return None
+
+
+def _child(token: Token, deps: Iterable[str]) -> Token | None:
+    wanted = set(deps)
+    return next((c for c in token.children if c.dep_ in wanted), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ == "pobj"), None)
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def subject_of(verb: Token, depth: int = 0) -> Token | None:
+    """The token naming who does what the verb says, following shared subjects of
+    coordinated verbs, controllers of infinitives (object control for "press the US
+    to cut") and participles ("..., branding it ...")."""
+    if depth > 6:
+        return None
+    subject = _child(verb, ("nsubj", "csubj"))
+    if subject is not None:
+        return subject
+    agent = _child(verb, ("agent",))
+    if agent is not None:
+        return _pobj(agent)  # "welcomed by Beijing"
+    if is_passive(verb) or reduced_relative_head(verb) is not None:
+        return None
+    head, dep = verb.head, verb.dep_
+    if head.i == verb.i:
+        return None
+    if dep == "conj":
+        return subject_of(coordination_head(verb), depth + 1)
+    if dep == "xcomp":
+        controller = _child(head, ("dobj",))
+        return controller if controller is not None else subject_of(head, depth + 1)
+    if dep == "ccomp" and head.pos_ == "ADJ":
+        return subject_of(head, depth + 1)
+    if dep == "advcl" and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)
+    if dep in ("acomp", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return subject_of(head, depth + 1)  # "Russia is likely to invade"
+    if dep == "pcomp" and head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(head.head, depth + 1)
+    if dep == "acl" and verb.tag_ == "VBG":
+        return head
+    return None
+
+
+def _prep_actor(
+    ctx: DocContext, holder: Token, name: str, nested: bool | frozenset[str], strict: bool = False
+) -> str | None:
+    """The actor of the holder's ``name`` phrase; ``nested`` (True: any of _NESTED_PREPS,
+    or a set of prepositions) lets a phrase that names none give the actor of one of its
+    own prepositional phrases ("a ban on arms exports to China")."""
+    inner_preps = _NESTED_PREPS if nested is True else (nested or frozenset())
+    for prep in holder.children:
+        if prep.dep_ not in ("prep", "agent", "dative") or prep.lower_ != name:
+            continue
+        pobj = _pobj(prep)
+        found = phrase_actor(ctx, pobj, strict) or inner_actor(ctx, pobj, inner_preps)
+        if found is not None:
+            return found
+    return None
+
+
+def inner_actor(ctx: DocContext, phrase: Token | None, preps: frozenset[str] = _OWNER_PREPS) -> str | None:
+    """The actor one level inside a phrase that names none itself: the object of one of
+    its prepositions ("the policies of the G7 nations" -> G7), with that object's own
+    possessor or modifier ("reform of the EU's stability pact" -> EU)."""
+    if phrase is None or not preps:
+        return None
+    for inner in phrase.children:
+        if inner.dep_ == "prep" and inner.lower_ in preps:
+            found = phrase_actor(ctx, _pobj(inner))
+            if found is not None:
+                return found
+    return None
+
+
+def _particle_objects(verb: Token) -> list[Token]:
+    """Objects of the prepositions right after a verb: "agreed to [a ceasefire with X]"."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ == "prep" and child.i == verb.i + 1:
+            pobj = _pobj(child)
+            if pobj is not None:
+                out.append(pobj)
+    return out
+
+
+def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token | None) -> str | None:
+    """The first target the frame's ``targets`` list yields."""
+    passive = is_passive(verb)
+    strict = frame.target_is_actor
+    for role in frame.targets:
+        found: str | None = None
+        if role == "dobj":
+            objects = [c for c in verb.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")]
+            if verb.dep_ == "acl" and verb.tag_ == "VBN":
+                objects.append(verb.head)
+            elif verb.dep_ == "relcl" and not objects and _child(verb, ("nsubj",)) is not None:
+                objects.append(verb.head)  # a contact clause: "the country Russia invaded"
+            for obj in objects:
+                if theme is not None and obj.i == theme.i:
+                    continue
+                found = phrase_actor(ctx, obj, strict) or (None if strict else inner_actor(ctx, obj))
+                if found is not None:
+                    break
+        elif role == "dative":
+            found = phrase_actor(ctx, _child(verb, ("dative",)), strict)
+        elif role == "theme_owner":
+            found = phrase_actor(ctx, theme)  # whose claim is dismissed: "dismissed the US complaint"
+        elif role == "xcomp_dobj":
+            xcomp = _child(verb, ("xcomp",))
+            found = None if xcomp is None else phrase_actor(ctx, _child(xcomp, ("dobj",)))
+        elif role == "ccomp_subj":
+            ccomp = _child(verb, ("ccomp",))
+            found = None if ccomp is None else phrase_actor(ctx, _child(ccomp, ("nsubj", "nsubjpass")))
+        elif role == "for_subj":
+            for clause in verb.children:
+                if clause.dep_ in ("advcl", "ccomp", "xcomp") and any(
+                    g.dep_ == "mark" and g.lower_ == "for" for g in clause.children
+                ):
+                    found = phrase_actor(ctx, _child(clause, ("nsubj", "nsubjpass")))
+                    break
+            if found is None:
+                found = _prep_actor(ctx, verb, "for", nested=_OWNER_PREPS)
+        else:
+            found = _prep_actor(ctx, verb, role, nested=not strict, strict=strict)
+            for holder in (theme, *_particle_objects(verb)):
+                if found is None and holder is not None:
+                    found = _prep_actor(ctx, holder, role, nested=True)
+            xcomp = _child(verb, ("xcomp",))
+            if found is None and xcomp is not None:  # "offered to supply oil to China"
+                found = _prep_actor(ctx, xcomp, role, nested=not strict, strict=strict)
+        if found is not None:
+            return found
+    return None
+
+
+def verbal_source(ctx: DocContext, verb: Token) -> str | None:
+    return phrase_actor(ctx, subject_of(verb))
+
+
+def nominal_roles(
+    ctx: DocContext, noun: Token, entry: NounEntry, light_verb: Token | None, carrier: Token | None = None
+) -> tuple[str | None, str | None]:
+    """Source and target of a nominal event from its dependents, by the entry's roles;
+    a light verb's subject acts ("Moscow launched a war"), the prepositions of a verb
+    of occurring count as the noun's own ("talks took place with US officials"), and a
+    coordinated noun shares its first conjunct's possessor ("Russia's invasion of
+    Ukraine and annexation of Crimea")."""
+    source: str | None = None
+    target: str | None = None
+    holders = [noun]
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        holders.append(noun.head)
+    for holder in holders:
+        for child in holder.children:
+            if holder.i != noun.i and child.dep_ != "poss":
+                continue
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                key = "compound" if child.dep_ == "nmod" else child.dep_
+                role = entry.roles.get(key, "none")
+                actor = ctx.actor_of(child) if role != "none" else None
+                if actor is None:
+                    continue
+                if role == "source" and source is None:
+                    source = actor
+                elif role == "target" and target is None:
+                    target = actor
+            elif child.dep_ == "prep":
+                role = entry.roles.get(child.lower_, "none")
+                if role == "none":
+                    continue
+                pobj = _pobj(child)
+                if role == "both" and pobj is not None:
+                    source = source or ctx.actor_of(pobj)
+                    others = [c for c in pobj.conjuncts if ctx.actor_of(c) is not None]
+                    target = target or (ctx.actor_of(others[0]) if others else None)
+                    continue
+                actor = phrase_actor(ctx, pobj)
+                if actor is None:
+                    continue
+                if role == "source" and source is None:
+                    source = actor
+                elif role == "target" and target is None:
+                    target = actor
+    if light_verb is not None and source is None:
+        source = verbal_source(ctx, light_verb)
+    verb = light_verb if light_verb is not None else carrier
+    if verb is not None and target is None:
+        for name, role in entry.roles.items():
+            if role == "target" and name not in ("poss", "amod", "compound"):
+                target = _prep_actor(ctx, verb, name, nested=False)
+                if target is not None:
+                    break
+    return source, target
+
+
+def restriction_roles(ctx: DocContext, noun: Token) -> tuple[str | None, str | None]:
+    """Who imposes a restriction and on whom, from the restriction noun itself:
+    "the EU embargo on arms exports to China" -> (EU, CHN)."""
+    source: str | None = None
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod"):
+            source = ctx.actor_of(child)
+            if source is not None:
+                break
+    target: str | None = None
+    for name in ("on", "against", "to", "upon"):
+        target = _prep_actor(ctx, noun, name, nested=True)
+        if target is not None:
+            break
+    return source, target
+
+
+def modifier_actor(ctx: DocContext, noun: Token) -> str | None:
+    """The actor a possessor, compound or adjective in front of a noun names ("Washington's
+    call", "an EU demand", "the American request")."""
+    for child in noun.children:
+        if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+            actor = ctx.actor_of(child)
+            if actor is not None:
+                return actor
+    return None

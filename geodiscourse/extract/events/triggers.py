@@ -1,0 +1,376 @@
+"""Finding event triggers in a parsed sentence: verbs, nouns and light-verb phrases.
+
+Only syntax is checked here (lemma, particles, object, complement); whether the
+trigger's actors are what a frame needs is decided once roles are known, so a
+sentence yields candidates with their frames in lexicon order and the caller keeps
+the first frame whose actor conditions hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from geodiscourse.extract.events.lexicon import Lexicon, NounEntry, VerbFrame
+
+#: Children through which a verb reaches its theme: "imposed sanctions", "the ban was imposed".
+_THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
+#: Prepositions whose object can be a verb's theme: "sign up to a treaty", "provide X with
+#: aid", "give millions in aid" (not "give value for money").
+_THEME_PREPS = frozenset({"to", "into", "in", "with", "up"})
+#: Prepositions through which a light verb reaches its event noun: "went to war", "entered into talks".
+_LIGHT_PREPS = frozenset({"to", "into", "in", "at"})
+#: Partitive nouns that hand a verb on to the noun of their "of" phrase: "signed a number
+#: of agreements", "imposed a raft of sanctions", "held a series of talks".
+_PARTITIVES = frozenset(
+    {
+        "number",
+        "series",
+        "raft",
+        "range",
+        "set",
+        "package",
+        "host",
+        "string",
+        "couple",
+        "pair",
+        "round",
+        "batch",
+        "variety",
+        "handful",
+    }
+)
+#: Light verbs that are auxiliaries to the parser: "Mr Blair is at a summit".
+_AUX_LIGHT_VERBS = frozenset({"be"})
+#: Tags of a participle or past form that may head a reduced relative clause.
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBD"})
+#: Particle-like children checked against a frame's particles.
+_PARTICLE_DEPS = frozenset({"prt", "prep", "agent", "dative", "advmod"})
+#: Clausal children whose marker can carry a frame's particle: "called for the ban to be lifted".
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "pcomp"})
+
+
+@dataclass(frozen=True)
+class VerbalCandidate:
+    """A verb that matches one or more frames syntactically, each with its matched theme."""
+
+    verb: Token
+    frames: tuple[tuple[VerbFrame, Token | None], ...]
+
+
+@dataclass(frozen=True)
+class NominalCandidate:
+    """An event noun, alone ("Russia's invasion") or carried by a light verb ("launched a war")."""
+
+    noun: Token
+    start: int  # first token of the noun itself (hyphenated nouns span three tokens)
+    entry: NounEntry
+    light_verb: Token | None
+    carrier: Token | None  # a verb of occurring the noun is subject of ("talks took place")
+    for_subject: Token | None = None  # X of "a call for X to ...", for nouns with for_clause
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = [token, *token.conjuncts]
+    for noun in list(out):
+        if noun.lemma_.lower() in _PARTITIVES:
+            out.extend(
+                t
+                for p in noun.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+                for t in [g, *g.conjuncts]
+            )
+    return out
+
+
+def coordination_head(verb: Token) -> Token:
+    """The verb a coordinated verb shares its subject and clause with. The parser hangs
+    the second verb of "X said [the ruling was fair] and praised ..." on the reported
+    copula; the speaker's verb is the real partner."""
+    head = verb.head
+    if head.lemma_ == "be" and head.dep_ == "ccomp" and head.head.pos_ == "VERB":
+        return head.head
+    return head
+
+
+def themes(verb: Token, via_xcomp: bool = False) -> list[Token]:
+    """Nouns the verb acts on: objects, passive subjects, objects of its prepositions,
+    the noun a participle modifies ("the sanctions imposed"), with their conjuncts;
+    with ``via_xcomp`` also those of its infinitival complement ("invited to take part
+    in the meeting")."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _THEME_DEPS:
+            out.extend(_conjuncts(child))
+        elif child.dep_ == "prep" and child.lower_ in _THEME_PREPS:
+            out.extend(t for g in child.children if g.dep_ == "pobj" for t in _conjuncts(g))
+        elif via_xcomp and child.dep_ == "xcomp":
+            out.extend(themes(child))
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        out.extend(_noun_chain(verb.head))
+    else:
+        modified = reduced_relative_head(verb)
+        if modified is not None:
+            out.extend(_noun_chain(modified))
+    raised = raised_subject(verb)
+    if raised is not None:
+        out.append(raised)
+    return out
+
+
+def _noun_chain(noun: Token) -> list[Token]:
+    """A noun and the nouns whose prepositional phrase it closes: a participle after
+    "a conference on developing enterprise" or "an agreement with the EU" may modify
+    the head of the whole phrase, whatever the parser attached it to."""
+    chain = [noun]
+    for _ in range(2):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head.head
+        chain.append(noun)
+    return chain
+
+
+def reduced_relative_head(verb: Token) -> Token | None:
+    """The noun a subjectless participle right after it modifies, where the parser hung
+    the participle on the clause instead: "the plans agreed in Lisbon", "an agreement
+    with the EU, reached in 1992"."""
+    if verb.tag_ not in _PARTICIPLE_TAGS or verb.dep_ not in ("advcl", "acl", "relcl"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return None
+    doc = verb.doc
+    before = verb.i - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    if before < 0 or doc[before].pos_ not in ("NOUN", "PROPN") or doc[before].i < verb.sent.start:
+        return None
+    return doc[before]
+
+
+def raised_subject(verb: Token) -> Token | None:
+    """The subject a passive infinitive shares with the clause above it: "the embargo
+    is likely to be lifted", "the ban is expected to be lifted"."""
+    if verb.dep_ != "xcomp" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    holder = verb.head
+    for _ in range(3):
+        subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+        if holder.head.i == holder.i:
+            return None
+        holder = holder.head
+    return None
+
+
+def particles(verb: Token) -> set[str]:
+    """Lower-cased particles and prepositions right after a verb ("crack down on",
+    "called for"; an adverb may come between: "called again for"), and the marker of a
+    clausal complement there ("called for the ban to be lifted"). A preposition further
+    on belongs to the object or the clause, not the verb: "give millions in aid"."""
+    doc = verb.doc
+    found: set[str] = set()
+    for i in range(verb.i + 1, min(verb.i + 4, len(doc))):
+        token = doc[i]
+        if (
+            token.dep_ == "advmod"
+            and token.head.i == verb.i
+            and token.lower_ not in ("out", "down", "up", "off", "back")
+        ):
+            continue
+        attached = token.head.i == verb.i or (token.head.head.i == verb.i and token.head.dep_ in _CLAUSE_DEPS)
+        if attached and token.dep_ in (*_PARTICLE_DEPS, "mark"):
+            found.add(token.lower_)
+            continue
+        break
+    return found
+
+
+def xcomp_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
+
+
+def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
+    theme: Token | None = None
+    if frame.objects:
+        theme = next(
+            (
+                t
+                for t in themes(verb, frame.theme_via_xcomp)
+                if t.lemma_.lower() in frame.objects or t.lower_ in frame.objects
+            ),
+            None,
+        )
+        if theme is None:
+            return False, None
+    if frame.particles and not (frame.particles & particles(verb)):
+        return False, None
+    strict = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")} | particles(verb)
+    if frame.exclude_particles & strict:
+        return False, None
+    if frame.needs_xcomp or frame.exclude_xcomp:
+        xcomp = xcomp_of(verb)
+        if frame.needs_xcomp and xcomp is None:
+            return False, None
+        if xcomp is not None and xcomp.lemma_.lower() in frame.exclude_xcomp:
+            return False, None
+    if frame.intransitive and any(c.dep_ == "dobj" for c in verb.children):
+        return False, None
+    if frame.active_only and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return False, None
+    if (
+        frame.present_is_state
+        and verb.tag_ in ("VBZ", "VBP")
+        and not any(c.dep_ == "aux" for c in verb.children)
+    ):
+        return False, None
+    return True, theme
+
+
+def _noun_entry(token: Token, lexicon: Lexicon) -> tuple[NounEntry, int] | None:
+    """The noun entry a token heads, with the first token of the noun: "build-up"
+    spans three tokens, "bombing" may be tagged as a gerund verb."""
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        joined = f"{doc[token.i - 2].lower_}-{token.lower_}"
+        entry = lexicon.nouns.get(joined)
+        if entry is not None:
+            return entry, token.i - 2
+    if token.pos_ == "NOUN":
+        entry = lexicon.nouns.get(token.lemma_.lower())
+        if entry is None:
+            entry = lexicon.nouns.get(token.lower_)
+        return (entry, token.i) if entry is not None else None
+    if token.tag_ == "VBG" and any(c.dep_ in ("det", "poss") or c.lower_ == "of" for c in token.children):
+        entry = lexicon.nouns.get(token.lower_)
+        return (entry, token.i) if entry is not None else None
+    return None
+
+
+def _noun_conditions_hold(noun: Token, entry: NounEntry) -> bool:
+    if entry.exclude_modifiers and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in entry.exclude_modifiers for c in noun.children
+    ):
+        return False
+    if entry.needs_prep and not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep for c in noun.children):
+        return False
+    if entry.needs_modifier:
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+        doc = noun.doc
+        if noun.i >= 1:
+            modifiers.add(doc[noun.i - 1].lower_)
+        if not (modifiers & entry.needs_modifier):
+            return False
+    return not (entry.needs_plural and noun.tag_ != "NNS")
+
+
+def _light_verb(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None:
+    """The light verb carrying an event noun, if any: "held talks", "talks were held",
+    "went to war", "is at a summit"; a noun that is no event alone also takes an
+    announcing verb ("confirmed a new aid package"), and a speech act a verb that
+    repeats it ("repeated calls for X to ...": whoever repeats a call makes it)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
+        lemma = head.lemma_.lower()
+        if (
+            lemma in lexicon.light_verbs
+            or (not entry.alone and lemma in lexicon.announcing_verbs)
+            or (entry.event_type in lexicon.speech_types and lemma in lexicon.reiterating_verbs)
+        ):
+            return head
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
+        return _light_verb(noun.head, lexicon, entry)
+    if noun.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
+        verb = head.head
+        lemma = verb.lemma_.lower()
+        if lemma in lexicon.light_verbs and (
+            verb.pos_ == "VERB" or (verb.pos_ == "AUX" and lemma in _AUX_LIGHT_VERBS)
+        ):
+            return verb
+    return None
+
+
+def occurrence_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    """The verb of occurring whose subject the event noun is: "talks took place",
+    "the attacks happened", "the war continued"."""
+    head = noun.head
+    if noun.dep_ != "nsubj" or head.pos_ != "VERB":
+        return None
+    lemma = head.lemma_.lower()
+    for phrase in lexicon.occurrence_verbs:
+        verb, _, obj = phrase.partition(" ")
+        if lemma != verb:
+            continue
+        if not obj or any(c.dep_ == "dobj" and c.lemma_.lower() == obj for c in head.children):
+            return head
+    return None
+
+
+def for_clause_subject(noun: Token) -> Token | None:
+    """X of "a call for X to do Y": the parser hangs it either as the object of "for" with the
+    infinitive right after it, or as the subject of an infinitive the noun governs with the
+    marker "for". "Demand for oil rose" has none."""
+    doc = noun.doc
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "for":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            after = pobj.right_edge.i + 1 if pobj is not None else len(doc)
+            if (
+                pobj is not None
+                and after + 1 < len(doc)
+                and doc[after].tag_ == "TO"
+                and doc[after].dep_ == "aux"
+                and doc[after].head.i == after + 1
+                and doc[after + 1].pos_ in ("VERB", "AUX")
+            ):
+                return pobj
+        elif child.pos_ in ("VERB", "AUX") and child.i > noun.i:
+            marks = {c.lower_ for c in child.children if c.dep_ == "mark"}
+            has_to = any(c.dep_ == "aux" and c.tag_ == "TO" for c in child.children)
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if "for" in marks and has_to and subject is not None:
+                return subject
+    return None
+
+
+def nominal_candidates(sent: Span, lexicon: Lexicon) -> Iterator[NominalCandidate]:
+    for token in sent:
+        found = _noun_entry(token, lexicon)
+        if found is None:
+            continue
+        entry, start = found
+        for_subject = for_clause_subject(token) if entry.for_clause and token.pos_ == "NOUN" else None
+        if for_subject is None and not _noun_conditions_hold(token, entry):
+            continue
+        light = _light_verb(token, lexicon, entry)
+        if light is None and not entry.alone and for_subject is None:
+            continue
+        carrier = occurrence_verb(token, lexicon) if light is None else None
+        yield NominalCandidate(
+            noun=token, start=start, entry=entry, light_verb=light, carrier=carrier, for_subject=for_subject
+        )
+
+
+def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[VerbalCandidate]:
+    """Verbs of the sentence with the frames they match, except the tokens in ``skip``
+    (light verbs already carrying a nominal event)."""
+    for token in sent:
+        if token.i in skip or token.pos_ != "VERB":
+            continue
+        frames = lexicon.verbs.get(token.lemma_.lower())
+        if not frames:
+            continue
+        matched = []
+        for frame in frames:
+            ok, theme = _frame_matches(token, frame)
+            if ok:
+                matched.append((frame, theme))
+        if matched:
+            yield VerbalCandidate(verb=token, frames=tuple(matched))

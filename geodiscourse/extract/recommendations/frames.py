@@ -1,0 +1,251 @@
+"""Prescriptive frames without a modal on the action's verb.
+
+"it is essential that the government act", "it is time for Britain to join",
+"there is an urgent need to curb ...", "the priority should be on failing states",
+"the best course would be to ...", and present-tense demands ("his report demands a
+major overhaul", "this calls for closer scrutiny", "the committee urges ministers to
+..."). Past demands ("have repeatedly called for") report a request, an event rather
+than advice, and are left to the events table.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geodiscourse.extract.recommendations.agency import noun_can_act
+from geodiscourse.extract.recommendations.modals import Scope, clause_blocked
+from geodiscourse.extract.recommendations.prescription import Prescription, child, has_negation, is_verb
+
+_PRESENT_BE = frozenset({"is", "'s", "are", "remains"})
+_DEONTIC_MODALS = {"should": "moderate", "must": "strong", "ought": "moderate"}
+
+
+def _be_tense_ok(be: Token, scope: Scope) -> tuple[bool, bool]:
+    """(usable, backshifted): present "is", "would be", or "was" in reported speech."""
+    aux = [c.lower_ for c in be.children if c.dep_ == "aux"]
+    if has_negation(be):
+        return False, False
+    if be.lower_ in _PRESENT_BE or (be.lower_ == "be" and aux and aux[0] in ("would", "will")):
+        return True, False
+    if be.lower_ == "been" and aux and aux[0] in ("has", "have", "'s", "'ve"):
+        return True, False  # "it has always been preferable that ...": a present perfect
+
+    if be.lower_ == "was" and scope.backshifted(be):
+        return True, True
+    return False, False
+
+
+def _to_infinitive(head: Token) -> tuple[Token | None, Token | None]:
+    """The verb of a "(for X) to do" complement under ``head``, and X."""
+    for c in head.children:
+        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if c.dep_ in ("xcomp", "advcl", "relcl", "acl", "ccomp") and c.tag_ == "VB" and infinitive:
+            subject = child(c, "nsubj")
+            if subject is None:
+                prep = next((p for p in head.children if p.lower_ == "for" and p.i < c.i), None)
+                subject = None if prep is None else child(prep, "pobj")
+            return c, subject
+    return None, None
+
+
+def _that_clause(head: Token) -> Token | None:
+    return next(
+        (c for c in head.children if c.dep_ == "ccomp" and any(m.lower_ == "that" for m in c.children)), None
+    )
+
+
+def impersonal(scope: Scope) -> list[Prescription]:
+    """Impersonal frames: "it is essential that X do", "it is vital to act", "it is time for X to act"."""
+    rules = scope.rules
+    found: list[Prescription] = []
+    for tok in scope.sent:
+        strength = rules.impersonal_adjectives.get(tok.lower_)
+        if strength is None or tok.dep_ not in ("acomp", "attr") or tok.head.lemma_ != "be":
+            continue
+        if tok.lower_ != "time" and tok.pos_ != "ADJ":
+            continue  # "it was their right to ...": an entitlement, not advice
+        be = tok.head
+        subject = child(be, "nsubj", "expl")
+        if subject is None or subject.lower_ != "it":
+            continue
+        usable, backshifted = _be_tense_ok(be, scope)
+        if not usable or any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children):
+            continue  # "it is crucial to Russia that ...": whose interest, not advice
+        verb, addressee = None, None
+        for holder in (tok, be):
+            clause = _that_clause(holder)
+            if clause is not None:
+                verb, addressee = clause, grammatical_or_none(clause)
+                break
+            verb, addressee = _to_infinitive(holder)
+            if verb is not None:
+                break
+        if verb is None or verb.lemma_.lower() in rules.discourse_verbs:
+            continue
+        found.append(
+            Prescription(
+                modal=scope.sent.doc[subject.i : tok.i + 1].text,
+                strength=strength,
+                kind="impersonal",
+                start=subject.i,
+                action_start=_verb_start(verb),
+                action_head=verb,
+                subject=addressee,
+                backshifted=backshifted,
+            )
+        )
+    return found
+
+
+def grammatical_or_none(verb: Token) -> Token | None:
+    return child(verb, "nsubj", "nsubjpass")
+
+
+def _verb_start(verb: Token) -> int:
+    """The action starts at the verb, or at "not" just before it."""
+    neg = next((c for c in verb.children if c.dep_ == "neg" and c.i < verb.i and c.lower_ != "n't"), None)
+    return neg.i if neg is not None else verb.i
+
+
+def need_nouns(scope: Scope) -> list[Prescription]:
+    """Nominal need: "there is an urgent need to curb ...", "there is a need for Britain to act"."""
+    rules = scope.rules
+    found: list[Prescription] = []
+    for tok in scope.sent:
+        if tok.lemma_.lower() not in rules.need_nouns or tok.pos_ != "NOUN" or tok.dep_ != "attr":
+            continue
+        be = tok.head
+        expl = child(be, "expl")
+        if (
+            be.lemma_ != "be"
+            or expl is None
+            or any(c.lower_ in ("no", "any", "little") for c in tok.children)
+        ):
+            continue  # "there is no need", "(he denied) there is any need"
+        usable, backshifted = _be_tense_ok(be, scope)
+        if not usable:
+            continue
+        verb, addressee = _to_infinitive(tok)
+        if verb is not None:
+            action_head, action_start = verb, _verb_start(verb)
+        else:
+            prep = next((c for c in tok.children if c.lower_ == "for" and c.dep_ == "prep"), None)
+            obj = None if prep is None else child(prep, "pobj")
+            if obj is None:
+                continue
+            action_head, action_start = obj, obj.left_edge.i
+        found.append(
+            Prescription(
+                modal=scope.sent.doc[expl.i : tok.i + 1].text + " to",
+                strength="strong",
+                kind="need",
+                start=expl.i,
+                action_start=action_start,
+                action_head=action_head,
+                subject=addressee,
+                backshifted=backshifted,
+            )
+        )
+    return found
+
+
+def course_nouns(scope: Scope) -> list[Prescription]:
+    """Course nouns: "the priority should be on ...", "the best course would be (for X) to ..."."""
+    rules = scope.rules
+    doc = scope.sent.doc
+    found: list[Prescription] = []
+    for tok in scope.sent:
+        if tok.lemma_.lower() not in rules.course_nouns or tok.dep_ != "nsubj" or tok.head.lemma_ != "be":
+            continue
+        be = tok.head
+        modal = next((c for c in be.children if c.dep_ == "aux" and c.tag_ == "MD"), None)
+        if modal is None or has_negation(be) or clause_blocked(be, modal):
+            continue
+        strength = _DEONTIC_MODALS.get(modal.lower_)
+        if strength is None:
+            markers = {c.lower_ for c in tok.children if c.dep_ in ("amod", "det", "advmod")}
+            if modal.lower_ != "would" or not markers & rules.course_would_markers:
+                continue
+            strength = "weak" if "possible" in markers else "moderate"
+        verb, addressee = _to_infinitive(be)
+        complement = next((c for c in be.children if c.i > be.i and c.dep_ not in ("punct", "advmod")), None)
+        if verb is not None:
+            head, start = verb, _verb_start(verb)
+        elif complement is not None:
+            head, start = complement, complement.left_edge.i
+        else:
+            continue
+        if addressee is None:
+            addressee = child(tok, "poss")
+        found.append(
+            Prescription(
+                modal=f"{tok.text} {doc[modal.i : be.i + 1].text}",
+                strength=strength,
+                kind="course",
+                start=tok.left_edge.i,
+                action_start=start,
+                action_head=head,
+                subject=addressee,
+            )
+        )
+    return found
+
+
+def demand_verbs(scope: Scope) -> list[Prescription]:
+    """Present-tense "X demands / urges / calls for / recommends Y"."""
+    ctx, rules = scope.ctx, scope.rules
+    found: list[Prescription] = []
+    for tok in scope.sent:
+        lemma = tok.lemma_.lower()
+        strength = rules.demand_verbs.get(lemma)
+        if strength is None or tok.tag_ not in ("VBZ", "VBP") or not is_verb(tok) or has_negation(tok):
+            continue
+        speaker = child(tok, "nsubj")
+        if speaker is None:
+            continue
+        speaker_word = speaker.lemma_.lower()
+        if speaker_word not in rules.demand_subject_nouns and not noun_can_act(speaker, ctx, rules):
+            continue
+        head, start, addressee = _demanded(tok, lemma)
+        if head is None or start is None:
+            continue
+        found.append(
+            Prescription(
+                modal=tok.text if lemma != "call" else f"{tok.text} {scope.sent.doc[tok.i + 1].text}",
+                strength=strength,
+                kind="demand",
+                start=speaker.left_edge.i,
+                action_start=start,
+                action_head=head,
+                subject=addressee,
+                speaker=speaker,
+            )
+        )
+    return found
+
+
+def _demanded(verb: Token, lemma: str) -> tuple[Token | None, int | None, Token | None]:
+    """What is demanded (its head and first token) and of whom."""
+    if lemma == "call":
+        prep = next(
+            (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")), None
+        )
+        if prep is None or prep.i != verb.i + 1:
+            return None, None, None
+        obj = child(prep, "pobj")
+        infinitive, _ = _to_infinitive(verb)
+        if prep.lower_ == "for":
+            return (obj, obj.left_edge.i, None) if obj is not None else (None, None, None)
+        if infinitive is None:
+            return None, None, None
+        return infinitive, _verb_start(infinitive), obj
+    clause = _that_clause(verb)
+    if clause is not None:
+        return clause, _verb_start(clause), grammatical_or_none(clause)
+    obj = child(verb, "dobj")
+    infinitive, _ = _to_infinitive(verb)
+    if obj is not None and infinitive is not None:  # "urges ministers to rethink"
+        return infinitive, _verb_start(infinitive), obj
+    if obj is not None and lemma != "urge":
+        return obj, obj.left_edge.i, None
+    return None, None, None

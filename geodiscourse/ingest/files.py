@@ -1,0 +1,252 @@
+"""Reading the raw folder: the one place where input files are opened.
+
+Every file under the raw folder ends up either as a RawArticle (or among the
+duplicate_names of one) or as a RejectedRow saying why and what to do about it, so a
+release accounts for all of its inputs. Decoding is strict: UTF-8, or cp1252 /
+latin-1 when the bytes are clearly that and nothing else; text that would come out
+garbled is rejected rather than guessed at.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import stat
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from geodiscourse.core.ids import doc_id_for, file_sha256, sha256_hex
+from geodiscourse.core.rows import RejectedRow
+from geodiscourse.ingest.cleaning.html import html_to_text, looks_like_html
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MAX_BYTES = 5_000_000
+#: Share of control bytes (other than tab, line breaks and form feed) above which a
+#: file is binary even without NUL bytes.
+BINARY_CONTROL_SHARE = 0.01
+#: Share of bytes >= 0x80 above which non-UTF-8 bytes are some other legacy encoding
+#: (Cyrillic, Greek, CJK), not English text with a few cp1252 quotes and accents.
+LEGACY_HIGH_BYTE_SHARE = 0.25
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
+_CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
+_CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
+_HIGH_BYTES = re.compile(rb"[\x80-\xff]")
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
+    (b"\xff\xfe", "utf-16", "utf-16"),
+    (b"\xfe\xff", "utf-16", "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    source_name: str
+    sha256: str
+    doc_id: str
+    text: str
+    encoding: str
+    source_format: str
+    duplicate_names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class InputFile:
+    """One file seen in the raw folder, for the release manifest."""
+
+    source_name: str
+    sha256: str
+    size_bytes: int
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    articles: list[RawArticle]
+    rejected: list[RejectedRow]
+    inputs: list[InputFile]
+
+
+class _Rejected(Exception):
+    """A file that becomes no document: its reason code and the operator's next step."""
+
+    def __init__(self, reason: str, detail: str, entry: InputFile | None = None) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+        self.entry = entry
+
+
+def _walk(raw_dir: Path) -> tuple[list[str], list[str]]:
+    """Visible files (relative '/' paths) under raw_dir, and symlinked folders, which
+    are not followed (a link loop or a link out of the raw folder would make the input
+    set depend on the machine)."""
+    files: list[str] = []
+    linked_dirs: list[str] = []
+    for root, dirs, names in os.walk(raw_dir, followlinks=False):
+        rel_root = Path(root).relative_to(raw_dir)
+        for d in list(dirs):
+            if d.startswith("."):
+                dirs.remove(d)
+            elif (Path(root) / d).is_symlink():
+                linked_dirs.append((rel_root / d).as_posix())
+        files.extend((rel_root / n).as_posix() for n in names if not n.startswith("."))
+    return sorted(files), sorted(linked_dirs)
+
+
+def _printable_name(name: str) -> str:
+    """The file name as valid UTF-8 (undecodable bytes of a foreign file system, which
+    os.walk returns as surrogates, would break the Parquet tables)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a file's bytes and the encoding used; raises _Rejected."""
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), label
+            except UnicodeDecodeError as err:
+                raise _Rejected(
+                    "encoding",
+                    f"raw file {name} starts with a {label} byte-order mark but is not valid {label} "
+                    f"(byte {err.start}): re-save it as UTF-8",
+                ) from err
+    sample = data[:65536]
+    if b"\x00" in sample or len(_CONTROL_BYTES.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
+        raise _Rejected(
+            "binary",
+            f"raw file {name} is binary (it holds NUL or control bytes), not text: "
+            "save the article as a UTF-8 .txt or .html file",
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        first_bad = err.start
+    if len(_UTF8_MULTIBYTE.findall(data)) >= 2:
+        raise _Rejected(
+            "encoding",
+            f"raw file {name} is mostly UTF-8 but has invalid bytes (first at byte {first_bad}): "
+            "re-save it as UTF-8",
+        )
+    high = len(_HIGH_BYTES.findall(data))
+    if _CP1252_UNDEFINED.search(data) or high > LEGACY_HIGH_BYTE_SHARE * len(data):
+        raise _Rejected(
+            "encoding",
+            f"raw file {name} is not UTF-8 and not cp1252/latin-1 text (byte {first_bad} "
+            "does not fit): re-save it as UTF-8",
+        )
+    if _CP1252_ONLY.search(data):  # smart quotes and dashes at 0x91-0x97: Windows text
+        return data.decode("cp1252"), "cp1252"
+    return data.decode("latin-1"), "latin-1"
+
+
+def _read_one(name: str, data: bytes) -> tuple[str, str, str]:
+    """(text, encoding, source_format) of one file's bytes; raises _Rejected."""
+    if not data:
+        raise _Rejected(
+            "empty", f"raw file {name} is empty (0 bytes): remove it or put the article's text in it"
+        )
+    text, encoding = decode_bytes(data, name)
+    source_format = "text"
+    if looks_like_html(text):
+        text, source_format = html_to_text(text), "html"
+    if not any(ch.isalnum() for ch in text):
+        what = "visible text" if source_format == "html" else "letters or digits"
+        raise _Rejected(
+            "no_content", f"raw file {name} has no {what}: remove it or put the article's text in it"
+        )
+    return text, encoding, source_format
+
+
+def _load(raw_dir: Path, fs_name: str, max_bytes: int) -> tuple[InputFile, bytes]:
+    """A file's manifest entry and bytes; raises _Rejected (carrying the entry) when it
+    cannot be read or is too large to read whole (found by stat, not by reading)."""
+    name = _printable_name(fs_name)
+    path = raw_dir / fs_name
+    unknown = InputFile(name, "", 0)
+    if name != fs_name:
+        raise _Rejected(
+            "unreadable", f"raw file {name} has a name that is not valid UTF-8: rename it", unknown
+        )
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise _Rejected(
+                "unreadable", f"raw file {name} is not a regular file: replace it with a text file", unknown
+            )
+        if info.st_size > max_bytes:
+            entry = InputFile(name, file_sha256(path), info.st_size)
+            raise _Rejected(
+                "too_large",
+                f"raw file {name} has {info.st_size:,} bytes, more than the limit of {max_bytes:,}: "
+                "split it into one file per article or raise max_bytes",
+                entry,
+            )
+        data = path.read_bytes()
+    except OSError as err:
+        raise _Rejected(
+            "unreadable",
+            f"raw file {name} cannot be read ({err.strerror or err}): "
+            "check that it exists and that its permissions allow reading",
+            unknown,
+        ) from err
+    return InputFile(name, sha256_hex(data), len(data)), data
+
+
+def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+    """Every visible file under raw_dir (recursively), read as an article or rejected.
+
+    Files with identical bytes make one article, named by the first path in sorted
+    order, with the others in duplicate_names. Hidden files and folders (.gitkeep,
+    .DS_Store) are skipped; a link to a folder is not followed but rejected, so the
+    input set never depends on what lies outside the raw folder.
+    """
+    raw_dir = Path(raw_dir)
+    if not raw_dir.exists():
+        raise FileNotFoundError(f"raw folder {raw_dir} does not exist: create it and put article files in it")
+    if not raw_dir.is_dir():
+        raise NotADirectoryError(
+            f"raw folder {raw_dir} is not a folder: pass the folder that holds the articles"
+        )
+    names, linked_dirs = _walk(raw_dir)
+    inputs: list[InputFile] = []
+    rejected: list[RejectedRow] = []
+    first_of_sha: dict[str, RawArticle] = {}
+    duplicates: dict[str, list[str]] = {}
+
+    def reject(name: str, sha: str, rej: _Rejected) -> None:
+        log.warning("rejected %s: %s", name, rej.detail)
+        rejected.append(RejectedRow(source_name=name, sha256=sha, reason=rej.reason, detail=rej.detail))
+
+    for name in linked_dirs:
+        inputs.append(InputFile(name, "", 0))
+        reject(name, "", _Rejected("unreadable", f"raw folder entry {name} is a link to a folder, which is "
+               "not followed: move or copy its files into the raw folder"))  # fmt: skip
+    for fs_name in names:
+        try:
+            entry, data = _load(raw_dir, fs_name, max_bytes)
+        except _Rejected as rej:
+            seen = rej.entry or InputFile(_printable_name(fs_name), "", 0)
+            inputs.append(seen)
+            reject(seen.source_name, seen.sha256, rej)
+            continue
+        inputs.append(entry)
+        name, sha = entry.source_name, entry.sha256
+        if sha in first_of_sha:
+            duplicates[sha].append(name)
+            continue
+        try:
+            text, encoding, source_format = _read_one(name, data)
+        except _Rejected as rej:
+            reject(name, sha, rej)
+            continue
+        first_of_sha[sha] = RawArticle(name, sha, doc_id_for(data), text, encoding, source_format, ())
+        duplicates[sha] = []
+    articles = [replace(a, duplicate_names=tuple(sorted(duplicates[sha]))) for sha, a in first_of_sha.items()]
+    return IngestResult(
+        articles=sorted(articles, key=lambda a: a.source_name),
+        rejected=sorted(rejected, key=lambda r: r["source_name"]),
+        inputs=sorted(inputs, key=lambda f: f.source_name),
+    )

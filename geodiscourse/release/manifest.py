@@ -1,0 +1,214 @@
+"""A release's provenance: manifest.json and the SHA256SUMS that let anyone verify it.
+
+The manifest says what a release is made of (inputs with their hashes, code and schema
+versions, each table's rows, hash and column types) so a number in a paper can be
+traced to the exact files and code that produced it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import polars as pl
+
+from geodiscourse import __version__
+from geodiscourse.core.ids import file_sha256
+from geodiscourse.schemas import SCHEMA_VERSION
+
+logger = logging.getLogger(__name__)
+
+MANIFEST_FILENAME = "manifest.json"
+CHECKSUMS_FILENAME = "SHA256SUMS"
+MANIFEST_FORMAT = 1
+
+
+class InputFileLike(Protocol):
+    """What the manifest needs to know about one raw input file."""
+
+    @property
+    def source_name(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def size_bytes(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class TableFile:
+    """One written table: its file, row count, file hash and column types."""
+
+    name: str
+    file: str
+    rows: int
+    sha256: str
+    bytes: int
+    primary_key: tuple[str, ...]
+    columns: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "rows": self.rows,
+            "sha256": self.sha256,
+            "bytes": self.bytes,
+            "primary_key": list(self.primary_key),
+            "columns": self.columns,
+        }
+
+
+def column_types(schema: pl.Schema | Mapping[str, pl.DataType]) -> dict[str, str]:
+    """Column name -> polars type, in column order, as the manifest records them."""
+    return {name: str(dtype) for name, dtype in schema.items()}
+
+
+def _git(args: Sequence[str], cwd: Path) -> str | None:
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, timeout=10, check=False
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout.strip() if done.returncode == 0 else None
+
+
+def git_commit(source_dir: Path | None = None) -> tuple[str | None, bool | None]:
+    """The code's git commit and whether the work tree has uncommitted changes.
+
+    (None, None) outside a git checkout or without git: an installed package has no
+    commit, and that must never stop a release.
+    """
+    where = source_dir or Path(__file__).resolve().parent
+    commit = _git(["rev-parse", "HEAD"], where)
+    if commit is None:
+        return None, None
+    status = _git(["status", "--porcelain", "--untracked-files=no"], where)
+    return commit, (bool(status) if status is not None else None)
+
+
+def utc_timestamp(moment: datetime | None = None) -> str:
+    """``2026-11-22T04:53:07Z``: the manifest's time format (UTC, whole seconds)."""
+    moment = (moment or datetime.now(UTC)).astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def build_manifest(
+    *,
+    release_id: str,
+    created_at: datetime,
+    tables: Mapping[str, TableFile],
+    inputs: Iterable[InputFileLike],
+    run_info: Mapping[str, Any] | None = None,
+    licences: Mapping[str, str] | None = None,
+    previous_release: str | None = None,
+) -> dict[str, Any]:
+    """The manifest of a release as a JSON-ready dict (see data-contract.md)."""
+    commit, dirty = git_commit()
+    return {
+        "manifest_format": MANIFEST_FORMAT,
+        "release_id": release_id,
+        "created_at": utc_timestamp(created_at),
+        "schema_version": SCHEMA_VERSION,
+        "package": "geodiscourse",
+        "package_version": __version__,
+        "git_commit": commit,
+        "git_dirty": dirty,
+        "previous_release": previous_release,
+        "run": dict(run_info or {}),
+        "licences": dict(licences or {}),
+        "inputs": [
+            {"source_name": i.source_name, "sha256": i.sha256, "size_bytes": i.size_bytes}
+            for i in sorted(inputs, key=lambda i: i.source_name)
+        ],
+        "tables": {name: t.to_dict() for name, t in tables.items()},
+    }
+
+
+def read_manifest(release_dir: Path) -> dict[str, Any]:
+    """A release's manifest.json as a dict (OSError / ValueError when missing or broken)."""
+    data = json.loads((release_dir / MANIFEST_FILENAME).read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{release_dir / MANIFEST_FILENAME} does not hold a JSON object")
+    return data
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write JSON readable by people and diff tools (indented, UTF-8, final newline), fsynced."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
+    write_text_durably(path, text)
+
+
+def write_text_durably(path: Path, text: str) -> None:
+    """Write a text file and fsync it, so a rename after it publishes complete bytes."""
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def write_checksums(release_dir: Path) -> Path:
+    """Write SHA256SUMS over every other file of the release, in ``sha256sum`` format.
+
+    ``cd <release> && sha256sum -c SHA256SUMS`` verifies the release with no Python.
+    """
+    names = sorted(p.name for p in release_dir.iterdir() if p.is_file() and p.name != CHECKSUMS_FILENAME)
+    lines = [f"{file_sha256(release_dir / name)}  {name}\n" for name in names]
+    path = release_dir / CHECKSUMS_FILENAME
+    write_text_durably(path, "".join(lines))
+    return path
+
+
+def read_checksums(release_dir: Path) -> dict[str, str]:
+    """File name -> sha256 from a release's SHA256SUMS (binary-mode '*' markers allowed)."""
+    sums: dict[str, str] = {}
+    for line in (release_dir / CHECKSUMS_FILENAME).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        digest, _, name = line.partition(" ")
+        sums[name.lstrip(" *")] = digest.lower()
+    return sums
+
+
+def verify_checksums(release_dir: Path) -> list[str]:
+    """Problems found checking a release against its SHA256SUMS; empty when it verifies."""
+    try:
+        sums = read_checksums(release_dir)
+    except OSError as exc:
+        return [f"cannot read {release_dir / CHECKSUMS_FILENAME}: {exc.strerror or exc}"]
+    problems: list[str] = []
+    for name, expected in sums.items():
+        path = release_dir / name
+        if not path.is_file():
+            problems.append(f"{name}: listed in {CHECKSUMS_FILENAME} but missing")
+        elif file_sha256(path) != expected:
+            problems.append(f"{name}: sha256 differs from {CHECKSUMS_FILENAME} (the file was changed)")
+    for path in sorted(release_dir.iterdir()):
+        if path.is_file() and path.name != CHECKSUMS_FILENAME and path.name not in sums:
+            problems.append(f"{path.name}: not listed in {CHECKSUMS_FILENAME} (added after publishing)")
+    return problems
+
+
+__all__ = [
+    "CHECKSUMS_FILENAME",
+    "MANIFEST_FILENAME",
+    "InputFileLike",
+    "TableFile",
+    "build_manifest",
+    "column_types",
+    "file_sha256",
+    "git_commit",
+    "read_checksums",
+    "read_manifest",
+    "utc_timestamp",
+    "verify_checksums",
+    "write_checksums",
+    "write_json",
+    "write_text_durably",
+]

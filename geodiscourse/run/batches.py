@@ -1,0 +1,298 @@
+"""The release pipeline as plain functions: raw folder in, release tables out.
+
+The Prefect flow in ``flows/release.py`` wires these into tasks (one task per batch of
+documents); tests and the development entry point below call them directly. Documents
+stream through in batches: each batch's tables are written to Parquet parts in a work
+folder, so no step holds every parsed Doc or every row of the corpus at once.
+
+Development use (no Prefect, no validation, no publishing)::
+
+    python -m geodiscourse.run.batches --raw /path/to/articles --out /tmp/tables
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from spacy.language import Language
+
+from geodiscourse.core.rows import DocumentRow, RejectedRow
+from geodiscourse.core.tables import empty, frame, merge_actors, sort_by_key
+from geodiscourse.core.timing import StageTimer
+from geodiscourse.extract.document import extract_document
+from geodiscourse.ingest.cleaning import CleanedArticle, clean_article
+from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
+from geodiscourse.ingest.language import non_english_reason
+from geodiscourse.nlp.pipeline import load_pipeline, model_fingerprint
+from geodiscourse.run.cache import DocumentOutput, ExtractionCache
+from geodiscourse.run.fingerprint import code_fingerprint
+
+log = logging.getLogger(__name__)
+
+#: Tables built from documents, in the order they are written.
+DOCUMENT_TABLES = ("documents", "sentences", "mentions", "actors", "events", "claims", "recommendations")
+DEFAULT_BATCH_SIZE = 64
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    """What one batch did, small enough to return from a worker process."""
+
+    index: int
+    documents: int
+    rejected: int
+    parsed: int
+    cached: int
+    seconds: float
+    words: int
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def batches(articles: Sequence[RawArticle], size: int) -> Iterator[list[RawArticle]]:
+    """Consecutive batches of articles (the input order is sorted by source_name)."""
+    if size < 1:
+        raise ValueError(f"batch size must be at least 1, got {size}")
+    for start in range(0, len(articles), size):
+        yield list(articles[start : start + size])
+
+
+def prepare(article: RawArticle) -> tuple[CleanedArticle | None, RejectedRow | None]:
+    """Clean an article, or say why it becomes no document."""
+    cleaned = clean_article(article.text)
+    if not cleaned.clean_text.strip():
+        return None, RejectedRow(
+            source_name=article.source_name,
+            sha256=article.sha256,
+            reason="no_content",
+            detail=f"{article.source_name} has no article text once boilerplate is removed: check it is an article",
+        )
+    reason = non_english_reason(cleaned.clean_text)
+    if reason is not None:
+        return None, RejectedRow(
+            source_name=article.source_name,
+            sha256=article.sha256,
+            reason="not_english",
+            detail=f"{article.source_name} does not look like English ({reason}): the extractors are English-only",
+        )
+    return cleaned, None
+
+
+def duplicate_rejections(article: RawArticle, rejected: RejectedRow) -> list[RejectedRow]:
+    """The rejection repeated for each other file with the article's bytes, so that every
+    input file is accounted for in ``rejected`` (ingest does the same for its own)."""
+    return [
+        RejectedRow(
+            source_name=name,
+            sha256=rejected["sha256"],
+            reason=rejected["reason"],
+            detail=f"{name} has the same bytes as {article.source_name}: {rejected['detail']}",
+        )
+        for name in article.duplicate_names
+    ]
+
+
+def document_row(article: RawArticle, cleaned: CleanedArticle) -> DocumentRow:
+    return DocumentRow(
+        doc_id=article.doc_id,
+        source_name=article.source_name,
+        title=cleaned.title,
+        author=cleaned.author,
+        outlet=cleaned.outlet,
+        published_date=cleaned.published_date,
+        clean_text=cleaned.clean_text,
+        cited_urls=list(cleaned.cited_urls),
+        duplicate_names=list(article.duplicate_names),
+        encoding=article.encoding,
+        source_format=article.source_format,
+    )
+
+
+def with_current_names(output: DocumentOutput, article: RawArticle) -> DocumentOutput:
+    """A cached output with this run's file names: the cache is keyed by the bytes alone,
+    and since they were cached the same bytes may have been renamed or gained copies."""
+    if output.rejected is not None:
+        old, detail = output.rejected["source_name"], output.rejected["detail"]
+        if detail.startswith(old):
+            detail = article.source_name + detail[len(old) :]
+        return replace(
+            output, rejected={**output.rejected, "source_name": article.source_name, "detail": detail}
+        )
+    documents = [
+        {**row, "source_name": article.source_name, "duplicate_names": list(article.duplicate_names)}
+        for row in output.rows.get("documents", [])
+    ]
+    return replace(output, rows={**output.rows, "documents": documents})
+
+
+def process_articles(
+    articles: Sequence[RawArticle],
+    nlp: Callable[[], Language],
+    cache: ExtractionCache | None,
+    timer: StageTimer,
+) -> tuple[list[DocumentOutput], int, int]:
+    """Every article's output, in input order, then a rejection for each duplicate name of
+    a rejected article; how many articles were parsed, and how many came from the cache.
+
+    ``nlp`` is called only when some article is not in the cache, so a batch served
+    wholly from the cache never loads the model.
+    """
+    outputs: dict[int, DocumentOutput] = {}
+    to_parse: list[tuple[int, RawArticle, CleanedArticle]] = []
+    hits = 0
+    for index, article in enumerate(articles):
+        hit = cache.get(article.sha256) if cache is not None else None
+        if hit is not None:
+            outputs[index] = with_current_names(hit, article)
+            hits += 1
+            continue
+        with timer.stage("cleaning"):
+            cleaned, rejected = prepare(article)
+        if cleaned is None:
+            outputs[index] = DocumentOutput(rejected=rejected)
+            if cache is not None:
+                cache.put(article.sha256, outputs[index])
+        else:
+            to_parse.append((index, article, cleaned))
+    if to_parse:
+        texts = (cleaned.clean_text for _, _, cleaned in to_parse)
+        docs = iter(nlp().pipe(texts, batch_size=16))
+        for index, article, cleaned in to_parse:
+            start = time.perf_counter()
+            doc = next(docs)
+            timer.add("parsing", time.perf_counter() - start)
+            rows = extract_document(article.doc_id, doc, cleaned.published_date, timer)
+            rows["documents"] = [dict(document_row(article, cleaned))]
+            outputs[index] = DocumentOutput(rows=rows)
+            if cache is not None:
+                cache.put(article.sha256, outputs[index])
+    duplicates_rejected = [
+        DocumentOutput(rejected=row)
+        for index, article in enumerate(articles)
+        if (rejected := outputs[index].rejected) is not None
+        for row in duplicate_rejections(article, rejected)
+    ]
+    return [outputs[i] for i in range(len(articles))] + duplicates_rejected, len(to_parse), hits
+
+
+def open_cache(cache_dir: Path | None) -> ExtractionCache | None:
+    """The extraction cache for this code and model, or None when caching is off."""
+    if cache_dir is None:
+        return None
+    return ExtractionCache(cache_dir, code_fingerprint(), model_fingerprint())
+
+
+def partition_cached(
+    articles: Sequence[RawArticle], cache: ExtractionCache | None
+) -> tuple[list[RawArticle], list[RawArticle]]:
+    """(articles already in the cache, articles to parse), each in input order.
+
+    Cached articles are read back where the flow runs; only the others are sent to
+    workers, so an unchanged corpus starts no worker and loads no model.
+    """
+    if cache is None:
+        return [], list(articles)
+    cached = [a for a in articles if cache.has(a.sha256)]
+    known = {a.sha256 for a in cached}
+    return cached, [a for a in articles if a.sha256 not in known]
+
+
+def outputs_to_frames(outputs: Sequence[DocumentOutput]) -> dict[str, pl.DataFrame]:
+    """The batch's rows as one DataFrame per table (actors merged by id)."""
+    tables: dict[str, pl.DataFrame] = {}
+    for table in DOCUMENT_TABLES:
+        rows: list[dict[str, Any]] = [row for out in outputs for row in out.rows.get(table, [])]
+        tables[table] = frame(table, rows)
+    tables["actors"] = merge_actors([tables["actors"]])
+    tables["rejected"] = frame(
+        "rejected", [dict(out.rejected) for out in outputs if out.rejected is not None]
+    )
+    return tables
+
+
+def run_batch(
+    index: int,
+    articles: Sequence[RawArticle],
+    work_dir: Path,
+    cache_dir: Path | None,
+    model: str | None = None,
+) -> BatchSummary:
+    """Parse and extract one batch and write its tables to ``work_dir/<table>/part-<index>.parquet``.
+
+    Runs in whichever process the task runner chooses; the spaCy pipeline is loaded
+    once per process.
+    """
+    started = time.perf_counter()
+    timer = StageTimer()
+    outputs, parsed, cached = process_articles(
+        articles, lambda: load_pipeline(model) if model else load_pipeline(), open_cache(cache_dir), timer
+    )
+    with timer.stage("writing"):
+        tables = outputs_to_frames(outputs)
+        for table, df in tables.items():
+            target = work_dir / table
+            target.mkdir(parents=True, exist_ok=True)
+            df.write_parquet(target / f"part-{index:06d}.parquet")
+    rejected = tables["rejected"].height
+    return BatchSummary(
+        index=index,
+        documents=tables["documents"].height,
+        rejected=rejected,
+        parsed=parsed,
+        cached=cached,
+        seconds=time.perf_counter() - started,
+        words=sum(len(a.text.split()) for a in articles),
+        timings=timer.as_dict(),
+    )
+
+
+def assemble(work_dir: Path, ingest_rejected: Sequence[RejectedRow]) -> dict[str, pl.DataFrame]:
+    """All batch parts as one DataFrame per table, sorted by primary key."""
+    tables: dict[str, pl.DataFrame] = {}
+    for table in (*DOCUMENT_TABLES, "rejected"):
+        parts = sorted((work_dir / table).glob("part-*.parquet")) if (work_dir / table).is_dir() else []
+        df = pl.concat([pl.read_parquet(p) for p in parts], how="vertical") if parts else empty(table)
+        tables[table] = df
+    tables["actors"] = merge_actors([tables["actors"]])
+    tables["rejected"] = pl.concat(
+        [tables["rejected"], frame("rejected", [dict(r) for r in ingest_rejected])]
+    )
+    return {table: sort_by_key(table, df) for table, df in tables.items()}
+
+
+def build_tables(
+    raw_dir: Path, work_dir: Path, *, cache_dir: Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+) -> tuple[dict[str, pl.DataFrame], IngestResult, list[BatchSummary]]:
+    """The whole pipeline in this process, without Prefect: for tests and development."""
+    ingest = read_raw_folder(raw_dir)
+    summaries = [
+        run_batch(i, batch, work_dir, cache_dir)
+        for i, batch in enumerate(batches(ingest.articles, batch_size))
+    ]
+    return assemble(work_dir, ingest.rejected), ingest, summaries
+
+
+def _main() -> None:
+    parser = argparse.ArgumentParser(description="Build release tables without Prefect (development).")
+    parser.add_argument("--raw", type=Path, required=True)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="geodiscourse-work-") as work:
+        tables, _, _ = build_tables(args.raw, Path(work), batch_size=args.batch_size)
+    for table, df in tables.items():
+        df.write_parquet(args.out / f"{table}.parquet")
+        log.info("%s: %d rows", table, df.height)
+
+
+if __name__ == "__main__":
+    _main()

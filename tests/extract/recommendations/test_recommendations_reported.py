@@ -1,0 +1,190 @@
+"""Recommendations in reported speech and the frames news reports put them in.
+
+Sentences are short excerpts in the style of the BBC politics and business articles
+(bbc-news-2095, MIT). Attributions are computed by the shared attribution module, so
+these tests check how advice inside someone's words is found, whose it is and to whom
+it goes; test_recommendations.py checks the rules on the author's own voice.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from geodiscourse.core.rows import RecommendationRow
+from geodiscourse.extract.recommendations import extract_recommendations
+from tests.extract.doc_contexts import context_with_actors
+from tests.extract.recommendations.test_recommendations import make_ctx
+
+
+def recommend(nlp: Language, text: str) -> list[RecommendationRow]:
+    return extract_recommendations(make_ctx(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_text", "modal", "recommender_text"),
+    [
+        pytest.param(
+            '"America has spoken. The rest of the world should listen," the prime minister said.',
+            "The rest of the world should listen",
+            "should",
+            "the prime minister",
+            id="quote-before-speaker-partitive-subject",
+        ),
+        pytest.param(
+            "Mr Howard reacted to the plan by saying Britain instead needed to reinforce its borders.",
+            "Britain instead needed to reinforce its borders",
+            "needed to",
+            "Mr Howard",
+            id="backshifted-need-after-gerund-report",
+        ),
+        pytest.param(
+            'Any exit strategy must "augment and support" the democratic process.',
+            'Any exit strategy must "augment and support" the democratic process',
+            "must",
+            None,
+            id="must-quoted-verb-designed-subject",
+        ),
+        pytest.param(
+            '"It has always been preferable that any differences be overcome through discussion," '
+            "the companies said.",
+            "It has always been preferable that any differences be overcome through discussion",
+            "It has always been preferable",
+            "the companies",
+            id="present-perfect-evaluative-frame",
+        ),
+        pytest.param(
+            "Mr Howard said exemptions were now needed to take into account the cost of reform.",
+            "exemptions were now needed to take into account the cost of reform",
+            "were needed",
+            "Mr Howard",
+            id="reported-passive-need",
+        ),
+    ],
+)
+def test_reported_and_framed_advice(
+    nlp: Language, text: str, expected_text: str, modal: str, recommender_text: str | None
+) -> None:
+    rows = recommend(nlp, text)
+    assert [(r["text"], r["modal"], r["recommender_text"]) for r in rows] == [
+        (expected_text, modal, recommender_text)
+    ]
+
+
+def test_reported_passive_need_is_less_confident_than_a_modal(nlp: Language) -> None:
+    need = recommend(nlp, "Mr Howard said exemptions were now needed.")
+    modal = recommend(nlp, "Mr Howard said Britain should grant exemptions.")
+    assert len(need) == len(modal) == 1
+    assert need[0]["confidence"] < modal[0]["confidence"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's own need or duty, not advice
+        pytest.param(
+            "The US company said it needed to expand its air freight capacity.", id="company-own-need"
+        ),
+        pytest.param("Mr Howard said he had to fight on.", id="person-own-duty"),
+        # needs described, not asked for
+        pytest.param("More money was needed to finish the line.", id="author-passive-need"),
+        pytest.param(
+            "Mr Howard said additional evaluation was first needed at the site.", id="non-policy-need"
+        ),
+        pytest.param("He said he would decide if more troops were needed.", id="conditional-need"),
+        # "should" with a designed subject predicts
+        pytest.param("The plan should boost growth.", id="designed-subject-should"),
+        pytest.param("The rest of the talks should end by Friday.", id="partitive-of-a-thing"),
+        # a gerund report with no preposition keeps a past fact past
+        pytest.param("He spent the day saying Britain had to leave.", id="gerund-without-by"),
+    ],
+)
+def test_not_advice(nlp: Language, text: str) -> None:
+    assert recommend(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "condition"),
+    [
+        pytest.param(
+            "Deficits should be allowed to rise above 3%, Mr Howard argued, if countries meet several criteria.",
+            "if countries meet several criteria",
+            id="condition-after-reporting-clause",
+        ),
+        pytest.param(
+            "Britain should join the euro, Mr Howard said, if the economic tests are met.",
+            "if the economic tests are met",
+            id="condition-after-said",
+        ),
+        pytest.param(
+            "Britain should join the euro, Mr Howard said, although the timing is unclear.",
+            None,
+            id="contrast-is-no-condition",
+        ),
+        pytest.param(
+            "The pipeline firm, should it become state-owned, must be sold, Mr Howard said.",
+            "should it become state-owned",
+            id="inverted-should-condition",
+        ),
+        pytest.param(
+            "Were Iran to resume enrichment, the UN must impose sanctions, Mr Howard said.",
+            "Were Iran to resume enrichment",
+            id="inverted-were-condition",
+        ),
+        pytest.param(
+            "Britain should join the euro, Mr Howard said, and the talks were a success.",
+            None,
+            id="were-with-its-subject-before-is-no-condition",
+        ),
+    ],
+)
+def test_condition_past_a_reporting_clause(nlp: Language, text: str, condition: str | None) -> None:
+    rows = recommend(nlp, text)
+    assert [r["condition"] for r in rows] == [condition]
+
+
+@pytest.mark.parametrize(
+    ("text", "addressees"),
+    [
+        pytest.param(
+            "Mr Howard should make a statement. He should set out a proper exit strategy.",
+            ["michael-howard", "michael-howard"],
+            id="he-goes-on-with-the-person-advised",
+        ),
+        pytest.param(
+            "Britain should make a statement. He should set out a proper exit strategy.",
+            ["GBR", None],
+            id="he-is-no-state",
+        ),
+    ],
+)
+def test_personal_pronoun_addressee(nlp: Language, text: str, addressees: list[str | None]) -> None:
+    assert [r["addressee_actor_id"] for r in recommend(nlp, text)] == addressees
+
+
+@pytest.mark.parametrize(
+    ("text", "recommender"),
+    [
+        pytest.param(
+            "Europe says the euro has had enough, and Asia must let its currencies rise.",
+            ("Europe", "EU"),
+            id="second-conjunct-under-present-report",
+        ),
+        pytest.param(
+            "European leaders say Asian states must let their currencies rise.",
+            ("European leaders", "EU"),
+            id="speaker-actor-from-its-modifier",
+        ),
+        pytest.param(
+            "The talks failed last week, and Asia must let its currencies rise.",
+            (None, None),
+            id="no-report-is-the-authors",
+        ),
+    ],
+)
+def test_recommender_of_coordinated_reported_advice(
+    nlp: Language, text: str, recommender: tuple[str | None, str | None]
+) -> None:
+    table = {"Europe": ("EU", "igo", None), "European": ("EU", "igo", None), "Asia": ("asia", "other", None)}
+    rows = extract_recommendations(context_with_actors(nlp, text, table))
+    assert [(r["recommender_text"], r["recommender_actor_id"]) for r in rows] == [recommender]
