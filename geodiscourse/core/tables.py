@@ -41,11 +41,14 @@ def sort_by_key(table: str, df: pl.DataFrame) -> pl.DataFrame:
 
 
 def merge_actors(parts: Sequence[pl.DataFrame]) -> pl.DataFrame:
-    """One row per actor_id from the actor rows of many documents.
+    """One row per actor_id from the actor rows of every document of a release.
 
-    Documents may disagree (one names a person's country, another does not): take the
-    most frequent non-null value of each column, ties broken alphabetically, so the
-    result is the same whatever the order of the parts.
+    Each document that names an actor contributes one row, its own reading of the
+    actor; documents may disagree (two call John Harrow British, three American; one
+    names a person's country, another does not). Each column takes the value most
+    documents give (nulls do not vote), ties broken alphabetically. The vote must see
+    all documents at once: a majority of per-batch majorities depends on how the
+    documents were batched and which came from the cache.
     """
     if not parts:
         return empty("actors")

@@ -205,12 +205,16 @@ def partition_cached(
 
 
 def outputs_to_frames(outputs: Sequence[DocumentOutput]) -> dict[str, pl.DataFrame]:
-    """The batch's rows as one DataFrame per table (actors merged by id)."""
+    """The batch's rows as one DataFrame per table.
+
+    Actors stay one row per document that names them (not merged here): their
+    attributes are decided by all the release's documents at once, in ``assemble``, so
+    batch size, the cache and worker count cannot change them.
+    """
     tables: dict[str, pl.DataFrame] = {}
     for table in DOCUMENT_TABLES:
         rows: list[dict[str, Any]] = [row for out in outputs for row in out.rows.get(table, [])]
         tables[table] = frame(table, rows)
-    tables["actors"] = merge_actors([tables["actors"]])
     tables["rejected"] = frame(
         "rejected", [dict(out.rejected) for out in outputs if out.rejected is not None]
     )
@@ -254,7 +258,8 @@ def run_batch(
 
 
 def assemble(work_dir: Path, ingest_rejected: Sequence[RejectedRow]) -> dict[str, pl.DataFrame]:
-    """All batch parts as one DataFrame per table, sorted by primary key."""
+    """All batch parts as one DataFrame per table, sorted by primary key; each actor's
+    attributes by a vote of every document that names it (``merge_actors``)."""
     tables: dict[str, pl.DataFrame] = {}
     for table in (*DOCUMENT_TABLES, "rejected"):
         parts = sorted((work_dir / table).glob("part-*.parquet")) if (work_dir / table).is_dir() else []

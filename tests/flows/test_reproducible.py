@@ -70,39 +70,44 @@ def test_batch_size_cache_and_workers_give_byte_identical_releases(tmp_path: Pat
 
     raw = tmp_path / "raw"
     names = write_corpus(raw)
-    # A corpus whose first two files alone decide Harrow differently (British 1:1 tie
-    # broken alphabetically, then 2:1 British with harrow-4): a per-batch or cached-part
-    # decision would differ from the whole-release one.
+    # Half the corpus and both British files, published first to fill the cache: the
+    # cached articles then form one part that says British, the three American files
+    # another, so a majority of per-part majorities would tie and pick GBR. Batches of
+    # two (..., harrow-2 + harrow-3, harrow-4 + harrow-5) likewise give two British
+    # majorities against one American.
     half = tmp_path / "half"
     half.mkdir()
-    for name in names[: len(names) // 2] + ["harrow-1.txt", "harrow-4.txt"]:
+    for name in {*names[: len(names) // 2], "harrow-1.txt", "harrow-4.txt"}:
         shutil.copyfile(raw / name, half / name)
 
-    def run(out: Path, **options: Any) -> dict[str, str]:
+    def run(out: Path, *, expect_cached: int = 0, **options: Any) -> dict[str, str]:
         summary = run_release(raw, out, release_id="2026-01-01", **options)
+        assert summary["cached"] == expect_cached, "the cache was not used as the case intends"
         return table_hashes(Path(summary["path"]))
 
-    cases: dict[str, Callable[[], dict[str, str]]] = {}
+    def warm_up(corpus: Path, out: Path) -> int:
+        return int(run_release(corpus, out, release_id="2025-12-31", workers=1)["parsed"])
+
     cold_1 = run(tmp_path / "cold-1", workers=1, batch_size=1, use_cache=False)
-    cases["cold, batch 64, 1 worker"] = lambda: run(
-        tmp_path / "cold-64", workers=1, batch_size=64, use_cache=False
-    )
-    cases["cold, batch 1, 2 workers"] = lambda: run(
-        tmp_path / "cold-1w2", workers=2, batch_size=1, use_cache=False
-    )
+    assert len(cold_1) == 8
 
     def warm() -> dict[str, str]:
         out = tmp_path / "warm"
-        run(out, workers=1, batch_size=64)
-        return run(out, workers=1, batch_size=64)
+        return run(out, expect_cached=warm_up(raw, out), workers=1, batch_size=64)
 
     def half_warm() -> dict[str, str]:
         out = tmp_path / "half-warm"
-        run_release(half, out, release_id="2025-12-31", workers=1, batch_size=64)
-        return run(out, workers=2, batch_size=1)
+        return run(out, expect_cached=warm_up(half, out), workers=2, batch_size=64)
 
-    cases["warm, batch 64, 1 worker"] = warm
-    cases["half-warm, batch 1, 2 workers"] = half_warm
-    assert len(cold_1) == 8
+    cases: dict[str, Callable[[], dict[str, str]]] = {
+        "cold, batch 64, 1 worker": lambda: run(
+            tmp_path / "cold-64", workers=1, batch_size=64, use_cache=False
+        ),
+        "cold, batch 1, 2 workers": lambda: run(
+            tmp_path / "cold-1w2", workers=2, batch_size=1, use_cache=False
+        ),
+        "warm, batch 64, 1 worker": warm,
+        "half-warm, batch 64, 2 workers": half_warm,
+    }
     for label, make in cases.items():
         assert make() == cold_1, f"{label} published different tables from a cold run with batch size 1"
