@@ -1,4 +1,4 @@
-"""Reading the raw folder: the one place where input files are opened.
+"""Reading the raw folder: every input file is opened here (by way of opening.py).
 
 Every file under the raw folder ends up either as a RawArticle (or among the
 duplicate_names of one) or as a RejectedRow saying why and what to do about it, so a
@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from geodiscourse.core.ids import doc_id_for, file_sha256, sha256_hex
+from geodiscourse.core.ids import doc_id_for
 from geodiscourse.core.rows import RejectedRow
 from geodiscourse.ingest.cleaning.html import html_to_text, looks_like_html
+from geodiscourse.ingest.opening import InputFile, load_file
+from geodiscourse.ingest.opening import Rejected as _Rejected
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +34,12 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1f\x7f]")
 _CP1252_UNDEFINED = re.compile(rb"[\x81\x8d\x8f\x90\x9d]")
 _CP1252_ONLY = re.compile(rb"[\x80-\x9f]")
 _HIGH_BYTES = re.compile(rb"[\x80-\xff]")
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+#: One well-formed UTF-8 multibyte sequence (RFC 3629: no overlong forms, no surrogates).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]"
+    rb"|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+    rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig", "utf-8"),
     (b"\xff\xfe", "utf-16", "utf-16"),
@@ -53,29 +59,10 @@ class RawArticle:
 
 
 @dataclass(frozen=True)
-class InputFile:
-    """One file seen in the raw folder, for the release manifest."""
-
-    source_name: str
-    sha256: str
-    size_bytes: int
-
-
-@dataclass(frozen=True)
 class IngestResult:
     articles: list[RawArticle]
     rejected: list[RejectedRow]
     inputs: list[InputFile]
-
-
-class _Rejected(Exception):
-    """A file that becomes no document: its reason code and the operator's next step."""
-
-    def __init__(self, reason: str, detail: str, entry: InputFile | None = None) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
-        self.entry = entry
 
 
 def _walk(raw_dir: Path) -> tuple[list[str], list[str]]:
@@ -102,7 +89,16 @@ def _printable_name(name: str) -> str:
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
-    """The text of a file's bytes and the encoding used; raises _Rejected."""
+    """The text of a file's bytes and the encoding used; raises _Rejected.
+
+    Bytes that are not valid UTF-8 but hold a valid UTF-8 multibyte sequence (such as
+    c2 a3, "£") are mixed encodings: UTF-8 text with a stray cp1252 byte pasted in, or
+    cp1252 text that already holds UTF-8 read as cp1252. Either way no single encoding
+    reads them right (cp1252 would turn "£" into "Â£"), so they are rejected rather than
+    published as mojibake. The price is a rare genuine cp1252 file where a capital
+    accented letter is followed directly by a Windows quote or symbol ("JOSÉ”" is c9 94,
+    also valid UTF-8): it is rejected too, with a detail saying to re-save it as UTF-8.
+    """
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             try:
@@ -113,8 +109,10 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
                     f"raw file {name} starts with a {label} byte-order mark but is not valid {label} "
                     f"(byte {err.start}): re-save it as UTF-8",
                 ) from err
+    # A NUL byte anywhere (not only in the sample), as the README promises; the share of
+    # other control bytes is judged on the first 64 KiB.
     sample = data[:65536]
-    if b"\x00" in sample or len(_CONTROL_BYTES.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
+    if b"\x00" in data or len(_CONTROL_BYTES.findall(sample)) > BINARY_CONTROL_SHARE * len(sample):
         raise _Rejected(
             "binary",
             f"raw file {name} is binary (it holds NUL or control bytes), not text: "
@@ -124,7 +122,7 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
         first_bad = err.start
-    if len(_UTF8_MULTIBYTE.findall(data)) >= 2:
+    if _UTF8_MULTIBYTE.search(data):
         raise _Rejected(
             "encoding",
             f"raw file {name} is mostly UTF-8 but has invalid bytes (first at byte {first_bad}): "
@@ -160,39 +158,16 @@ def _read_one(name: str, data: bytes) -> tuple[str, str, str]:
     return text, encoding, source_format
 
 
-def _load(raw_dir: Path, fs_name: str, max_bytes: int) -> tuple[InputFile, bytes]:
-    """A file's manifest entry and bytes; raises _Rejected (carrying the entry) when it
-    cannot be read or is too large to read whole (found by stat, not by reading)."""
+def _load(raw_root: Path, raw_dir: Path, fs_name: str, max_bytes: int) -> tuple[InputFile, bytes]:
+    """A file's manifest entry and bytes; raises _Rejected (carrying the entry)."""
     name = _printable_name(fs_name)
-    path = raw_dir / fs_name
-    unknown = InputFile(name, "", 0)
     if name != fs_name:
         raise _Rejected(
-            "unreadable", f"raw file {name} has a name that is not valid UTF-8: rename it", unknown
-        )
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise _Rejected(
-                "unreadable", f"raw file {name} is not a regular file: replace it with a text file", unknown
-            )
-        if info.st_size > max_bytes:
-            entry = InputFile(name, file_sha256(path), info.st_size)
-            raise _Rejected(
-                "too_large",
-                f"raw file {name} has {info.st_size:,} bytes, more than the limit of {max_bytes:,}: "
-                "split it into one file per article or raise max_bytes",
-                entry,
-            )
-        data = path.read_bytes()
-    except OSError as err:
-        raise _Rejected(
             "unreadable",
-            f"raw file {name} cannot be read ({err.strerror or err}): "
-            "check that it exists and that its permissions allow reading",
-            unknown,
-        ) from err
-    return InputFile(name, sha256_hex(data), len(data)), data
+            f"raw file {name} has a name that is not valid UTF-8: rename it",
+            InputFile(name, "", 0),
+        )
+    return load_file(raw_root, raw_dir / fs_name, name, max_bytes)
 
 
 def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
@@ -200,8 +175,9 @@ def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Ing
 
     Files with identical bytes make one article, named by the first path in sorted
     order, with the others in duplicate_names. Hidden files and folders (.gitkeep,
-    .DS_Store) are skipped; a link to a folder is not followed but rejected, so the
-    input set never depends on what lies outside the raw folder.
+    .DS_Store) are skipped; a link to a folder, or to a file outside the raw folder, is
+    not followed but rejected, so the input set never depends on what lies outside the
+    raw folder. A link to a file inside it is read (a duplicate of its target).
     """
     raw_dir = Path(raw_dir)
     if not raw_dir.exists():
@@ -211,6 +187,7 @@ def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Ing
             f"raw folder {raw_dir} is not a folder: pass the folder that holds the articles"
         )
     names, linked_dirs = _walk(raw_dir)
+    raw_root = Path(os.path.realpath(raw_dir))
     inputs: list[InputFile] = []
     rejected: list[RejectedRow] = []
     first_of_sha: dict[str, RawArticle] = {}
@@ -226,7 +203,7 @@ def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Ing
                "not followed: move or copy its files into the raw folder"))  # fmt: skip
     for fs_name in names:
         try:
-            entry, data = _load(raw_dir, fs_name, max_bytes)
+            entry, data = _load(raw_root, raw_dir, fs_name, max_bytes)
         except _Rejected as rej:
             seen = rej.entry or InputFile(_printable_name(fs_name), "", 0)
             inputs.append(seen)

@@ -121,40 +121,16 @@ def test_recursive_sorted_and_hidden_skipped(tmp_path: Path) -> None:
     assert result.rejected == []
 
 
-def test_too_large_is_found_by_stat_without_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_too_large_is_rejected_with_the_whole_files_sha(tmp_path: Path) -> None:
+    """That it is never read whole is checked with a memory bound in test_input_edges.py."""
     write(tmp_path, "big.txt", b"a" * 2_000)
     write(tmp_path, "small.txt", ARTICLE)
-    real_read_bytes = Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        assert self.name != "big.txt", "a too-large file must not be read whole"
-        return real_read_bytes(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
     result = read_raw_folder(tmp_path, max_bytes=1_000)
     (row,) = result.rejected
     assert (row["source_name"], row["reason"]) == ("big.txt", "too_large")
     assert "1,000" in row["detail"] and "max_bytes" in row["detail"]
     assert row["sha256"] == sha256_hex(b"a" * 2_000)
     assert [a.source_name for a in result.articles] == ["small.txt"]
-
-
-def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path, "locked.txt", ARTICLE)
-    write(tmp_path, "open.txt", ARTICLE + b"!")
-    real_read_bytes = Path.read_bytes
-
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
-            raise PermissionError(13, "Permission denied")
-        return real_read_bytes(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    result = read_raw_folder(tmp_path)
-    (row,) = result.rejected
-    assert (row["source_name"], row["reason"], row["sha256"]) == ("locked.txt", "unreadable", "")
-    assert "Permission denied" in row["detail"] and "permissions" in row["detail"]
-    assert [f.source_name for f in result.inputs] == ["locked.txt", "open.txt"]
 
 
 def test_broken_link_and_linked_folder(tmp_path: Path) -> None:
