@@ -9,8 +9,6 @@ Dask cluster (``dask_address``). Caching is the package's own content-hash cache
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -25,9 +23,11 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTaskRunner
 
 from geodiscourse import __version__
-from geodiscourse.run.fingerprint import code_fingerprint
+from geodiscourse.core.timing import StageTimer
+from geodiscourse.flows.interrupt import new_work_dir, reclaim_sigterm, remove_work_dir
 from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
 from geodiscourse.nlp.pipeline import model_fingerprint
+from geodiscourse.release.publish import PublishedRelease, check_output_writable, publish_release
 from geodiscourse.run.batches import (
     DEFAULT_BATCH_SIZE,
     BatchSummary,
@@ -37,11 +37,28 @@ from geodiscourse.run.batches import (
     partition_cached,
     run_batch,
 )
+from geodiscourse.run.fingerprint import code_fingerprint
 from geodiscourse.run.progress import LogProgress, ProgressReporter
-from geodiscourse.release.publish import PublishedRelease, check_output_writable, publish_release
-from geodiscourse.core.timing import StageTimer
+from geodiscourse.run.workspace import check_work_root
 
 FLOW_NAME = "geodiscourse-release"
+SCHEDULED_FLOW_NAME = "geodiscourse-scheduled-release"
+DEFAULT_LICENCE = "not recorded: state the articles' licence with --licence"
+
+# The progress reporter of the run this process started. Not a flow parameter: Prefect
+# pickles a flow run's parameters for its pool workers, and a terminal's progress bar
+# holds locks that cannot be pickled (`run --workers 2` in a terminal failed so).
+_reporter: ProgressReporter | None = None
+
+
+@contextmanager
+def reporting(reporter: ProgressReporter | None) -> Iterator[None]:
+    global _reporter
+    previous, _reporter = _reporter, reporter
+    try:
+        yield
+    finally:
+        _reporter = previous
 
 
 def _in_process() -> TaskRunner[Any]:
@@ -104,17 +121,16 @@ def release_flow(
     release_id: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     use_cache: bool = True,
-    licence: str = "not recorded: state the articles' licence with --licence",
-    reporter: Any = None,
+    licence: str = DEFAULT_LICENCE,
 ) -> dict[str, Any]:
     """Read, clean, parse, extract, validate and publish one dated release."""
+    reclaim_sigterm()  # a SIGTERM must stop the run at once, not wait on Prefect's API
     raw, out = Path(raw_dir), Path(out_root)
     check_output_writable(out)
-    progress: ProgressReporter = reporter if reporter is not None else LogProgress()
+    check_work_root(out)  # before any parsing: one error naming OUT/.work and the fix
+    progress: ProgressReporter = _reporter if _reporter is not None else LogProgress()
     ingest = ingest_task(raw)
-    work_root = out / ".work"
-    work_root.mkdir(parents=True, exist_ok=True)
-    work_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work_root))
+    work_dir = new_work_dir(out)  # removed on a signal too (flows/interrupt.py)
     cache_dir = out / "cache" if use_cache else None
     try:
         cached, fresh = partition_cached(ingest.articles, open_cache(cache_dir))
@@ -146,7 +162,7 @@ def release_flow(
             published = publish_task(work_dir, ingest, out, release_id, run_info, {str(raw): licence})
         _artifacts(published)
     finally:
-        shutil.rmtree(work_dir, ignore_errors=True)
+        remove_work_dir(work_dir)
     return {
         "release_id": published.release_id,
         "path": str(published.path),
@@ -208,13 +224,60 @@ def run_release(
     """Run the flow with the executor the caller asks for; returns the run summary."""
     runner = task_runner_for(workers, dask_address)
     configured = release_flow.with_options(task_runner=runner)
-    with shared_api(needed=workers > 1 or dask_address is not None):
+    with shared_api(needed=workers > 1 or dask_address is not None), reporting(reporter):
         return configured(
             raw_dir=str(raw_dir),
             out_root=str(out_root),
             release_id=release_id,
             batch_size=batch_size,
             use_cache=use_cache,
-            reporter=reporter,
             **({"licence": licence} if licence else {}),
+        )
+
+
+@flow(name=SCHEDULED_FLOW_NAME, version=__version__)
+def scheduled_release_flow(
+    raw_dir: str = "data/raw",
+    out_root: str = "data/processed",
+    workers: int = 1,
+    dask_address: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    use_cache: bool = True,
+    licence: str | None = None,
+) -> dict[str, Any]:
+    """What ``geodiscourse serve`` deploys. A scheduled run starts in a new process that
+    imports this module, so a task runner set on the served flow object would be lost:
+    here every option of ``run`` is a parameter, and the release flow runs as a subflow
+    with the task runner that ``workers`` and ``dask_address`` choose."""
+    return run_release(
+        Path(raw_dir),
+        Path(out_root),
+        workers=workers,
+        dask_address=dask_address,
+        batch_size=batch_size,
+        use_cache=use_cache,
+        licence=licence,
+    )
+
+
+def serve_release(
+    api_url: str,
+    *,
+    name: str,
+    parameters: dict[str, Any],
+    cron: str | None = None,
+    interval: int | None = None,
+) -> None:
+    """Serve the scheduled flow on ``api_url`` until stopped, one run at a time: a run
+    still going when the next is due delays the next, so two never publish at once."""
+    from prefect.deployments.runner import EntrypointType
+
+    with temporary_settings({PREFECT_API_URL: api_url}):
+        scheduled_release_flow.serve(
+            name=name,
+            cron=cron,
+            interval=interval,
+            parameters=parameters,
+            limit=1,
+            entrypoint_type=EntrypointType.MODULE_PATH,
         )

@@ -1,10 +1,11 @@
 """geodiscourse: articles on geopolitics in, a versioned analytic dataset out.
 
-The package holds every piece of logic that does not need Prefect: reading raw files,
-cleaning, parsing, extraction, table building, validation and publishing. The Prefect
-flow in ``flows/`` wires these functions into tasks.
+The subpackages are the pipeline's stages, each importing only the ones below it
+(README, "Architecture"): ingest, nlp, extract, run and release hold every piece of
+logic that does not need Prefect; the Prefect flow in ``geodiscourse.flows`` (the
+top-level ``flows/`` folder) wires them into tasks.
 
-``geodiscourse.release.read(...)`` returns a published release's tables as polars LazyFrames;
+``geodiscourse.load(...)`` returns a published release's tables as polars LazyFrames;
 ``geodiscourse.connect(...)`` a DuckDB connection with one view per table.
 """
 

@@ -6,16 +6,20 @@ what went wrong and how to fix it.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
+from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -101,6 +105,70 @@ def _print_summary(summary: dict[str, Any]) -> None:
     console.print(f"release: {summary['path']}")
 
 
+def _interrupted(signum: int) -> None:
+    """The one line a run stopped by SIGINT or SIGTERM prints (it then exits 128 + signum)."""
+    if console.is_terminal:
+        console.show_cursor(True)  # a progress bar hides it
+    errors.print(
+        f"\n[red]interrupted by {signal.Signals(signum).name}[/red]: stopped the workers and any Prefect "
+        "server the run started, removed its work folder; nothing was published",
+        highlight=False,
+    )
+
+
+def _run_release(
+    raw: Path,
+    out: Path,
+    release_id: str | None,
+    workers: int,
+    dask_address: str | None,
+    batch_size: int,
+    no_cache: bool,
+    licence: str | None,
+    progress: bool,
+) -> dict[str, Any]:
+    """``run`` less its output: errors become one message and exit code 1 or 2."""
+    from geodiscourse.flows.release import run_release
+    from geodiscourse.release.publish import (
+        LockTimeoutError,
+        OutputNotWritableError,
+        ReleaseExistsError,
+        ReleaseValidationError,
+        check_output_writable,
+    )
+    from geodiscourse.run.workspace import WorkspaceError
+
+    reporter = RichProgress(console) if progress and console.is_terminal else None
+    try:
+        if not raw.is_dir():  # before Prefect starts: one clear error, no work done
+            raise FileNotFoundError(f"raw folder {raw} does not exist or is not a folder: pass --raw DIR")
+        check_output_writable(out)
+        return run_release(
+            raw,
+            out,
+            release_id=release_id,
+            workers=workers,
+            dask_address=dask_address,
+            batch_size=batch_size,
+            use_cache=not no_cache,
+            licence=licence,
+            reporter=reporter,
+        )
+    except ReleaseValidationError as err:
+        errors.print(f"[red]validation failed: nothing was published[/red]\n{err}")
+        raise typer.Exit(1) from err
+    except (
+        ReleaseExistsError,
+        OutputNotWritableError,
+        LockTimeoutError,
+        WorkspaceError,
+        FileNotFoundError,
+        NotADirectoryError,
+    ) as err:
+        errors.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(2) from err
+
+
 @app.command()
 def run(
     raw: RawOption = Path("data/raw"),
@@ -132,135 +200,223 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
 ) -> None:
     """Run the pipeline on RAW and publish a validated, dated release under OUT/releases/."""
+    from rich.markup import escape
+
+    from geodiscourse.release.publish import InvalidReleaseIdError, check_release_id
+
+    try:  # before anything is read or created: exit 2 with one line
+        check_release_id(release_id)
+    except InvalidReleaseIdError as err:
+        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(2) from err
     _configure_logging(verbose)
     _prefect_defaults()
-    from geodiscourse.flows.release import run_release
-    from geodiscourse.release.publish import (
-        LockTimeoutError,
-        OutputNotWritableError,
-        ReleaseExistsError,
-        ReleaseValidationError,
-        check_output_writable,
-    )
+    from geodiscourse.flows.interrupt import stop_on_signals
 
-    reporter = RichProgress(console) if progress and not json_summary and console.is_terminal else None
-    try:
-        if not raw.is_dir():  # before Prefect starts: one clear error, no work done
-            raise FileNotFoundError(f"raw folder {raw} does not exist or is not a folder: pass --raw DIR")
-        check_output_writable(out)
-        summary = run_release(
+    with stop_on_signals(_interrupted):  # from before Prefect is imported to the summary
+        summary = _run_release(
             raw,
             out,
-            release_id=release_id,
-            workers=workers,
-            dask_address=dask_address,
-            batch_size=batch_size,
-            use_cache=not no_cache,
-            licence=licence,
-            reporter=reporter,
+            release_id,
+            workers,
+            dask_address,
+            batch_size,
+            no_cache,
+            licence,
+            progress and not json_summary,
         )
-    except ReleaseValidationError as err:
-        errors.print(f"[red]validation failed: nothing was published[/red]\n{err}")
-        raise typer.Exit(1) from err
-    except (
-        ReleaseExistsError,
-        OutputNotWritableError,
-        LockTimeoutError,
-        FileNotFoundError,
-        NotADirectoryError,
-    ) as err:
-        errors.print(f"[red]error:[/red] {err}")
-        raise typer.Exit(2) from err
     if json_summary:
         console.print_json(json.dumps(summary, default=str))
     else:
         _print_summary(summary)
 
 
+ReleaseArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="RELEASE",
+        help="'latest', a release id such as 2026-11-22 (under --out), or a release folder.",
+    ),
+]
+RootOption = Annotated[
+    Path,
+    typer.Option("--out", help="Output root whose releases/ holds the releases named by id or 'latest'."),
+]
+
+
+def _release_or_exit(ref: str, out: Path) -> Path:
+    """The release folder ref names (see resolve_release), or one sentence and exit 2."""
+    from geodiscourse.release.read import ReleaseNotFoundError, resolve_release
+
+    try:
+        return resolve_release(ref, out)
+    except ReleaseNotFoundError as err:
+        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True)
+        raise typer.Exit(2) from err
+
+
 @app.command()
-def validate(
-    release_dir: Annotated[
-        Path, typer.Argument(help="A published release folder, e.g. data/processed/releases/2026-11-22.")
-    ],
-) -> None:
+def validate(release: ReleaseArgument = "latest", out: RootOption = Path("data/processed")) -> None:
     """Re-validate a published release: schemas, keys, spans, checksums. Exits 1 on failure."""
     from geodiscourse.release.validate import validate_release
 
-    if not release_dir.is_dir():
-        errors.print(f"[red]error:[/red] {release_dir} is not a release folder")
-        raise typer.Exit(2)
+    release_dir = _release_or_exit(release, out)
     report = validate_release(release_dir)
     if report.ok:
-        console.print(f"[green]ok[/green]: {release_dir} is valid")
+        console.print(f"[green]ok[/green]: {escape(str(release_dir))} is valid", soft_wrap=True)
         return
-    errors.print(report.to_text())
+    errors.print(report.to_text(), markup=False, highlight=False)
     raise typer.Exit(1)
 
 
 @app.command()
-def releases(out: OutOption = Path("data/processed")) -> None:
+def releases(out: RootOption = Path("data/processed")) -> None:
     """List releases with their date, row counts and whether each verifies against SHA256SUMS."""
-    from geodiscourse.release.publish import list_releases
+    from geodiscourse.release.read import list_releases
 
     found = list_releases(out)
     if not found:
         console.print(f"no releases under {out / 'releases'}")
         return
-    table = Table()
-    for column in ("release", "created_at", "documents", "events", "claims", "recommendations", "verified"):
-        table.add_column(column)
+    # Fits 80 columns: no vertical rules, short headers, and an id column that never truncates.
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
+        caption="docs: documents, recs: recommendations",
+    )
+    table.add_column("release", no_wrap=True, overflow="fold")
+    table.add_column("created (UTC)", no_wrap=True)
+    for header in ("docs", "events", "claims", "recs"):
+        table.add_column(header, justify="right")
+    table.add_column("verified")
     for info in found:
         rows = info.row_counts
         table.add_row(
-            info.release_id + (" (LATEST)" if info.is_latest else ""),
-            str(info.created_at),
+            info.release_id + (" LATEST" if info.is_latest else ""),
+            (info.created_at or "?").replace("T", " ")[:16],
             *(str(rows.get(t, "?")) for t in ("documents", "events", "claims", "recommendations")),
             "[green]yes[/green]" if info.verified else "[red]NO[/red]",
         )
     console.print(table)
+    for info in found:
+        if info.problems:
+            more = f" (and {len(info.problems) - 1} more)" if len(info.problems) > 1 else ""
+            console.print(f"{info.release_id}: {escape(info.problems[0])}{more}", soft_wrap=True)
 
 
 @app.command()
 def diff(
-    a: Annotated[str, typer.Argument(help="Older release id (or path).")],
-    b: Annotated[str, typer.Argument(help="Newer release id (or path).")],
-    out: OutOption = Path("data/processed"),
+    a: Annotated[str, typer.Argument(help="Older release: 'latest', an id or a release folder.")],
+    b: Annotated[str, typer.Argument(help="Newer release: 'latest', an id or a release folder.")],
+    out: RootOption = Path("data/processed"),
 ) -> None:
-    """Print ids added, removed and changed per table between two releases."""
+    """Print rows added, removed and changed per table, source files and events by type."""
     from geodiscourse.release.changes import diff_releases, format_changes
 
-    def resolve(ref: str) -> Path:
-        path = Path(ref)
-        return path if path.is_dir() else out / "releases" / ref
+    dir_a, dir_b = _release_or_exit(a, out), _release_or_exit(b, out)
+    console.print(format_changes(diff_releases(dir_a, dir_b)), markup=False, highlight=False)
 
-    for ref in (a, b):
-        if not resolve(ref).is_dir():
-            errors.print(f"[red]error:[/red] no release {ref!r} (looked in {resolve(ref)})")
-            raise typer.Exit(2)
-    console.print(format_changes(diff_releases(resolve(a), resolve(b))))
+
+@app.command()
+def export(
+    to: Annotated[Path, typer.Option("--to", help="Folder for the files, one per table (created).")],
+    release: ReleaseArgument = "latest",
+    fmt: Annotated[
+        Literal["csv", "jsonl"], typer.Option("--format", help="csv (lists as JSON text) or jsonl.")
+    ] = "csv",
+    out: RootOption = Path("data/processed"),
+) -> None:
+    """Write each table of a release as UTF-8 CSV or JSON Lines, dates ISO, for spreadsheets."""
+    from geodiscourse.release.export import ExportError, export_release
+
+    release_dir = _release_or_exit(release, out)
+    try:
+        written = export_release(release_dir, to, fmt)
+    except ExportError as err:
+        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True)
+        raise typer.Exit(2) from err
+    console.print(f"release {release_dir.name}: {len(written)} {fmt} files in {escape(str(to))}")
+
+
+DEFAULT_CRON = "0 6 * * *"
 
 
 @app.command()
 def serve(
     cron: Annotated[
-        str, typer.Option("--cron", help="Cron schedule in UTC, e.g. '0 6 * * *'.")
-    ] = "0 6 * * *",
+        str | None,
+        typer.Option("--cron", help=f"Cron schedule in UTC (default, without --interval: '{DEFAULT_CRON}')."),
+    ] = None,
+    interval: Annotated[
+        int | None, typer.Option("--interval", min=1, help="Run every SECONDS instead of on a cron schedule.")
+    ] = None,
     raw: RawOption = Path("data/raw"),
     out: OutOption = Path("data/processed"),
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "scheduled",
     workers: Annotated[int, typer.Option("--workers", min=1, help="Processes per run (default: cores).")] = (
         os.cpu_count() or 1
     ),
+    dask_address: Annotated[
+        str | None, typer.Option("--dask-address", help="Run each run's batches on this Dask cluster.")
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option("--batch-size", min=1, help="Articles per task.")
+    ] = DEFAULT_BATCH_SIZE,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")] = False,
+    licence: Annotated[
+        str | None,
+        typer.Option("--licence", help="The articles' licence, recorded in each release's data card."),
+    ] = None,
+    prefect_home: Annotated[
+        Path | None,
+        typer.Option(
+            "--prefect-home",
+            help="PREFECT_HOME of the local Prefect server started when PREFECT_API_URL is not set "
+            "(default: OUT/.prefect).",
+        ),
+    ] = None,
 ) -> None:
-    """Serve a Prefect deployment of the release flow on a cron schedule (runs until stopped)."""
-    _prefect_defaults()
-    from geodiscourse.flows.release import release_flow, task_runner_for
+    """Run the release flow on a schedule until stopped (Ctrl-C or SIGTERM).
 
-    release_flow.with_options(task_runner=task_runner_for(workers, None)).serve(
-        name=name,
-        cron=cron,
-        parameters={"raw_dir": str(raw.resolve()), "out_root": str(out.resolve())},
-    )
+    Uses the Prefect server named by PREFECT_API_URL, or starts a local one (and stops it
+    on exit): Prefect's temporary server runs no scheduler, so nothing would ever run."""
+    from geodiscourse.release.publish import OutputNotWritableError, check_output_writable
+
+    if cron is not None and interval is not None:
+        errors.print("[red]error:[/red] give --cron or --interval, not both")
+        raise typer.Exit(2)
+    schedule: dict[str, Any] = {"interval": interval} if interval else {"cron": cron or DEFAULT_CRON}
+    try:
+        if not raw.is_dir():
+            raise FileNotFoundError(f"raw folder {raw} does not exist or is not a folder: pass --raw DIR")
+        check_output_writable(out)
+    except (FileNotFoundError, OutputNotWritableError) as err:
+        errors.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(2) from err
+    _prefect_defaults()
+    from geodiscourse.flows.server import serve_until_stopped
+
+    parameters = {  # every option of `run` a scheduled run needs: see scheduled_release_flow
+        "raw_dir": str(raw.resolve()),
+        "out_root": str(out.resolve()),
+        "workers": workers,
+        "dask_address": dask_address,
+        "batch_size": batch_size,
+        "use_cache": not no_cache,
+        "licence": licence,
+    }
+    say = functools.partial(console.print, soft_wrap=True)
+    try:
+        home = (prefect_home or out / ".prefect").resolve()
+        serve_until_stopped(home, name, parameters, schedule, say)
+    except KeyboardInterrupt:
+        pass
+    except RuntimeError as err:  # the local server did not start
+        errors.print(f"[red]error:[/red] {err}")
+        raise typer.Exit(1) from err
+    finally:
+        console.print("serve stopped")
 
 
 @app.command()

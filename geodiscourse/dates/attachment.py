@@ -18,14 +18,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from geodiscourse.dates.expressions import (
-    DateExpression,
-    ResolvedDate,
-    Tense,
-    date_rules,
-    find_date_expressions,
-    resolve_expression,
-)
+from geodiscourse.dates.expressions import DateExpression, find_date_expressions, resolve_expression
+from geodiscourse.dates.patterns import date_rules
+from geodiscourse.dates.resolution import ResolvedDate, Tense
 
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MAX_STEPS = 8

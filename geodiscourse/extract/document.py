@@ -1,7 +1,9 @@
 """One parsed document to rows of every extracted table.
 
-Actor resolution runs first; every other extractor asks the shared DocContext which
-actor a phrase names, so the tables agree on who is who. Attribution of reported
+Actor resolution runs first, then coreference (pronouns, "the government") once for the
+whole document; the mentions table and every other extractor read the one DocContext
+they make, so the tables agree on who is who and every actor an event, claim or
+recommendation names stands behind a mention row. Attribution of reported
 speech is computed once and shared by claims and recommendations.
 """
 
@@ -18,6 +20,7 @@ from geodiscourse.core.timing import StageTimer
 from geodiscourse.extract.actors import resolve_mentions
 from geodiscourse.extract.attribution import attributions_for_document
 from geodiscourse.extract.claims import extract_claims
+from geodiscourse.extract.coreference import resolve_coreference
 from geodiscourse.extract.events import extract_events
 from geodiscourse.extract.recommendations import extract_recommendations
 from geodiscourse.nlp.context import DocContext
@@ -68,6 +71,8 @@ def extract_document(
     with timer.stage("actors"):
         resolution = resolve_mentions(doc)
         ctx = DocContext(doc_id, doc, published_date, resolution.mentions, resolution.actors)
+    with timer.stage("coreference"):
+        ctx = resolve_coreference(ctx)
         mentions = mention_rows(ctx)
     with timer.stage("attribution"):
         attributions = attributions_for_document(ctx)

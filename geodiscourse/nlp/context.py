@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from geodiscourse.core.ids import sentence_id_for
 from geodiscourse.core.rows import ActorRow
 from geodiscourse.rules import RuleFileError, read_yaml_mapping
+from geodiscourse.rules.word_lists import word_list
 
 #: Dependency labels through which a phrase's head reaches the actor it names:
 #: "Russian President Putin" (compound, amod), "Russia's army" (poss), "the EU, a bloc" (appos).
@@ -35,7 +36,9 @@ def non_state_heads() -> frozenset[str]:
         raise RuleFileError(
             "geodiscourse/rules/actors/actor_heads.yaml needs a non-empty list 'non_state_heads'"
         )
-    agents = {str(h).lower() for h in data.get("state_agent_heads") or []}
+    agents = word_list(
+        data.get("state_agent_heads") or [], "geodiscourse/rules/actors/actor_heads.yaml state_agent_heads"
+    )
     overlap = agents & {str(h).lower() for h in heads}
     if overlap:
         raise RuleFileError(

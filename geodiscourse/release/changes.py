@@ -5,6 +5,10 @@ while the article and the rule that produced it stay the same. A key only in the
 release is *added*, only in the old one *removed*; the same key with different
 content in any shared column is *changed*. This is what an analyst needs to know
 before rerunning a study on a newer release.
+
+A hashed id tells a reader nothing, so CHANGES.md (and ``geodiscourse diff``) give
+counts per table, the source files added, removed and changed, and events added and
+removed per type; diff.json keeps every id for programs.
 """
 
 from __future__ import annotations
@@ -20,8 +24,8 @@ import polars as pl
 from geodiscourse.release.read import DEFAULT_ROOT, resolve_release, scan_release
 from geodiscourse.schemas import TABLES
 
-#: How many ids of each kind CHANGES.md lists per table (diff.json lists them all).
-MARKDOWN_ID_LIMIT = 20
+#: How many source files of each kind CHANGES.md names (diff.json lists them all).
+MARKDOWN_LIST_LIMIT = 20
 
 Frame = pl.DataFrame | pl.LazyFrame
 
@@ -72,12 +76,30 @@ class TableDiff:
 
 
 @dataclass(frozen=True)
+class SourceChanges:
+    """Source files (documents.source_name) added, removed, and changed: same name, new doc_id.
+
+    A doc_id is a hash of the raw file, so a changed one means the article's text changed.
+    """
+
+    added: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {"added": self.added, "removed": self.removed, "changed": self.changed}
+
+
+@dataclass(frozen=True)
 class ReleaseDiff:
     """The differences of every table between two releases (from_release None: first release)."""
 
     from_release: str | None
     to_release: str
     tables: dict[str, TableDiff]
+    sources: SourceChanges = field(default_factory=SourceChanges)
+    #: event_type -> (events added, events removed)
+    event_types: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @property
     def is_empty(self) -> bool:
@@ -89,19 +111,21 @@ class ReleaseDiff:
             "to_release": self.to_release,
             "compared_by": "primary key; changed = same key, different content in a shared column",
             "tables": {name: t.to_dict() for name, t in self.tables.items()},
+            "source_files": self.sources.to_dict(),
+            "event_types": {t: {"added": a, "removed": r} for t, (a, r) in self.event_types.items()},
         }
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
 
-    def to_markdown(self, id_limit: int = MARKDOWN_ID_LIMIT) -> str:
-        """CHANGES.md: a summary table, then the first ids of each kind per table."""
+    def to_markdown(self, list_limit: int = MARKDOWN_LIST_LIMIT) -> str:
+        """CHANGES.md: rows per table, then source files and events per type (ids: diff.json)."""
         if self.from_release is None:
             intro = "First release: there is no earlier release to compare with, so every row is new."
         else:
             intro = (
                 f"Compared with release {self.from_release} by primary key. A changed row has the same "
-                "key but different content. diff.json lists every id."
+                "key but different content. diff.json lists the id of every row added, removed or changed."
             )
         lines = [f"# Changes in release {self.to_release}", "", intro, ""]
         lines += [
@@ -112,34 +136,49 @@ class ReleaseDiff:
             lines.append(
                 f"| {name} | {t.rows_before} | {t.rows_after} | {len(t.added)} | {len(t.removed)} | {len(t.changed)} |"
             )
-        if self.from_release is None:
-            return "\n".join(lines) + "\n"
-        for name, t in self.tables.items():
-            if t.is_empty:
-                continue
-            lines += ["", f"## {name}", ""]
-            for label, cols in (
-                ("Columns added", t.columns_added),
-                ("Columns removed", t.columns_removed),
-                ("Columns with a new type (not compared)", t.columns_retyped),
-            ):
-                if cols:
-                    lines.append(f"- {label}: {', '.join(cols)}")
-            for label, keys in (("Added", t.added), ("Removed", t.removed), ("Changed", t.changed)):
-                if keys:
-                    shown = ", ".join(f"`{_key_text(k)}`" for k in keys[:id_limit])
-                    more = f" and {len(keys) - id_limit} more" if len(keys) > id_limit else ""
-                    lines.append(f"- {label} ({len(keys)}): {shown}{more}")
+        if self.from_release is not None:
+            lines += self._sources_markdown(list_limit) + self._columns_markdown()
+        if self.event_types:
+            lines += ["", "## Events by type", "", "| event_type | added | removed |", "|---|---:|---:|"]
+            lines += [f"| {t} | {a} | {r} |" for t, (a, r) in self.event_types.items()]
         return "\n".join(lines) + "\n"
 
+    def _sources_markdown(self, limit: int) -> list[str]:
+        lines = ["", "## Source files", ""]
+        kinds = [
+            ("Added", self.sources.added),
+            ("Removed", self.sources.removed),
+            ("Changed", self.sources.changed),
+        ]
+        if not any(names for _, names in kinds):
+            return [*lines, "No source file was added, removed or changed (by documents.source_name)."]
+        lines.append(
+            "By documents.source_name; a changed file has the same name but new content (another doc_id)."
+        )
+        lines.append("")
+        for label, names in kinds:
+            if names:
+                shown = ", ".join(f"`{n}`" for n in names[:limit])
+                more = f" and {len(names) - limit} more" if len(names) > limit else ""
+                lines.append(f"- {label} ({len(names)}): {shown}{more}")
+        return lines
 
-def format_changes(diff: ReleaseDiff, id_limit: int = MARKDOWN_ID_LIMIT) -> str:
+    def _columns_markdown(self) -> list[str]:
+        lines: list[str] = []
+        for name, t in self.tables.items():
+            for label, cols in (
+                ("columns added", t.columns_added),
+                ("columns removed", t.columns_removed),
+                ("columns with a new type (not compared)", t.columns_retyped),
+            ):
+                if cols:
+                    lines.append(f"- {name}: {label}: {', '.join(cols)}")
+        return ["", "## Columns", "", *lines] if lines else []
+
+
+def format_changes(diff: ReleaseDiff, list_limit: int = MARKDOWN_LIST_LIMIT) -> str:
     """The diff as plain text for a terminal (the CHANGES.md text, which reads fine as is)."""
-    return diff.to_markdown(id_limit)
-
-
-def _key_text(key: Any) -> str:
-    return " | ".join(map(str, key)) if isinstance(key, list) else str(key)
+    return diff.to_markdown(list_limit)
 
 
 def _keys(df: pl.DataFrame, pk: list[str]) -> list[Any]:
@@ -214,21 +253,64 @@ def diff_tables(
     names = [n for n in TABLES if n in old_frames or n in new_frames]
     names += sorted((set(old_frames) | set(new_frames)) - set(TABLES))
     tables = {n: diff_table(n, old_frames.get(n), new_frames.get(n)) for n in names}
-    return ReleaseDiff(from_release if old is not None else None, to_release, tables)
+    return ReleaseDiff(
+        from_release if old is not None else None,
+        to_release,
+        tables,
+        _source_changes(old_frames.get("documents"), new_frames.get("documents")),
+        _event_type_counts(old_frames.get("events"), new_frames.get("events"), tables.get("events")),
+    )
 
 
-def _release_dir(ref: str | Path, root: str | Path) -> Path:
-    path = Path(ref)
-    return path if path.is_dir() else resolve_release(str(ref), root)
+def _names_to_docs(documents: pl.DataFrame | None) -> dict[str, str]:
+    if documents is None or not {"source_name", "doc_id"} <= set(documents.columns):
+        return {}
+    return dict(documents.select("source_name", "doc_id").iter_rows())
+
+
+def _source_changes(old: pl.DataFrame | None, new: pl.DataFrame | None) -> SourceChanges:
+    """Source files by documents.source_name: what a reader recognises, unlike a doc_id."""
+    before, after = _names_to_docs(old), _names_to_docs(new)
+    return SourceChanges(
+        added=sorted(set(after) - set(before)),
+        removed=sorted(set(before) - set(after)),
+        changed=sorted(n for n in set(before) & set(after) if before[n] != after[n]),
+    )
+
+
+def _types_of(events: pl.DataFrame | None, keys: list[Any]) -> dict[str, int]:
+    if events is None or not keys or not {"event_id", "event_type"} <= set(events.columns):
+        return {}
+    rows = events.filter(pl.col("event_id").cast(pl.Utf8).is_in([str(k) for k in keys]))
+    counts = rows.group_by("event_type").len().iter_rows()
+    return {"(none)" if t is None else str(t): int(n) for t, n in counts}
+
+
+def _event_type_counts(
+    old: pl.DataFrame | None, new: pl.DataFrame | None, diff: TableDiff | None
+) -> dict[str, tuple[int, int]]:
+    """Events added and removed per event_type, in type order."""
+    if diff is None:
+        return {}
+    added, removed = _types_of(new, diff.added), _types_of(old, diff.removed)
+    return {t: (added.get(t, 0), removed.get(t, 0)) for t in sorted(set(added) | set(removed))}
 
 
 def diff_releases(a: str | Path, b: str | Path, root: str | Path = DEFAULT_ROOT) -> ReleaseDiff:
-    """What changed from release ``a`` to release ``b``: each a release folder, or an id
-    (or "latest") of a release under root."""
-    dir_a, dir_b = _release_dir(a, root), _release_dir(b, root)
+    """What changed from release ``a`` to release ``b``: each "latest", a release id under
+    root, or a release folder (see resolve_release)."""
+    dir_a, dir_b = resolve_release(a, root), resolve_release(b, root)
     return diff_tables(
         scan_release(dir_a), scan_release(dir_b), from_release=dir_a.name, to_release=dir_b.name
     )
 
 
-__all__ = ["ReleaseDiff", "TableDiff", "diff_releases", "diff_table", "diff_tables", "format_changes"]
+__all__ = [
+    "ReleaseDiff",
+    "SourceChanges",
+    "TableDiff",
+    "diff_releases",
+    "diff_table",
+    "diff_tables",
+    "format_changes",
+]

@@ -8,13 +8,18 @@ not do.
 
 from __future__ import annotations
 
+import json
+import shlex
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from geodiscourse.release.schema_docs import table_markdown
 from geodiscourse.schemas import TABLES
 
 DATACARD_FILENAME = "README.md"
+#: A licence recorded as this (the flow's default) was not given by whoever made the release.
+UNRECORDED_LICENCE = "not recorded"
 #: Beyond this many inputs the card names the count and points at manifest.json.
 INPUT_LIST_LIMIT = 50
 
@@ -24,7 +29,9 @@ KNOWN_LIMITATIONS = (
     "and recommendations phrased in ways the rules do not know, and some rows are wrong. The "
     "`confidence` column ranks rows by how reliable their rule is; filter on it to trade recall "
     "for precision.",
-    "Only English text is processed; other languages are flagged in `documents.language_flag` or rejected.",
+    "Only English text is processed: a text judged not English (by its share of English function "
+    "words) is not in `documents` but listed in `rejected`, with `rejected.reason` not_english; "
+    "texts under 20 words are not judged.",
     "Actors are resolved with a gazetteer and in-document aliases; unknown actors get a slug of "
     "their name and may split one real actor into several ids. Pronouns are resolved by a heuristic.",
     "Event dates are resolved against the article's publication date; when the text states none, "
@@ -62,12 +69,17 @@ def _inputs(manifest: Mapping[str, Any], licences: Mapping[str, str]) -> list[st
         "",
     ]
     if licences:
-        lines += ["| input | licence |", "|---|---|"]
-        lines += [f"| {_cell(what)} | {_cell(licence)} |" for what, licence in licences.items()]
-    else:
-        lines.append(
-            "The licences of the inputs were not recorded for this release: check them before reuse."
-        )
+        lines += [
+            "| input | licence |",
+            "|---|---|",
+            *(f"| {_cell(w)} | {_cell(lic)} |" for w, lic in licences.items()),
+        ]
+    if not licences or any(lic.strip().lower().startswith(UNRECORDED_LICENCE) for lic in licences.values()):
+        lines += [
+            "",
+            "The licences of the inputs were not recorded for this release: check them before reuse. "
+            "To record them, publish with `geodiscourse run --licence TEXT` or `geodiscourse serve --licence TEXT`.",
+        ]
     if inputs and len(inputs) <= INPUT_LIST_LIMIT:
         lines += ["", "| source_name | sha256 | bytes |", "|---|---|---:|"]
         lines += [
@@ -77,13 +89,47 @@ def _inputs(manifest: Mapping[str, Any], licences: Mapping[str, str]) -> list[st
     return lines
 
 
+def _usage(rid: str, previous: str | None, root: str | Path | None) -> list[str]:
+    """Snippets that load, check, compare and export this release: each runs as written."""
+    where = str(root) if root is not None else "data/processed"
+    note = (
+        "" if Path(where).is_absolute() else f" ({where} is relative to the folder the release was made in)"
+    )
+    arg, literal = shlex.quote(where), json.dumps(where, ensure_ascii=False)
+    lines = [
+        f"Load it in Python{note}; passing this folder's path instead of the id works too:",
+        "",
+        "```python",
+        "import geodiscourse",
+        "",
+        f'tables = geodiscourse.load("{rid}", root={literal})  # polars LazyFrames',
+        f'con = geodiscourse.connect("{rid}", root={literal})  # DuckDB views (needs duckdb)',
+        'print(tables["events"].collect().height, con.execute("SELECT count(*) FROM events").fetchone())',
+        "```",
+        "",
+        "Check it, compare it and export it as CSV for a spreadsheet from the command line:",
+        "",
+        "```shell",
+        f"geodiscourse validate {rid} --out {arg}",
+    ]
+    if previous:
+        lines.append(f"geodiscourse diff {previous} {rid} --out {arg}")
+    lines += [f"geodiscourse export {rid} --out {arg} --format csv --to {rid}-csv", "```"]
+    return lines
+
+
 def render_datacard(
     manifest: Mapping[str, Any],
     *,
     licences: Mapping[str, str] | None = None,
     limitations: Sequence[str] = KNOWN_LIMITATIONS,
+    root: str | Path | None = None,
 ) -> str:
-    """README.md of a release: what it is, how it was made, its tables, limits and inputs."""
+    """README.md of a release: what it is, how it was made, its tables, limits and inputs.
+
+    root is the output folder the release is published under (``--out``); the card's
+    snippets name it, so they work for any output folder, not only the default one.
+    """
     rid = manifest.get("release_id")
     table_info: Mapping[str, Any] = manifest.get("tables") or {}
     lines = [
@@ -119,14 +165,11 @@ def render_datacard(
         "",
         "- `*.parquet`: the tables, sorted by primary key.",
         "- `manifest.json`: provenance; `datapackage.json`: Frictionless Data Package description.",
-        "- `CHANGES.md`, `diff.json`: what changed since the previous release, by primary key.",
+        "- `CHANGES.md`: rows added, removed and changed per table since the previous release, the "
+        "source files added, removed and changed, events by type; `diff.json`: the same with every row id.",
         "- `SHA256SUMS`: verify the files with `sha256sum -c SHA256SUMS` in this folder.",
         "",
-        "```python",
-        "import geodiscourse",
-        f'tables = geodiscourse.release.read("{rid}")  # dict of polars LazyFrames',
-        f'con = geodiscourse.connect("{rid}")   # DuckDB, one view per table',
-        "```",
+        *_usage(str(rid), manifest.get("previous_release"), root),
     ]
     return "\n".join(lines) + "\n"
 

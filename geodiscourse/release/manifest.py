@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import subprocess
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ import polars as pl
 
 from geodiscourse import __version__
 from geodiscourse.core.ids import file_sha256
-from geodiscourse.schemas import SCHEMA_VERSION
+from geodiscourse.schemas import SCHEMA_VERSION, TABLES
 
 logger = logging.getLogger(__name__)
 
@@ -139,6 +140,64 @@ def read_manifest(release_dir: Path) -> dict[str, Any]:
     return data
 
 
+class ManifestError(ValueError):
+    """A release's manifest.json is missing, unreadable or not shaped as data-contract.md says."""
+
+
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+def _table_problem(name: str, info: Any) -> str | None:
+    """Why one ``tables`` entry is malformed, or None when it is well formed."""
+    if name not in TABLES:
+        return f"names a table {name!r} that is not in the schema ({', '.join(TABLES)})"
+    if not isinstance(info, dict):
+        return f"describes table {name} with a {type(info).__name__}, not an object"
+    if info.get("file") != f"{name}.parquet":
+        # Only the plain file name: a path could make load() read outside the release.
+        return f"gives table {name} the file {info.get('file')!r}, not {name}.parquet"
+    rows = info.get("rows")
+    if not isinstance(rows, int) or isinstance(rows, bool) or rows < 0:
+        return f"gives table {name} rows {rows!r}, not a count"
+    sha = info.get("sha256")
+    if not isinstance(sha, str) or _SHA256_HEX.fullmatch(sha) is None:
+        return f"gives table {name} sha256 {sha!r}, not 64 lowercase hex digits"
+    return None
+
+
+def load_manifest(release_dir: Path) -> dict[str, Any]:
+    """A release's manifest.json, checked before anything trusts it; ManifestError says what is wrong.
+
+    ``tables`` must map schema table names to ``<table>.parquet`` (a plain name in the
+    release folder), a row count and a sha256: the readers follow these names and
+    ``releases`` compares the files with these hashes.
+    """
+    path = Path(release_dir) / MANIFEST_FILENAME
+    try:
+        data = read_manifest(release_dir)
+    except OSError as exc:
+        raise ManifestError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # not JSON, not UTF-8, or not an object
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise ManifestError(f"{path} is not a JSON manifest: {reason}") from None
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise ManifestError(f"{path} has no 'tables' object mapping table names to their files")
+    for name, info in tables.items():
+        problem = _table_problem(str(name), info)
+        if problem is not None:
+            raise ManifestError(f"{path} {problem}")
+    inputs = data.get("inputs", [])
+    if not isinstance(inputs, list) or not all(
+        isinstance(i, dict) and isinstance(i.get("source_name"), str) for i in inputs
+    ):
+        raise ManifestError(f"{path} has 'inputs' that are not a list of objects with a source_name")
+    created_at = data.get("created_at")
+    if created_at is not None and not isinstance(created_at, str):
+        raise ManifestError(f"{path} has created_at {created_at!r}, not a time string")
+    return data
+
+
 def write_json(path: Path, data: Any) -> None:
     """Write JSON readable by people and diff tools (indented, UTF-8, final newline), fsynced."""
     text = json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n"
@@ -176,22 +235,43 @@ def read_checksums(release_dir: Path) -> dict[str, str]:
     return sums
 
 
-def verify_checksums(release_dir: Path) -> list[str]:
-    """Problems found checking a release against its SHA256SUMS; empty when it verifies."""
-    try:
-        sums = read_checksums(release_dir)
-    except OSError as exc:
-        return [f"cannot read {release_dir / CHECKSUMS_FILENAME}: {exc.strerror or exc}"]
+def verify_checksums(release_dir: Path, manifest: Mapping[str, Any] | None = None) -> list[str]:
+    """Problems found checking a release against its SHA256SUMS; empty when it verifies.
+
+    Given the release's (checked) manifest, each table file must also have the sha256
+    the manifest records, so editing a table and regenerating SHA256SUMS is caught
+    too. Each file is hashed once.
+    """
+    digests: dict[str, str] = {}
+
+    def digest(name: str) -> str:
+        if name not in digests:
+            digests[name] = file_sha256(release_dir / name)
+        return digests[name]
+
     problems: list[str] = []
-    for name, expected in sums.items():
-        path = release_dir / name
-        if not path.is_file():
+    try:
+        sums: dict[str, str] | None = read_checksums(release_dir)
+    except OSError as exc:
+        problems.append(f"cannot read {release_dir / CHECKSUMS_FILENAME}: {exc.strerror or exc}")
+        sums = None
+    for name, expected in (sums or {}).items():
+        if "/" in name or name in ("", ".", ".."):
+            problems.append(f"{name}: listed in {CHECKSUMS_FILENAME} but not a file name of the release")
+        elif not (release_dir / name).is_file():
             problems.append(f"{name}: listed in {CHECKSUMS_FILENAME} but missing")
-        elif file_sha256(path) != expected:
+        elif digest(name) != expected:
             problems.append(f"{name}: sha256 differs from {CHECKSUMS_FILENAME} (the file was changed)")
-    for path in sorted(release_dir.iterdir()):
-        if path.is_file() and path.name != CHECKSUMS_FILENAME and path.name not in sums:
-            problems.append(f"{path.name}: not listed in {CHECKSUMS_FILENAME} (added after publishing)")
+    if sums is not None:
+        for path in sorted(release_dir.iterdir()):
+            if path.is_file() and path.name != CHECKSUMS_FILENAME and path.name not in sums:
+                problems.append(f"{path.name}: not listed in {CHECKSUMS_FILENAME} (added after publishing)")
+    for info in (manifest or {}).get("tables", {}).values():
+        name = str(info["file"])
+        if not (release_dir / name).is_file():
+            problems.append(f"{name}: listed in {MANIFEST_FILENAME} but missing")
+        elif digest(name) != info["sha256"]:
+            problems.append(f"{name}: sha256 differs from {MANIFEST_FILENAME} (the table was changed)")
     return problems
 
 
@@ -199,11 +279,13 @@ __all__ = [
     "CHECKSUMS_FILENAME",
     "MANIFEST_FILENAME",
     "InputFileLike",
+    "ManifestError",
     "TableFile",
     "build_manifest",
     "column_types",
     "file_sha256",
     "git_commit",
+    "load_manifest",
     "read_checksums",
     "read_manifest",
     "utc_timestamp",

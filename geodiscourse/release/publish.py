@@ -3,12 +3,13 @@
 A release directory is complete or absent. Everything is written into a hidden
 staging directory beside the releases, fsynced, then renamed in one step; LATEST is
 replaced last, atomically. A run killed at any point leaves at worst a staging
-directory, which the next publish (holding the lock, so it cannot be anyone's work in
-progress) removes. Existing releases are never overwritten.
+directory, which the next publish removes (only when no live run holds it, see
+``staging``). Existing releases are never overwritten.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -16,7 +17,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -26,35 +27,39 @@ import polars as pl
 from geodiscourse.release.changes import ReleaseDiff, diff_tables
 from geodiscourse.release.datacard import DATACARD_FILENAME, render_datacard
 from geodiscourse.release.datapackage import DATAPACKAGE_FILENAME, build_datapackage
-from geodiscourse.release.lock import DEFAULT_TIMEOUT_S, LockTimeoutError, release_lock
+from geodiscourse.release.lock import DEFAULT_TIMEOUT_S, LockTimeoutError, release_lock, unlock
 from geodiscourse.release.manifest import (
     MANIFEST_FILENAME,
     InputFileLike,
+    ManifestError,
     TableFile,
     build_manifest,
     column_types,
     file_sha256,
-    read_manifest,
-    verify_checksums,
     write_checksums,
     write_json,
     write_text_durably,
 )
 from geodiscourse.release.read import (
     LATEST_FILENAME,
-    is_release_id,
+    latest_release,
     parse_release_id,
-    read_latest,
     release_ids,
     releases_dir,
     scan_release,
+)
+from geodiscourse.release.staging import (
+    STAGING_PREFIX,
+    claim_staging,
+    ids_in_use,
+    next_release_id,
+    remove_stale_staging,
 )
 from geodiscourse.release.validate import ValidationFailure, ValidationReport, validate_tables
 from geodiscourse.schemas import TABLES
 
 logger = logging.getLogger(__name__)
 
-STAGING_PREFIX = ".staging-"
 REPORTS_DIRNAME = "reports"
 #: Fixed Parquet writer settings: together with sorted rows they make a table's bytes
 #: depend only on its content (and the polars version, which the file records).
@@ -74,6 +79,10 @@ class OutputNotWritableError(PublishError):
 
 class ReleaseExistsError(PublishError):
     """The requested release id is taken; releases are never overwritten."""
+
+
+class InvalidReleaseIdError(PublishError):
+    """The requested release id is not ``YYYY-MM-DD`` or ``YYYY-MM-DD.N`` naming a real day."""
 
 
 def _describe(failure: ValidationFailure) -> str:
@@ -117,17 +126,18 @@ class PublishedRelease:
         return self.diff.to_markdown()
 
 
-@dataclass(frozen=True)
-class ReleaseInfo:
-    """One release as ``geodiscourse releases`` lists it."""
+def check_release_id(release_id: str | None) -> None:
+    """Refuse a malformed release id in one line, before any work (None: the next free id).
 
-    release_id: str
-    path: Path
-    created_at: str | None
-    row_counts: dict[str, int]
-    verified: bool
-    is_latest: bool
-    problems: list[str] = field(default_factory=list)
+    The flow and the command line call this first, so a typo costs no parsing and the
+    id published is exactly one that reading LATEST accepts back.
+    """
+    if release_id is None:
+        return
+    try:
+        parse_release_id(release_id)
+    except ValueError as exc:
+        raise InvalidReleaseIdError(str(exc)) from None
 
 
 def check_output_writable(out_root: Path) -> None:
@@ -144,17 +154,6 @@ def check_output_writable(out_root: Path) -> None:
                 f"cannot write to the output folder {folder}: {reason}. Choose a writable --out folder "
                 "or fix its permissions"
             ) from exc
-
-
-def next_release_id(releases_dir: Path, day: date) -> str:
-    """The id a new release made on ``day`` gets: the date, then date.2, date.3, ..."""
-    taken = [
-        parse_release_id(p.name)[1]
-        for p in (releases_dir.iterdir() if releases_dir.is_dir() else [])
-        if p.is_dir() and is_release_id(p.name) and parse_release_id(p.name)[0] == day
-    ]
-    number = max(taken, default=0) + 1
-    return day.isoformat() if number == 1 else f"{day.isoformat()}.{number}"
 
 
 def _fsync_file(path: Path) -> None:
@@ -194,54 +193,6 @@ def write_table(df: pl.DataFrame, path: Path, *, table: str | None = None) -> st
     return file_sha256(path)
 
 
-def latest_release(out_root: Path) -> Path | None:
-    """The directory LATEST points to, or None when nothing (valid) has been published."""
-    try:
-        rid = read_latest(out_root)
-    except LookupError:
-        return None
-    path = releases_dir(out_root) / rid if rid else None
-    return path if path is not None and path.is_dir() else None
-
-
-def list_releases(out_root: Path) -> list[ReleaseInfo]:
-    """Every release under out_root, oldest first, checked against its SHA256SUMS."""
-    latest = latest_release(out_root)
-    infos = []
-    for rid in release_ids(out_root):
-        path = releases_dir(out_root) / rid
-        problems = verify_checksums(path)
-        created_at, rows = None, {}
-        try:
-            manifest = read_manifest(path)
-            created_at = manifest.get("created_at")
-            rows = {name: int(info.get("rows", 0)) for name, info in manifest.get("tables", {}).items()}
-        except (OSError, ValueError) as exc:
-            problems.append(f"{MANIFEST_FILENAME}: unreadable ({exc})")
-        infos.append(ReleaseInfo(rid, path, created_at, rows, not problems, path == latest, problems))
-    return infos
-
-
-def remove_stale_staging(folder: Path) -> list[Path]:
-    """Delete staging directories and LATEST temp files left by killed runs.
-
-    Only call with the lock held: then no other publish can be using them.
-    """
-    removed: list[Path] = []
-    if not folder.is_dir():
-        return removed
-    for path in folder.iterdir():
-        if path.name.startswith(STAGING_PREFIX) and path.is_dir():
-            shutil.rmtree(path, ignore_errors=True)
-        elif path.name.startswith(f".{LATEST_FILENAME}.") and path.is_file():
-            path.unlink(missing_ok=True)
-        else:
-            continue
-        logger.warning("removed %s, left behind by an interrupted run", path)
-        removed.append(path)
-    return removed
-
-
 def write_validation_report(report: ValidationReport, out_root: Path, label: str) -> Path:
     """Write the report as text and JSON under out_root/reports; return the text file's path."""
     folder = Path(out_root) / REPORTS_DIRNAME
@@ -254,10 +205,23 @@ def write_validation_report(report: ValidationReport, out_root: Path, label: str
 
 
 def _write_latest(folder: Path, release_id: str) -> None:
-    tmp = folder / f".{LATEST_FILENAME}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
-    write_text_durably(tmp, release_id + "\n")
-    os.replace(tmp, folder / LATEST_FILENAME)
+    for attempt in (1, 2):
+        tmp = folder / f".{LATEST_FILENAME}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
+        write_text_durably(tmp, release_id + "\n")
+        try:
+            os.replace(tmp, folder / LATEST_FILENAME)
+            break
+        except FileNotFoundError:  # removed as a leftover by a run let in by a deleted .lock
+            if attempt == 2:
+                raise
     _fsync_dir(folder)
+
+
+def _exists_error(rid: str, folder: Path) -> ReleaseExistsError:
+    return ReleaseExistsError(
+        f"release {rid} already exists in {folder} and releases are never overwritten: "
+        "omit the release id to get the next free one"
+    )
 
 
 def _previous_tables(out_root: Path) -> tuple[str | None, dict[str, pl.LazyFrame] | None]:
@@ -268,7 +232,15 @@ def _previous_tables(out_root: Path) -> tuple[str | None, dict[str, pl.LazyFrame
         latest = releases_dir(out_root) / ids[-1] if ids else None
     if latest is None:
         return None, None
-    return latest.name, scan_release(latest)
+    try:
+        return latest.name, scan_release(latest)
+    except ManifestError as exc:
+        logger.warning(
+            "cannot read the previous release %s to compare with (%s): diffing against nothing",
+            latest.name,
+            exc,
+        )
+        return None, None
 
 
 def _write_release_files(
@@ -317,7 +289,9 @@ def _write_release_files(
         release_id=release_id, created_at=created_at, tables=table_files, licences=licences
     )
     write_json(staging / DATAPACKAGE_FILENAME, package)
-    write_text_durably(staging / DATACARD_FILENAME, render_datacard(manifest, licences=licences))
+    write_text_durably(
+        staging / DATACARD_FILENAME, render_datacard(manifest, licences=licences, root=staging.parent.parent)
+    )
     write_checksums(staging)
     _fsync_dir(staging)
     return manifest, diff
@@ -342,11 +316,7 @@ def publish_release(
     out_root/reports), ReleaseExistsError, OutputNotWritableError or LockTimeoutError.
     """
     out_root = Path(out_root)
-    if release_id is not None:
-        try:
-            parse_release_id(release_id)
-        except ValueError as exc:
-            raise PublishError(str(exc)) from exc
+    check_release_id(release_id)
     check_output_writable(out_root)
     frames = {n: (t.collect() if isinstance(t, pl.LazyFrame) else t).rechunk() for n, t in tables.items()}
     report = validate_tables(frames, source_names=[i.source_name for i in inputs])
@@ -359,14 +329,10 @@ def publish_release(
         remove_stale_staging(folder)
         rid = release_id or next_release_id(folder, today or created_at.astimezone(UTC).date())
         target = folder / rid
-        if target.exists():
-            raise ReleaseExistsError(
-                f"release {rid} already exists in {folder} and releases are never overwritten: "
-                "omit the release id to get the next free one"
-            )
+        if target.exists() or rid in ids_in_use(folder):
+            raise _exists_error(rid, folder)
         previous = _previous_tables(out_root)
-        staging = folder / f"{STAGING_PREFIX}{rid}-{uuid.uuid4().hex[:12]}"
-        staging.mkdir()
+        staging, staging_fd = claim_staging(folder, rid)
         try:
             manifest, diff = _write_release_files(
                 staging,
@@ -378,10 +344,17 @@ def publish_release(
                 licences=licences,
                 previous=previous,
             )
-            os.rename(staging, target)
+            try:
+                os.rename(staging, target)  # fails when target is a (non-empty) release
+            except OSError as exc:
+                if exc.errno in (errno.EEXIST, errno.ENOTEMPTY):
+                    raise _exists_error(rid, folder) from None
+                raise
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
+        finally:
+            unlock(staging_fd)
         _fsync_dir(folder)
         _write_latest(folder, rid)
     logger.info("published release %s to %s", rid, target)
@@ -389,16 +362,16 @@ def publish_release(
 
 
 __all__ = [
+    "STAGING_PREFIX",
+    "InvalidReleaseIdError",
     "LockTimeoutError",
     "OutputNotWritableError",
     "PublishError",
     "PublishedRelease",
     "ReleaseExistsError",
-    "ReleaseInfo",
     "ReleaseValidationError",
     "check_output_writable",
-    "latest_release",
-    "list_releases",
+    "check_release_id",
     "next_release_id",
     "publish_release",
     "remove_stale_staging",

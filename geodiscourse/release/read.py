@@ -1,4 +1,4 @@
-"""Reading published releases back: find a release, load its tables, query them with SQL.
+"""Reading published releases back: find and list releases, load their tables, query them with SQL.
 
 This module is the read side of a release's layout (``<root>/releases/<id>/`` plus the
 ``LATEST`` pointer, see data-contract.md), so publishing, diffing and validating a
@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polars as pl
 
-from geodiscourse.release.manifest import read_manifest
+from geodiscourse.release.manifest import (
+    MANIFEST_FILENAME,
+    ManifestError,
+    load_manifest,
+    verify_checksums,
+)
 from geodiscourse.schemas import TABLES
 
 if TYPE_CHECKING:
@@ -27,7 +33,8 @@ RELEASES_DIRNAME = "releases"
 LATEST_FILENAME = "LATEST"
 DEFAULT_ROOT = "data/processed"
 
-_RELEASE_ID = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:\.([1-9]\d*))?$")
+#: ASCII digits only, matched whole (fullmatch: ``$`` alone would accept a trailing newline).
+_RELEASE_ID = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(?:\.([1-9][0-9]*))?")
 
 
 class ReleaseNotFoundError(LookupError):
@@ -45,7 +52,7 @@ def parse_release_id(release_id: str) -> tuple[date, int]:
     Raises ValueError for anything that is not a release id, so a typo never silently
     becomes a directory name.
     """
-    match = _RELEASE_ID.match(release_id)
+    match = _RELEASE_ID.fullmatch(release_id) if isinstance(release_id, str) else None
     if match is None:
         raise ValueError(
             f"{release_id!r} is not a release id: use YYYY-MM-DD, or YYYY-MM-DD.N for the N-th release of a day"
@@ -53,7 +60,9 @@ def parse_release_id(release_id: str) -> tuple[date, int]:
     try:
         day = date.fromisoformat(match.group(1))
     except ValueError as exc:
-        raise ValueError(f"{release_id!r} is not a release id: {exc}") from exc
+        raise ValueError(
+            f"{release_id!r} is not a release id: {match.group(1)} is not a calendar date"
+        ) from exc
     number = int(match.group(2)) if match.group(2) else 1
     if number == 1 and match.group(2):
         raise ValueError(f"{release_id!r} is not a release id: the first release of a day has no '.1' suffix")
@@ -95,10 +104,46 @@ def read_latest(root: str | Path) -> str | None:
     return text
 
 
-def resolve_release(release: str = "latest", root: str | Path = DEFAULT_ROOT) -> Path:
-    """The directory of a release given its id or "latest"; a clear error when absent."""
+def is_release_dir(path: Path) -> bool:
+    """Whether a folder looks like a release: it has a manifest.json or a table's Parquet file.
+
+    A release with a damaged manifest still has its tables, so validate can report what is
+    wrong with it; a folder with neither is something else, named as such in one sentence.
+    """
+    return path.is_dir() and (
+        (path / MANIFEST_FILENAME).is_file() or any((path / f"{name}.parquet").is_file() for name in TABLES)
+    )
+
+
+def _release_folder(path: Path) -> Path:
+    if path.is_dir():
+        if is_release_dir(path):
+            return path
+        if (path / RELEASES_DIRNAME).is_dir() or (path / LATEST_FILENAME).is_file():
+            root = path if (path / RELEASES_DIRNAME).is_dir() else path.parent
+            raise ReleaseNotFoundError(
+                f"{path} holds releases but is not one: name one, e.g. `latest --out {root}`"
+            )
+        raise ReleaseNotFoundError(
+            f"{path} is a folder but not a release (it has no {MANIFEST_FILENAME} and no table .parquet "
+            "file): pass 'latest', a release id or a folder under <out>/releases/"
+        )
+    raise ReleaseNotFoundError(
+        f"{path} is a file, not a release folder: pass 'latest', a release id or a folder under <out>/releases/"
+    )
+
+
+def resolve_release(release: str | Path = "latest", root: str | Path = DEFAULT_ROOT) -> Path:
+    """The folder of a release named by "latest", its id (under root) or its folder's path.
+
+    Every command and ``load``/``connect`` resolve through here, so a release named one way
+    works everywhere. An id is looked up under root first; a path that exists is taken as it
+    is but must look like a release. Anything else raises ReleaseNotFoundError with one
+    sentence naming what was tried.
+    """
+    ref = str(release)
     folder = releases_dir(root)
-    if release == "latest":
+    if ref == "latest":
         latest = read_latest(root)
         if latest is None:
             present = release_ids(root)
@@ -110,33 +155,82 @@ def resolve_release(release: str = "latest", root: str | Path = DEFAULT_ROOT) ->
             raise ReleaseNotFoundError(
                 f"no release has been published under {folder} (no LATEST file): {hint}"
             )
-        release = latest
-    elif not is_release_id(release):
-        raise ReleaseNotFoundError(
-            f"{release!r} is not a release id (YYYY-MM-DD or YYYY-MM-DD.N) nor 'latest'"
-        )
-    path = folder / release
-    if not path.is_dir():
+        ref = latest
+    if is_release_id(ref) and (folder / ref).is_dir():
+        return folder / ref
+    if Path(ref).exists():
+        return _release_folder(Path(ref))
+    if is_release_id(ref):
         present = release_ids(root)
         raise ReleaseNotFoundError(
-            f"release {release} not found in {folder}; releases present: {', '.join(present) or 'none'}"
+            f"release {ref} not found in {folder}; releases present: {', '.join(present) or 'none'}"
         )
-    return path
+    raise ReleaseNotFoundError(
+        f"no release {ref!r}: it is not 'latest', not a release id (YYYY-MM-DD or YYYY-MM-DD.N) "
+        f"and no folder {ref} exists"
+    )
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """One release as ``geodiscourse releases`` lists it."""
+
+    release_id: str
+    path: Path
+    created_at: str | None
+    row_counts: dict[str, int]
+    verified: bool
+    is_latest: bool
+    problems: list[str] = field(default_factory=list)
+
+
+def latest_release(out_root: Path) -> Path | None:
+    """The directory LATEST points to, or None when nothing (valid) has been published."""
+    try:
+        rid = read_latest(out_root)
+    except LookupError:
+        return None
+    path = releases_dir(out_root) / rid if rid else None
+    return path if path is not None and path.is_dir() else None
+
+
+def list_releases(out_root: Path) -> list[ReleaseInfo]:
+    """Every release under out_root, oldest first, checked against its SHA256SUMS and manifest.
+
+    Only hashes are compared (each file hashed once): the tables' sha256 in the manifest
+    as well as SHA256SUMS, so a table edited and SHA256SUMS regenerated does not verify.
+    """
+    latest = latest_release(out_root)
+    infos = []
+    for rid in release_ids(out_root):
+        path = releases_dir(out_root) / rid
+        created_at, rows, manifest, unreadable = None, {}, None, None
+        try:
+            manifest = load_manifest(path)
+            created_at = manifest.get("created_at")
+            rows = {name: int(info["rows"]) for name, info in manifest["tables"].items()}
+        except ManifestError as exc:
+            unreadable = str(exc)
+        problems = verify_checksums(path, manifest)
+        if unreadable is not None:
+            problems.append(unreadable)
+        infos.append(ReleaseInfo(rid, path, created_at, rows, not problems, path == latest, problems))
+    return infos
 
 
 def table_paths(release_dir: Path) -> dict[str, Path]:
     """The Parquet file of each table of a release, in the manifest's table order.
 
-    The manifest is the authority (a release made by an older schema may have other
-    tables); without one, every ``*.parquet`` file is a table, in the schema's order.
+    The manifest is the authority, checked by load_manifest (ManifestError when it is
+    malformed), so every path is a file of the release folder itself; a release with no
+    manifest at all has every ``*.parquet`` file as a table, in the schema's order.
     """
-    try:
-        tables = read_manifest(release_dir).get("tables", {})
-        return {name: release_dir / str(info.get("file", f"{name}.parquet")) for name, info in tables.items()}
-    except (OSError, ValueError):
+    if not (release_dir / MANIFEST_FILENAME).exists():
         files = {p.stem: p for p in release_dir.glob("*.parquet")}
         order = [n for n in TABLES if n in files] + sorted(set(files) - set(TABLES))
         return {name: files[name] for name in order}
+    tables = load_manifest(release_dir)["tables"]
+    return {name: release_dir / str(info["file"]) for name, info in tables.items()}
 
 
 def scan_release(release_dir: Path) -> dict[str, pl.LazyFrame]:
@@ -144,8 +238,8 @@ def scan_release(release_dir: Path) -> dict[str, pl.LazyFrame]:
     return {name: pl.scan_parquet(path) for name, path in table_paths(release_dir).items()}
 
 
-def load(release: str = "latest", root: str | Path = DEFAULT_ROOT) -> dict[str, pl.LazyFrame]:
-    """The tables of a release as polars LazyFrames, by table name.
+def load(release: str | Path = "latest", root: str | Path = DEFAULT_ROOT) -> dict[str, pl.LazyFrame]:
+    """The tables of a release (named by "latest", its id or its folder) as polars LazyFrames.
 
     ``load()["events"].filter(...).collect()`` reads only what the query needs.
     """
@@ -153,7 +247,7 @@ def load(release: str = "latest", root: str | Path = DEFAULT_ROOT) -> dict[str, 
 
 
 def connect(
-    release: str = "latest", root: str | Path = DEFAULT_ROOT, database: str = ":memory:"
+    release: str | Path = "latest", root: str | Path = DEFAULT_ROOT, database: str = ":memory:"
 ) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection with one view per table of a release, for SQL analysis.
 
@@ -163,7 +257,8 @@ def connect(
         import duckdb
     except ImportError as exc:
         raise ImportError(
-            "geodiscourse.connect() needs DuckDB, an optional extra: pip install 'geodiscourse[duckdb]'"
+            "geodiscourse.connect() needs DuckDB, an optional extra: pip install duckdb "
+            "(or, in a clone of geodiscourse, pip install -e '.[duckdb]')"
         ) from exc
     paths = table_paths(resolve_release(release, root))
     con = duckdb.connect(database)
@@ -175,9 +270,13 @@ def connect(
 
 
 __all__ = [
+    "ReleaseInfo",
     "ReleaseNotFoundError",
     "connect",
+    "is_release_dir",
     "is_release_id",
+    "latest_release",
+    "list_releases",
     "load",
     "parse_release_id",
     "read_latest",

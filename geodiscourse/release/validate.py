@@ -3,131 +3,47 @@
 Pandera checks each table against its model (lazily, so one run reports every
 problem); the checks pandera cannot express across tables are written here: primary
 keys, foreign keys, spans inside their sentence and document, span texts equal to the
-clean_text they point at, and every input file accounted for. A failure names the
-table, column, check, how many rows fail and a few example rows, which is what an
-operator needs to find the extractor at fault.
+clean_text they point at, and every input file accounted for. What a failure records
+and how reports show it is ``validation_report``.
 """
 
 from __future__ import annotations
 
-import datetime
-import json
 import logging
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandera.errors as pa_errors
 import polars as pl
 
-from geodiscourse.release.manifest import CHECKSUMS_FILENAME, file_sha256, read_manifest, verify_checksums
-from geodiscourse.release.read import table_paths
+from geodiscourse.release.actor_support import actor_support_failures
+from geodiscourse.release.manifest import (
+    CHECKSUMS_FILENAME,
+    MANIFEST_FILENAME,
+    ManifestError,
+    file_sha256,
+    load_manifest,
+    verify_checksums,
+)
+from geodiscourse.release.validation_report import (
+    EXAMPLE_ROWS,
+    ValidationFailure,
+    ValidationReport,
+    example_rows,
+    failure,
+    jsonable,
+)
 from geodiscourse.schemas import TABLES
 
 logger = logging.getLogger(__name__)
 
-EXAMPLE_ROWS = 3
-_MAX_STR = 160
 #: Tables whose rows carry a span (char_start, char_end) inside one sentence.
 SPAN_TABLES = ("mentions", "events", "claims", "recommendations")
 #: Tables whose ``text`` column must equal the clean_text their span points at.
 TEXT_SPAN_TABLES = ("sentences", "mentions")
 #: pandera checks that mean a column is absent or mistyped: our own checks skip it.
 _STRUCTURAL = ("column_in_dataframe", "dtype(")
-
-
-@dataclass(frozen=True)
-class ValidationFailure:
-    """One check that failed on one table column, with the number of failing rows."""
-
-    table: str
-    column: str | None
-    check: str
-    count: int
-    examples: list[dict[str, Any]] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "table": self.table,
-            "column": self.column,
-            "check": self.check,
-            "count": self.count,
-            "examples": self.examples,
-        }
-
-    def headline(self) -> str:
-        where = f"{self.table}.{self.column}" if self.column else self.table
-        return f"{where}: check {self.check} failed for {self.count} row(s)"
-
-
-@dataclass(frozen=True)
-class ValidationReport:
-    """Every failure found; ``ok`` when there is none."""
-
-    failures: list[ValidationFailure]
-    rows: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.failures
-
-    def find(
-        self, table: str, column: str | None = None, check: str | None = None
-    ) -> list[ValidationFailure]:
-        """Failures of a table, optionally only for one column and a check name prefix."""
-        return [
-            f
-            for f in self.failures
-            if f.table == table
-            and (column is None or f.column == column)
-            and (check is None or f.check.startswith(check))
-        ]
-
-    def to_text(self) -> str:
-        if self.ok:
-            counts = ", ".join(f"{name} {n}" for name, n in self.rows.items())
-            return f"Validation passed ({counts or 'no tables'}).\n"
-        tables = sorted({f.table for f in self.failures})
-        lines = [
-            f"Validation failed: {len(self.failures)} check(s) failed in {len(tables)} table(s) "
-            f"({', '.join(tables)}). Nothing was published.",
-            "",
-        ]
-        for failure in self.failures:
-            lines.append(
-                f"- table {failure.table}, column {failure.column or '-'}, check {failure.check}: "
-                f"{failure.count} row(s)"
-            )
-            for example in failure.examples:
-                lines.append(f"    e.g. {json.dumps(example, ensure_ascii=False, default=str)}")
-        return "\n".join(lines) + "\n"
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"ok": self.ok, "rows": self.rows, "failures": [f.to_dict() for f in self.failures]}
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, default=str) + "\n"
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, str):
-        return value if len(value) <= _MAX_STR else value[:_MAX_STR] + f"... ({len(value)} chars)"
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    return value
-
-
-def _examples(rows: pl.DataFrame) -> list[dict[str, Any]]:
-    return [_jsonable(row) for row in rows.head(EXAMPLE_ROWS).to_dicts()]
-
-
-def _failure(table: str, column: str | None, check: str, bad: pl.DataFrame) -> ValidationFailure:
-    return ValidationFailure(table, column, check, bad.height, _examples(bad))
 
 
 def _pandera_failures(name: str, df: pl.DataFrame) -> tuple[list[ValidationFailure], set[str]]:
@@ -152,9 +68,9 @@ def _pandera_failures(name: str, df: pl.DataFrame) -> tuple[list[ValidationFailu
             unfit.add(column)
         indices = group["index"].drop_nulls().unique(maintain_order=True)
         if len(indices) and indices.max() < df.height:  # type: ignore[operator]
-            examples = _examples(df[indices.head(EXAMPLE_ROWS).to_list()])
+            examples = example_rows(df[indices.head(EXAMPLE_ROWS).to_list()])
         else:
-            examples = [{"failure_case": _jsonable(v)} for v in group["failure_case"].head(EXAMPLE_ROWS)]
+            examples = [{"failure_case": jsonable(v)} for v in group["failure_case"].head(EXAMPLE_ROWS)]
         failures.append(ValidationFailure(name, column, check, group.height, examples))
     return failures, unfit
 
@@ -172,11 +88,11 @@ def _key_failures(name: str, df: pl.DataFrame) -> list[ValidationFailure]:
     failures = []
     nulls = df.filter(pl.any_horizontal(pl.col(pk).is_null()))
     if nulls.height:
-        failures.append(_failure(name, label, "primary_key_not_null", nulls))
+        failures.append(failure(name, label, "primary_key_not_null", nulls))
     key = pl.col(pk[0]) if len(pk) == 1 else pl.struct(pk)
     dupes = df.filter(key.is_duplicated()).sort(pk)
     if dupes.height:
-        failures.append(_failure(name, label, "primary_key_unique", dupes))
+        failures.append(failure(name, label, "primary_key_unique", dupes))
     return failures
 
 
@@ -195,7 +111,7 @@ def _foreign_key_failures(
             bad = tables[name].filter(pl.col(fk.column).is_not_null()).join(keys, on=fk.column, how="anti")
             if bad.height:
                 check = f"foreign_key({fk.ref_table}.{fk.ref_column})"
-                failures.append(_failure(name, fk.column, check, bad))
+                failures.append(failure(name, fk.column, check, bad))
     return failures
 
 
@@ -232,16 +148,16 @@ def _sentence_failures(
     outside = joined.filter(~inside)
     if outside.height:
         failures.append(
-            _failure("sentences", "char_start,char_end", "span_inside_document", _drop_helpers(outside))
+            failure("sentences", "char_start,char_end", "span_inside_document", _drop_helpers(outside))
         )
     wrong = joined.filter(inside & (pl.col("text") != _text_at("char_start", "char_end")))
     if wrong.height:
-        failures.append(_failure("sentences", "text", "text_matches_clean_text", _drop_helpers(wrong)))
+        failures.append(failure("sentences", "text", "text_matches_clean_text", _drop_helpers(wrong)))
     repeated = (
         tables["sentences"].filter(pl.struct("doc_id", "position").is_duplicated()).sort("doc_id", "position")
     )
     if repeated.height:
-        failures.append(_failure("sentences", "position", "position_unique_in_document", repeated))
+        failures.append(failure("sentences", "position", "position_unique_in_document", repeated))
     return failures
 
 
@@ -283,15 +199,15 @@ def _span_failures(
         )
         outside = joined.filter(~inside)
         if outside.height:
-            failures.append(_failure(name, "char_start,char_end", "span_inside_sentence", outside))
+            failures.append(failure(name, "char_start,char_end", "span_inside_sentence", outside))
         elsewhere = joined.filter(pl.col("doc_id") != pl.col("_sentence_doc_id"))
         if elsewhere.height:
-            failures.append(_failure(name, "doc_id", "same_document_as_sentence", elsewhere))
+            failures.append(failure(name, "doc_id", "same_document_as_sentence", elsewhere))
         if name in TEXT_SPAN_TABLES and docs is not None and _usable(tables, unfit, name, "text"):
             with_text = joined.filter(inside).join(docs, on="doc_id", how="inner")
             wrong = with_text.filter(pl.col("text") != _text_at("char_start", "char_end"))
             if wrong.height:
-                failures.append(_failure(name, "text", "text_matches_clean_text", _drop_helpers(wrong)))
+                failures.append(failure(name, "text", "text_matches_clean_text", _drop_helpers(wrong)))
     return failures
 
 
@@ -319,7 +235,7 @@ def _input_failures(
     for name in ("documents", "rejected"):
         unknown = tables[name].filter(~pl.col("source_name").is_in(sorted(wanted)))
         if unknown.height:
-            failures.append(_failure(name, "source_name", "source_is_an_input", unknown))
+            failures.append(failure(name, "source_name", "source_is_an_input", unknown))
     return failures
 
 
@@ -353,6 +269,7 @@ def validate_tables(
     failures.extend(_foreign_key_failures(frames, unfit))
     failures.extend(_sentence_failures(frames, unfit))
     failures.extend(_span_failures(frames, unfit))
+    failures.extend(actor_support_failures(frames, unfit))
     if source_names is not None:
         failures.extend(_input_failures(frames, unfit, source_names))
     rows = {name: frames[name].height for name in TABLES if name in frames}
@@ -369,12 +286,17 @@ def validate_release(release_dir: Path) -> ValidationReport:
         table = file.removesuffix(".parquet") if file.endswith(".parquet") else file
         failures.append(ValidationFailure(table, None, "sha256sums", 1, [{"file": file, "problem": problem}]))
     try:
-        manifest: dict[str, Any] | None = read_manifest(release_dir)
-    except (OSError, ValueError) as exc:
-        failures.append(ValidationFailure("manifest.json", None, "readable", 1, [{"problem": str(exc)}]))
+        manifest: dict[str, Any] | None = load_manifest(release_dir)
+    except ManifestError as exc:
+        failures.append(ValidationFailure(MANIFEST_FILENAME, None, "well_formed", 1, [{"problem": str(exc)}]))
         manifest = None
+    if manifest is not None:
+        paths = {name: release_dir / str(info["file"]) for name, info in manifest["tables"].items()}
+    else:  # still check the tables the release should have, from their own folder only
+        paths = {name: release_dir / f"{name}.parquet" for name in TABLES}
+        paths = {name: path for name, path in paths.items() if path.is_file()}
     frames: dict[str, pl.DataFrame] = {}
-    for name, path in table_paths(release_dir).items():
+    for name, path in paths.items():
         try:
             frames[name] = pl.read_parquet(path)
         except (OSError, pl.exceptions.PolarsError) as exc:
@@ -384,13 +306,12 @@ def validate_release(release_dir: Path) -> ValidationReport:
     source_names = None
     if manifest is not None:
         source_names = [str(i["source_name"]) for i in manifest.get("inputs", [])]
-        for name, info in manifest.get("tables", {}).items():
-            if name in frames and int(info.get("rows", -1)) != frames[name].height:
-                example = {"manifest_rows": info.get("rows"), "file_rows": frames[name].height}
+        for name, info in manifest["tables"].items():
+            if name in frames and info["rows"] != frames[name].height:
+                example = {"manifest_rows": info["rows"], "file_rows": frames[name].height}
                 failures.append(ValidationFailure(name, None, "manifest_row_count", 1, [example]))
-            path = release_dir / str(info.get("file", f"{name}.parquet"))
-            if path.is_file() and info.get("sha256") != file_sha256(path):
-                example = {"file": path.name, "manifest_sha256": info.get("sha256")}
+            if paths[name].is_file() and info["sha256"] != file_sha256(paths[name]):
+                example = {"file": paths[name].name, "manifest_sha256": info["sha256"]}
                 failures.append(ValidationFailure(name, None, "manifest_sha256", 1, [example]))
     table_report = validate_tables(frames, source_names=source_names)
     # A table that could not be read is already reported; do not report it missing too.

@@ -32,8 +32,9 @@ from geodiscourse.ingest.cleaning import CleanedArticle, clean_article
 from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
 from geodiscourse.ingest.language import non_english_reason
 from geodiscourse.nlp.pipeline import load_pipeline, model_fingerprint
-from geodiscourse.run.cache import DocumentOutput, ExtractionCache
+from geodiscourse.run.cache import DocumentOutput, ExtractionCache, usable_cache_dir
 from geodiscourse.run.fingerprint import code_fingerprint
+from geodiscourse.run.workspace import require_work_dir, storage_error, write_part
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,9 @@ def process_articles(
     a rejected article; how many articles were parsed, and how many came from the cache.
 
     ``nlp`` is called only when some article is not in the cache, so a batch served
-    wholly from the cache never loads the model.
+    wholly from the cache never loads the model. An article the flow sent here as
+    cached (``partition_cached``) whose entry then fails its checks is parsed like any
+    other: a miss, never an error or a lost article.
     """
     outputs: dict[int, DocumentOutput] = {}
     to_parse: list[tuple[int, RawArticle, CleanedArticle]] = []
@@ -182,11 +185,14 @@ def process_articles(
     return [outputs[i] for i in range(len(articles))] + duplicates_rejected, len(to_parse), hits
 
 
-def open_cache(cache_dir: Path | None) -> ExtractionCache | None:
-    """The extraction cache for this code and model, or None when caching is off."""
-    if cache_dir is None:
+def open_cache(cache_dir: Path | None, *, new_run: bool = False) -> ExtractionCache | None:
+    """The extraction cache for this code and model, or None when caching is off or its
+    folder cannot be written (one warning says so: the cache is only an optimisation).
+    ``new_run``: see ``usable_cache_dir``."""
+    root = usable_cache_dir(cache_dir, new_run=new_run)
+    if root is None:
         return None
-    return ExtractionCache(cache_dir, code_fingerprint(), model_fingerprint())
+    return ExtractionCache(root, code_fingerprint(), model_fingerprint())
 
 
 def partition_cached(
@@ -231,8 +237,10 @@ def run_batch(
     """Parse and extract one batch and write its tables to ``work_dir/<table>/part-<index>.parquet``.
 
     Runs in whichever process the task runner chooses; the spaCy pipeline is loaded
-    once per process.
+    once per process. A write that fails raises a WorkspaceError naming the file (a
+    full disk: DiskFullError); a batch whose run folder is gone is not run at all.
     """
+    require_work_dir(work_dir)
     started = time.perf_counter()
     timer = StageTimer()
     outputs, parsed, cached = process_articles(
@@ -241,9 +249,7 @@ def run_batch(
     with timer.stage("writing"):
         tables = outputs_to_frames(outputs)
         for table, df in tables.items():
-            target = work_dir / table
-            target.mkdir(parents=True, exist_ok=True)
-            df.write_parquet(target / f"part-{index:06d}.parquet")
+            write_part(df, work_dir / table / f"part-{index:06d}.parquet")
     rejected = tables["rejected"].height
     return BatchSummary(
         index=index,
@@ -276,6 +282,11 @@ def build_tables(
     raw_dir: Path, work_dir: Path, *, cache_dir: Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE
 ) -> tuple[dict[str, pl.DataFrame], IngestResult, list[BatchSummary]]:
     """The whole pipeline in this process, without Prefect: for tests and development."""
+    try:
+        work_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise storage_error(err, work_dir) from err
+    open_cache(cache_dir, new_run=True)  # warns once here when the cache cannot be written
     ingest = read_raw_folder(raw_dir)
     summaries = [
         run_batch(i, batch, work_dir, cache_dir)

@@ -16,9 +16,10 @@ runner = CliRunner()
     ("command", "expected"),
     [
         ("run", ["--raw", "--out", "--release-id", "--workers", "--dask-address", "--no-cache", "--licence"]),
-        ("validate", ["release_dir", "published release folder"]),
+        ("validate", ["RELEASE", "'latest'", "release folder", "--out"]),
         ("releases", ["--out"]),
         ("diff", ["Older release", "Newer release", "--out"]),
+        ("export", ["RELEASE", "--format", "csv", "jsonl", "--to", "--out"]),
         ("serve", ["--cron", "--raw", "--out", "--workers"]),
         ("version", []),
     ],
@@ -34,8 +35,8 @@ def test_every_command_has_help(command: str, expected: list[str]) -> None:
     ("args", "message"),
     [
         (["run", "--raw", "no/such/folder", "--out", "{tmp}/out"], "does not exist"),
-        (["validate", "{tmp}/no-release"], "is not a release folder"),
-        (["diff", "2020-01-01", "2020-01-02", "--out", "{tmp}"], "no release"),
+        (["validate", "{tmp}/no-release"], "no folder"),
+        (["diff", "2020-01-01", "2020-01-02", "--out", "{tmp}"], "release 2020-01-01 not found"),
     ],
 )
 def test_bad_arguments_exit_2_with_one_clear_message(args: list[str], message: str, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Hand-made DocContexts for extractor unit tests.
+"""Hand-made DocContexts for extractor unit tests, and the attributions found in them.
 
 Extractor tests mark actor mentions themselves, so they test one rule family at a time
 and do not move when actor resolution changes.
@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from spacy.language import Language
 
 from geodiscourse.core.rows import ActorRow
+from geodiscourse.extract.attribution import Attribution, attributions_for_document
 from geodiscourse.nlp.context import DocContext, ResolvedMention
 
 #: surface form -> (actor_id, kind, country)
@@ -50,3 +51,18 @@ def context_with_actors(
             rows[actor_id] = ActorRow(actor_id=actor_id, name=surface, kind=kind, country=country)
     mentions.sort(key=lambda m: m.token_start)
     return DocContext(doc_id, doc, published, mentions, rows)
+
+
+def context_for(nlp: Language, text: str, actors: dict[str, str] | None = None) -> DocContext:
+    """A DocContext whose mentions are every whole-word occurrence of the given surfaces."""
+    table = {surface: (actor_id, "other", None) for surface, actor_id in (actors or {}).items()}
+    return context_with_actors(nlp, text, table)
+
+
+def reports(
+    nlp: Language, text: str, actors: dict[str, str] | None = None
+) -> list[tuple[int, Attribution, str]]:
+    """(sentence index, attribution, content text) for every attribution of the text."""
+    ctx = context_for(nlp, text, actors)
+    found = attributions_for_document(ctx)
+    return [(i, a, text[a.content_start : a.content_end]) for i, atts in sorted(found.items()) for a in atts]

@@ -1,38 +1,20 @@
-"""Attribution of reported speech: who says what, in which sentence.
+"""Attribution of reported speech, one report at a time: where the speaker and the
+content stand for each reporting pattern, unnamed sources, quoted descriptions, and the
+sentences that report nothing.
 
 Contexts are built with hand-made mentions (surface form -> actor id, every whole-word
 occurrence), so these tests pin the attribution rules independently of actor resolution.
+Quotations across sentences and several reports in one sentence are in
+test_attribution_quotes.py.
 """
 
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from spacy.language import Language
 
-from geodiscourse.extract.attribution import Attribution, attributions_for_document
-from geodiscourse.nlp.context import DocContext
-from geodiscourse.nlp.quotations import quote_segments
-from tests.extract.doc_contexts import context_with_actors
+from tests.extract.doc_contexts import reports
 
-
-def context_for(nlp: Language, text: str, actors: dict[str, str] | None = None) -> DocContext:
-    """A DocContext whose mentions are every whole-word occurrence of the given surfaces."""
-    table = {surface: (actor_id, "other", None) for surface, actor_id in (actors or {}).items()}
-    return context_with_actors(nlp, text, table)
-
-
-def reports(
-    nlp: Language, text: str, actors: dict[str, str] | None = None
-) -> list[tuple[int, Attribution, str]]:
-    """(sentence index, attribution, content text) for every attribution of the text."""
-    ctx = context_for(nlp, text, actors)
-    found = attributions_for_document(ctx)
-    return [(i, a, text[a.content_start : a.content_end]) for i, atts in sorted(found.items()) for a in atts]
-
-
-# (text, mentions, sentence index, speaker_text, speaker_actor_id, cue, content)
 SINGLE_CASES = [
     pytest.param(
         "Mr Straw said the US government was suspicious of the EU.",
@@ -299,180 +281,6 @@ NO_ATTRIBUTION = [
 @pytest.mark.parametrize("text", NO_ATTRIBUTION)
 def test_no_attribution(nlp: Language, text: str) -> None:
     assert reports(nlp, text) == []
-
-
-def test_quote_continues_into_next_sentence(nlp: Language) -> None:
-    text = (
-        'Mr Clarke said: "I will be asking Parliament to renew this legislation. '
-        '"In the meantime, we will be studying the judgement carefully."'
-    )
-    found = reports(nlp, text, {"Clarke": "charles-clarke"})
-    assert [(i, a.speaker_actor_id, a.cue) for i, a, _ in found] == [
-        (0, "charles-clarke", "said"),
-        (1, "charles-clarke", "quote"),
-    ]
-    assert found[1][2] == "In the meantime, we will be studying the judgement carefully"
-
-
-def test_quote_closed_in_later_sentence_takes_speaker_after_it(nlp: Language) -> None:
-    text = '"We watched the scenes of destruction with disbelief. The scale is difficult to grasp," he said.'
-    found = reports(nlp, text, {"he": "michael-howard"})
-    assert {i for i, _, _ in found} == {0, 1}
-    assert {a.speaker_actor_id for _, a, _ in found} == {"michael-howard"}
-
-
-def test_paragraph_quotation_after_introducing_sentence(nlp: Language) -> None:
-    text = (
-        "Mrs Robinson warned that a lack of action could lead to further legal action.\n\n"
-        '"If the government were not to accept this ruling then there is further redress."'
-    )
-    found = reports(nlp, text, {"Robinson": "mary-robinson"})
-    assert [(i, a.speaker_text, a.cue) for i, a, _ in found] == [
-        (0, "Mrs Robinson", "warned"),
-        (1, "Mrs Robinson", "quote"),
-    ]
-
-
-def test_quotation_without_speaker_after_author_sentence_stays_unattributed(nlp: Language) -> None:
-    text = 'The detainees took their case to the House of Lords.\n\n"This is a disgrace to the nation."'
-    assert reports(nlp, text) == []
-
-
-def test_verb_inside_quotation_is_not_a_second_speaker(nlp: Language) -> None:
-    found = reports(nlp, '"I think we will win the league," he said.')
-    assert [(a.speaker_text, c) for _, a, c in found] == [("he", "I think we will win the league")]
-
-
-def test_two_reports_in_one_sentence(nlp: Language) -> None:
-    text = "Human rights groups say the code is not legally binding - but Mr Straw said it would be given legal force."
-    found = reports(nlp, text, {"Straw": "jack-straw"})
-    assert [(a.speaker_text, c) for _, a, c in found] == [
-        ("Human rights groups", "the code is not legally binding"),
-        ("Mr Straw", "it would be given legal force"),
-    ]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Mr Blair recently said the UK would only participate where it was in UK interests "
-            "but the Tories say he is surrendering a key veto.",
-            [
-                ("Mr Blair", "the UK would only participate where it was in UK interests"),
-                ("the Tories", "he is surrendering a key veto"),
-            ],
-            id="but-coordinated",
-        ),
-        pytest.param(
-            "Mr Blair said the UK would stay and the Tories say it will leave.",
-            [("Mr Blair", "the UK would stay"), ("the Tories", "it will leave")],
-            id="present-tense-not-shifted-back",
-        ),
-        pytest.param(
-            "Mr Blunkett said the inquiry was under way and the High Court had stressed his right "
-            "to privacy did not affect his job.",
-            [
-                (
-                    "Mr Blunkett",
-                    "the inquiry was under way and the High Court had stressed his right to privacy "
-                    "did not affect his job",
-                )
-            ],
-            id="shifted-back-is-still-reported",
-        ),
-    ],
-)
-def test_coordinated_reporting_clauses(nlp: Language, text: str, expected: list[tuple[str, str]]) -> None:
-    """A second reporting clause the parser hung inside the first report's content is a
-    report of its own, unless its tense shows it is part of what was said."""
-    assert [(a.speaker_text, c) for _, a, c in reports(nlp, text)] == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param('He said "yes" and left.', [("yes", 0)], id="straight-closed"),
-        pytest.param("He said \u201cno\u201d.", [("no", 0)], id="curly"),
-        pytest.param('A "one. "two."', [("one. ", 0), ("two.", 0)], id="reopened-continues"),
-        pytest.param('"one\n\n"two"', [("one", 0), ("two", 0)], id="paragraph-continues"),
-        pytest.param('"one"\n\n"two"', [("one", 0), ("two", 1)], id="closed-then-new"),
-        pytest.param("It's Britain's and the EU's view.", [], id="apostrophes-are-no-quotes"),
-    ],
-)
-def test_quote_segments(text: str, expected: list[tuple[str, int]]) -> None:
-    segments = quote_segments(text)
-    groups = {g: n for n, g in enumerate(dict.fromkeys(s.group for s in segments))}
-    assert [(text[s.start : s.end], groups[s.group]) for s in segments] == expected
-
-
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(
-    st.lists(
-        st.sampled_from(
-            [
-                "Mr Straw said",
-                '"',
-                "\u201c",
-                "\u201d",
-                "the ban was lifted",
-                ", he said.",
-                "According to the Times,",
-                "it is understood that",
-                "\n\n",
-                ":",
-                ". ",
-                "is said to believe",
-                "officials",
-            ]
-        ),
-        max_size=14,
-    ).map(" ".join)
-)
-def test_contents_lie_inside_their_sentence(nlp: Language, text: str) -> None:
-    ctx = context_for(nlp, text)
-    for index, found in attributions_for_document(ctx).items():
-        sent = ctx.sentences[index]
-        for a in found:
-            assert sent.start_char <= a.content_start < a.content_end <= sent.end_char
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        pytest.param(
-            "Europe says the euro has had enough, and Asia must let its currencies rise.",
-            [("Europe", "the euro has had enough, and Asia must let its currencies rise")],
-            id="modal-clause-after-present-report",
-        ),
-        pytest.param(
-            "Officials say the dollar is too weak, and China is keeping the yuan low.",
-            [("Officials", "the dollar is too weak, and China is keeping the yuan low")],
-            id="present-clause-after-present-report",
-        ),
-        pytest.param(
-            "Mr Smith said the talks had failed, and Iran must now stop enrichment.",
-            [("Mr Smith", "the talks had failed, and Iran must now stop enrichment")],
-            id="modal-clause-after-past-report",
-        ),
-        pytest.param(
-            "Mr Smith said the talks had failed, and the delegation left Geneva on Monday.",
-            [("Mr Smith", "the talks had failed")],
-            id="past-narration-is-the-authors",
-        ),
-        pytest.param(
-            "Mr Smith said the talks had failed, and Iran says they will resume.",
-            [("Mr Smith", "the talks had failed"), ("Iran", "they will resume")],
-            id="second-reporting-clause-is-its-own-report",
-        ),
-    ],
-)
-def test_coordinated_clause_after_the_reported_clause(
-    nlp: Language, text: str, expected: list[tuple[str, str]]
-) -> None:
-    """A clause coordinated with the reporting verb goes on with what was said when its
-    tense fits the report; narration in the past and another report do not."""
-    assert [(a.speaker_text, c) for _, a, c in reports(nlp, text)] == expected
 
 
 @pytest.mark.parametrize(

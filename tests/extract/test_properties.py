@@ -4,12 +4,14 @@
   rows it gives form valid tables.
 - Every span (sentences, mentions, events, claims, recommendations) lies inside its
   sentence and inside clean_text; mention and sentence texts are what the span covers.
-- Ids are stable: the same text gives the same rows every time; a document's id
-  depends only on its bytes; the same text in two documents gives different row ids.
+- Ids are stable: the same text gives the same rows in another process (another string
+  hash seed, other documents before it); a document's id depends only on its bytes; the
+  same text in two documents gives different row ids.
 
 Texts mix random Unicode with fragments of geopolitical prose so that the extractors
-find actors, events, claims and recommendations to emit, not only empty tables.
-tests/test_cleaning.py covers cleaning on its own (idempotence, no crash).
+find actors, events, claims and recommendations to emit, not only empty tables; each
+property also runs on ARTICLE, which must give rows in every table.
+tests/ingest/test_cleaning.py covers cleaning on its own (idempotence, no crash).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import Any
 
 import polars as pl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
@@ -31,6 +33,7 @@ from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
 from geodiscourse.release.validate import SPAN_TABLES, validate_tables
 from geodiscourse.run.batches import document_row
 from geodiscourse.schemas import TABLES
+from tests.extract.fresh_process import as_plain, in_fresh_process
 
 FRAGMENTS = [
     "Russia",
@@ -61,6 +64,13 @@ PROPERTY_SETTINGS = settings(
     max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 ROW_TABLES = ("sentences", "mentions", "events", "claims", "recommendations")
+#: An article with rows in every table: each property checks it as well as the
+#: generated texts (which often give none), so that none can pass on empty tables alone.
+ARTICLE = (
+    "Russia and the West\n\nIn 2008 Russia invaded Georgia. Vladimir Putin said that NATO must stop "
+    "expanding. China could attack Taiwan if talks fail, Mr Straw told reporters.\n\n"
+    "The West should impose sanctions on Moscow.\n"
+)
 
 
 def extract(nlp: Language, text: str, doc_id: str = "0123456789abcdef") -> tuple[str, dict[str, Any]]:
@@ -102,6 +112,7 @@ def as_tables(text: str, clean_text: str, rows: dict[str, list[dict[str, Any]]])
 
 
 @given(texts)
+@example(ARTICLE)
 @PROPERTY_SETTINGS
 def test_any_text_is_extracted_into_valid_tables(nlp: Language, text: str) -> None:
     data = text.encode("utf-8", "surrogatepass")
@@ -109,17 +120,36 @@ def test_any_text_is_extracted_into_valid_tables(nlp: Language, text: str) -> No
     assert_spans_valid(clean_text, rows)
     report = validate_tables(as_tables(text, clean_text, rows))
     assert report.ok, report.to_text()
+    event("gave mentions" if rows["mentions"] else "gave no mention")
+    if text == ARTICLE:
+        assert all(rows[table] for table in ROW_TABLES), "the article's rows were checked"
+
+
+def extract_each(nlp: Language, texts: list[str]) -> list[tuple[str, dict[str, Any]]]:
+    return [extract(nlp, text) for text in texts]
+
+
+def test_extraction_gives_the_same_rows_in_a_fresh_process(nlp: Language) -> None:
+    """Another interpreter (another str hash seed), taking the texts in the opposite
+    order, gives each text the same rows as this one."""
+    texts: list[str] = []
+
+    @given(prose)
+    @example(ARTICLE)
+    @PROPERTY_SETTINGS
+    def collect(text: str) -> None:
+        texts.append(text)
+
+    collect()
+    here = [as_plain(rows) for rows in extract_each(nlp, texts)]
+    there = in_fresh_process(extract_each, texts[::-1])[::-1]
+    assert all(here[texts.index(ARTICLE)][1][table] for table in ROW_TABLES)
+    for text, mine, theirs in zip(texts, here, there, strict=True):
+        assert mine == theirs, text
 
 
 @given(prose)
-@PROPERTY_SETTINGS
-def test_extraction_gives_the_same_rows_every_time(nlp: Language, text: str) -> None:
-    first = extract(nlp, text)
-    again = extract(nlp, text)
-    assert again == first
-
-
-@given(prose)
+@example(ARTICLE)
 @settings(max_examples=25, deadline=None)
 def test_the_same_text_in_two_documents_gets_distinct_row_ids(nlp: Language, text: str) -> None:
     _, one = extract(nlp, text, "1" * 16)
@@ -129,6 +159,9 @@ def test_the_same_text_in_two_documents_gets_distinct_row_ids(nlp: Language, tex
         assert not {r[key] for r in one[table]} & {r[key] for r in two[table]}, table
         assert len(one[table]) == len(two[table]), table
     assert one["actors"] == two["actors"]  # actors are shared across documents
+    event("gave mentions" if one["mentions"] else "gave no mention")
+    if text == ARTICLE:
+        assert all(one[table] for table in ROW_TABLES), "the article's row ids were compared"
 
 
 def _outcome(result: IngestResult, name: str) -> tuple[str, str]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given, settings
+from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
-from geodiscourse.ingest.language import MIN_WORDS, english_function_words, non_english_reason
+from geodiscourse.ingest.language import MIN_LETTERS, MIN_WORDS, english_function_words, non_english_reason
 
 # BBC News excerpts (MIT licence, bbc-news-2095 corpus).
 ENGLISH = [
@@ -101,8 +103,24 @@ def test_word_list_leaves_out_words_shared_with_other_languages() -> None:
     assert not {"a", "in", "on", "so", "was", "die", "also", "#"} & words
 
 
+#: A word is a run of letters (of the case-folded text); the two reasons a text is judged not English.
+WORD = re.compile(r"[^\W\d_]+")
+REASON = re.compile(
+    r"only \d+% of its [\d,]+ (letters are Latin script"
+    r"|words are English function words \(English prose has at least \d+%\))"
+)
+
+
 @given(st.text(max_size=1000))
+@example(FOREIGN["fr"])
+@example(NON_LATIN["ru"])
 @settings(max_examples=200, deadline=None)
-def test_never_crashes(text: str) -> None:
+def test_never_crashes_and_gives_one_of_two_reasons(text: str) -> None:
     reason = non_english_reason(text)
-    assert reason is None or reason
+    event("judged not English" if reason else "not judged or English")
+    if len(WORD.findall(text.casefold())) < MIN_WORDS and sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+        assert reason is None, "too short to judge"
+    elif text in (FOREIGN["fr"], NON_LATIN["ru"]):
+        assert reason is not None
+    if reason is not None:
+        assert REASON.fullmatch(reason), reason

@@ -11,8 +11,8 @@ import pytest
 
 from geodiscourse.release.changes import diff_releases, diff_table, diff_tables, format_changes
 from geodiscourse.release.read import ReleaseNotFoundError
+from tests.release.release_tables import make_tables
 from tests.release.test_publish import publish
-from tests.release.test_validate import make_tables
 
 
 def _frame(rows: list[dict[str, Any]]) -> pl.DataFrame:
@@ -130,8 +130,8 @@ def test_diff_between_two_published_releases(tmp_path: Path) -> None:
 
     changes = (second.path / "CHANGES.md").read_text(encoding="utf-8")
     assert "Compared with release 2026-11-22" in changes
-    assert f"Removed (1): `{dropped}`" in changes and "Added (1): `FRA`" in changes
-    assert "## documents" not in changes  # unchanged tables get no section
+    assert "| mentions | 6 | 5 | 0 | 1 | 0 |" in changes and "| actors | 5 | 6 | 1 | 0 | 0 |" in changes
+    assert dropped not in changes and changed not in changes  # ids are in diff.json only
 
     by_id = diff_releases("2026-11-22", "latest", root=tmp_path)
     by_path = diff_releases(first.path, second.path)
@@ -140,13 +140,13 @@ def test_diff_between_two_published_releases(tmp_path: Path) -> None:
     assert diff_releases(second.path, first.path).tables["mentions"].added == [dropped]
 
 
-def test_markdown_lists_a_limited_number_of_ids() -> None:
-    old = _frame([])
-    new = _frame([{"event_id": f"e{i:03d}", "event_type": "AID", "confidence": 0.5} for i in range(30)])
-    diff = diff_tables({"events": old}, {"events": new}, from_release="a", to_release="b")
-    text = diff.to_markdown(id_limit=5)
-    assert "Added (30): `e000`, `e001`, `e002`, `e003`, `e004` and 25 more" in text
-    assert len(diff.to_dict()["tables"]["events"]["added"]) == 30
+def test_markdown_names_columns_added_removed_and_retyped() -> None:
+    new = OLD.with_columns(pl.lit("x").alias("note"), pl.col("confidence").cast(pl.Float32)).drop(
+        "event_type"
+    )
+    text = diff_tables({"events": OLD}, {"events": new}, from_release="a", to_release="b").to_markdown()
+    assert "- events: columns added: note" in text and "- events: columns removed: event_type" in text
+    assert "- events: columns with a new type (not compared): confidence" in text
 
 
 def test_diff_of_an_unknown_release_says_what_exists(tmp_path: Path) -> None:

@@ -14,8 +14,8 @@ from geodiscourse.release.datapackage import frictionless_type, table_schema
 from geodiscourse.release.manifest import write_checksums
 from geodiscourse.release.publish import PublishedRelease, write_table
 from geodiscourse.schemas import TABLES
+from tests.release.release_tables import make_tables
 from tests.release.test_publish import publish
-from tests.release.test_validate import make_tables
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,8 @@ from geodiscourse.release.read import (
     resolve_release,
 )
 from geodiscourse.schemas import TABLES
+from tests.release.release_tables import make_tables
 from tests.release.test_publish import publish
-from tests.release.test_validate import make_tables
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_connect_gives_one_view_per_table_and_sql_joins(root: Path) -> None:
 
 def test_connect_without_duckdb_says_how_to_install_it(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "duckdb", None)
-    with pytest.raises(ImportError, match=r"pip install 'geodiscourse\[duckdb\]'"):
+    with pytest.raises(ImportError, match=r"pip install duckdb .*pip install -e '\.\[duckdb\]'"):
         connect(root=root)
 
 

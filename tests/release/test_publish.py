@@ -27,17 +27,15 @@ from geodiscourse.release.publish import (
     ReleaseExistsError,
     ReleaseValidationError,
     check_output_writable,
-    latest_release,
-    list_releases,
     next_release_id,
     publish_release,
     write_table,
 )
-from geodiscourse.release.read import LATEST_FILENAME, releases_dir
+from geodiscourse.release.read import LATEST_FILENAME, latest_release, list_releases, releases_dir
 from geodiscourse.release.validate import validate_release
 from geodiscourse.schemas import SCHEMA_VERSION, TABLES
 from tests.paths import REPO
-from tests.release.test_validate import INPUTS, make_tables
+from tests.release.release_tables import INPUTS, make_tables
 
 DAY = datetime.date(2026, 11, 22)
 RELEASE_FILES = {f"{t}.parquet" for t in TABLES} | {

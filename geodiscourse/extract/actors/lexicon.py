@@ -9,6 +9,7 @@ import time) and is immutable afterwards, so worker processes can share the code
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -228,20 +229,16 @@ def _known_persons(tokenizer: Tokenizer) -> dict[tuple[str, ...], KnownPerson]:
     return known
 
 
-def _surnames(known: dict[tuple[str, ...], KnownPerson]) -> dict[str, frozenset[str]]:
-    states: dict[str, set[str]] = {}
+def _by_surname(
+    known: dict[tuple[str, ...], KnownPerson], value: Callable[[KnownPerson], str]
+) -> dict[str, frozenset[str]]:
+    """``value`` of every known person, grouped by surname (the last word of a name of two
+    words or more)."""
+    groups: dict[str, set[str]] = {}
     for words, person in known.items():
         if len(words) >= 2:
-            states.setdefault(words[-1], set()).add(person.country)
-    return {surname: frozenset(codes) for surname, codes in states.items()}
-
-
-def _surname_persons(known: dict[tuple[str, ...], KnownPerson]) -> dict[str, frozenset[str]]:
-    names: dict[str, set[str]] = {}
-    for words, person in known.items():
-        if len(words) >= 2:
-            names.setdefault(words[-1], set()).add(person.name)
-    return {surname: frozenset(found) for surname, found in names.items()}
+            groups.setdefault(words[-1], set()).add(value(person))
+    return {surname: frozenset(found) for surname, found in groups.items()}
 
 
 @lru_cache(maxsize=1)
@@ -292,8 +289,8 @@ def load_lexicon() -> Lexicon:
         role_heads=frozenset(titles_data.get("role_heads") or []),
         contextual_heads=frozenset(metonyms.get("contextual_heads") or []),
         known_persons=known,
-        known_surnames=_surnames(known),
-        surname_persons=_surname_persons(known),
+        known_surnames=_by_surname(known, lambda person: person.country),
+        surname_persons=_by_surname(known, lambda person: person.name),
         organisation_words=frozenset(titles_data.get("organisation_words") or []),
         title_cues=frozenset(str(w).split()[-1] for w in ambiguous.get("title_cues") or []),
         first_name_gender={

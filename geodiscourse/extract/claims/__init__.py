@@ -25,8 +25,9 @@ from spacy.tokens import Span, Token
 from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import ClaimRow, RecommendationRow
 from geodiscourse.extract.attribution import Attribution, attributions_for_document, reporting_lexicon
+from geodiscourse.extract.attribution.spans import trim_edges
 from geodiscourse.extract.claims.cues import claim_cues
-from geodiscourse.extract.claims.filters import claim_gate, clause_heads, sentence_gate
+from geodiscourse.extract.claims.filters import claim_gate, is_advice, sentence_gate
 from geodiscourse.extract.claims.hedging import is_hedged
 from geodiscourse.extract.claims.types import claim_type
 from geodiscourse.extract.quantities import extract_quantities
@@ -38,7 +39,8 @@ __all__ = ["extract_claims"]
 log = logging.getLogger(__name__)
 
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "his", "her", "their", "its"})
-_EDGE = " \t\n,;:-–—\"'“”‘’"
+#: Conjunctions left dangling at the end of a clause cut from a reporting sentence.
+_DANGLING = (" but", " and", " or", " yet")
 
 
 def _clip(ctx: DocContext, sent: Span, start: int, end: int) -> Span | None:
@@ -105,18 +107,9 @@ def _row(
 
 def _trim_clause(sent: Span, start_char: int, end_char: int) -> tuple[int, int]:
     """Without edge punctuation and a dangling conjunction ("..., but")."""
-    text, base = sent.text, sent.start_char
-    start, end = start_char - base, end_char - base
-    while True:
-        while start < end and text[start] in _EDGE:
-            start += 1
-        while end > start and text[end - 1] in _EDGE + ".":
-            end -= 1
-        tail = text[start:end].lower()
-        conj = next((c for c in (" but", " and", " or", " yet") if tail.endswith(c)), None)
-        if conj is None:
-            return base + start, base + end
-        end -= len(conj)
+    base = sent.start_char
+    start, end = trim_edges(sent.text, start_char - base, end_char - base, _DANGLING)
+    return base + start, base + end
 
 
 def _is_accusation(ctx: DocContext, report: Attribution) -> bool:
@@ -179,14 +172,6 @@ def _advice_ranges(recommendations: list[RecommendationRow]) -> dict[str, list[t
     return ranges
 
 
-def _is_advice(span: Span, ranges: list[tuple[int, int]]) -> bool:
-    """Does a recommendation hold one of the span's main verbs? Then the span gives
-    advice ("America needed to listen to the world too, he said"), not a claim. The
-    recommendation extractor decides what is advice, so the two tables never disagree
-    on a clause."""
-    return any(start <= head.idx < end for head in clause_heads(span) for start, end in ranges)
-
-
 def extract_claims(
     ctx: DocContext,
     attributions: dict[int, list[Attribution]] | None = None,
@@ -210,7 +195,7 @@ def extract_claims(
             span, cue = _report_span(ctx, sent, report)
             if span is None or (span.start_char, span.end_char) in seen or claim_gate(span, False):
                 continue
-            if _is_advice(span, ranges):
+            if is_advice(span, ranges):
                 continue
             seen.add((span.start_char, span.end_char))
             rows.append(_row(ctx, sent, span, report, False, cue))
@@ -218,7 +203,7 @@ def extract_claims(
             whole = span.start_char == sent.start_char and span.end_char == sent.end_char
             if (span.start_char, span.end_char) in seen or claim_gate(span, whole or not reports):
                 continue
-            if _is_advice(span, ranges):
+            if is_advice(span, ranges):
                 continue
             seen.add((span.start_char, span.end_char))
             rows.append(_row(ctx, sent, span, None, whole))

@@ -40,8 +40,6 @@ class ClaimCues:
     predictive: CueList
     causal: CueList
     evaluative: CueList
-    prescriptive_modals: frozenset[str]
-    prescriptive_verbs: frozenset[str]
     prescriptive_phrases: re.Pattern[str] | None
     opinion_frame_verbs: frozenset[str]
     first_person_pronouns: frozenset[str]
@@ -82,8 +80,6 @@ def claim_cues() -> ClaimCues:
         predictive=CueList(_words(data, "predictive_words"), _phrases(data, "predictive_phrases")),
         causal=CueList(_words(data, "causal_words"), _phrases(data, "causal_phrases")),
         evaluative=CueList(_words(data, "evaluative_words"), _phrases(data, "evaluative_phrases")),
-        prescriptive_modals=_words(data, "prescriptive_modals"),
-        prescriptive_verbs=_words(data, "prescriptive_verbs"),
         prescriptive_phrases=_phrases(data, "prescriptive_phrases"),
         opinion_frame_verbs=_words(data, "opinion_frame_verbs"),
         first_person_pronouns=_words(data, "first_person_pronouns"),

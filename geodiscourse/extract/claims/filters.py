@@ -1,12 +1,13 @@
-"""What is not a claim: questions, recommendations, headings, list proposals, boilerplate.
+"""What is not a claim: questions, advice, headings, list proposals, boilerplate.
 
 A claim is a declarative statement that could be true or false. Sentence-level gates
 (boilerplate, headings, verbless lines such as the gerund items of a list of proposals)
-apply to a whole sentence; the question and recommendation gates apply to each claim's
-own text, so "X must act, Mary Robinson has said" is reported advice, not a claim.
-The recommendation gate is the shared minimum of the recommendations extractor's rules:
-a prescriptive modal ("should", "must", "ought to", "needs to", "would do well to")
-heading a main clause.
+apply to a whole sentence; the question and advice gates apply to each claim's own
+text, so "X must act, Mary Robinson has said" is reported advice, not a claim.
+:func:`is_advice` is the one advice test: what the recommendations extractor found,
+and beyond it any main clause headed by a prescriptive modal ("should", "must", "ought
+to", "needs to", "would do well to"), whose modal and semi-modal words and modal test
+are the extractor's own.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.claims.cues import claim_cues, folded
+from geodiscourse.extract.recommendations.lexicon import load_rules
+from geodiscourse.extract.recommendations.prescription import prescriptive_modal
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TERMINAL = ".!?:;\"'”’)…"
@@ -80,18 +83,21 @@ def _framed_opinions(span: Span, heads: list[Token]) -> list[Token]:
 
 
 def is_prescriptive(span: Span) -> bool:
-    cues = claim_cues()
+    """Does a prescriptive modal, semi-modal or phrase head one of the span's main clauses
+    (or the view an "I think" frames)? Also when it predicts ("the deal should go
+    through") or describes a rule ("will have to pay"): such a clause states no fact."""
+    cues, rules = claim_cues(), load_rules()
     if cues.prescriptive_phrases is not None and cues.prescriptive_phrases.search(folded(span.text)):
         return True
     heads = clause_heads(span)
     for head in heads + _framed_opinions(span, heads):
         children = list(head.children)
-        modal = next((c for c in children if c.tag_ == "MD" and c.lower_ in cues.prescriptive_modals), None)
+        modal = next((c for c in children if prescriptive_modal(c, rules) is not None), None)
         if modal is not None:
             perfect = any(c.lemma_ == "have" and c.dep_ == "aux" and c.i > modal.i for c in children)
             if not perfect:  # "must have been", "should have known": inference or hindsight
                 return True
-        if head.lemma_.lower() in cues.prescriptive_verbs and head.pos_ == "VERB" and head.tag_ != "VBD":
+        if head.lemma_.lower() in rules.semi_modals and head.pos_ == "VERB" and head.tag_ != "VBD":
             # "needs to", "has to" — not "had to" (a past fact) nor "has yet to" (not yet done)
             nxt = head.nbor(1) if head.i + 1 < len(head.doc) else None
             xcomp = next((c for c in children if c.dep_ == "xcomp"), None)
@@ -130,6 +136,15 @@ def claim_gate(span: Span, whole_sentence: bool) -> str | None:
         return "question"
     if whole_sentence and not is_finite(span):
         return "no finite verb"
-    if is_prescriptive(span):
-        return "recommendation"
     return None
+
+
+def is_advice(span: Span, advice: list[tuple[int, int]]) -> bool:
+    """Is the span advice rather than a claim? Yes when one of the recommendation rows'
+    ``advice`` char ranges holds one of its main verbs: the recommendations extractor
+    decides what is advice, so the two tables never disagree on a clause ("America
+    needed to listen to the world too, he said"). Yes also when a prescriptive modal
+    heads it where the extractor found no advice (:func:`is_prescriptive`)."""
+    return is_prescriptive(span) or any(
+        start <= head.idx < end for head in clause_heads(span) for start, end in advice
+    )

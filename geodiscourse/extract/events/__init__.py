@@ -27,7 +27,6 @@ from spacy.tokens import Span, Token
 from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import EventRow
 from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence
-from geodiscourse.extract.events.anaphora import with_pronoun_actors
 from geodiscourse.extract.events.lexicon import (
     Lexicon,
     ModalityRules,
@@ -96,7 +95,6 @@ def extract_events(ctx: DocContext) -> list[EventRow]:
     """Event rows of one document, in text order."""
     lexicon = plover_lexicon()
     rules = modality_rules()
-    ctx = with_pronoun_actors(ctx)
     rows: list[EventRow] = []
     anchor = None
     memory = _Memory()

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from geodiscourse.rules import RuleFileError, read_yaml_mapping
+from geodiscourse.rules.word_lists import word_list
 from geodiscourse.schemas.events import PLOVER_TYPES as SCHEMA_PLOVER_TYPES
 
 PLOVER_TYPES = frozenset(SCHEMA_PLOVER_TYPES)
@@ -155,11 +156,10 @@ class ModalityRules:
 
 
 def _words(value: object, where: str) -> frozenset[str]:
+    """A word list (plain, or over the shared lists), lower-cased; none when absent."""
     if value is None:
         return frozenset()
-    if not isinstance(value, list):
-        raise LexiconError(f"{where} must be a list of words, got {value!r}")
-    return frozenset(str(v).lower() for v in value)
+    return word_list(value, where)
 
 
 def _expand(words: Iterable[str], families: Mapping[str, frozenset[str]], where: str) -> frozenset[str]:

@@ -251,12 +251,6 @@ def nominal_roles(
                 key = "compound" if child.dep_ == "nmod" else child.dep_
                 role = entry.roles.get(key, "none")
                 actor = ctx.actor_of(child) if role != "none" else None
-                if actor is None:
-                    continue
-                if role == "source" and source is None:
-                    source = actor
-                elif role == "target" and target is None:
-                    target = actor
             elif child.dep_ == "prep":
                 role = entry.roles.get(child.lower_, "none")
                 if role == "none":
@@ -268,12 +262,14 @@ def nominal_roles(
                     target = target or (ctx.actor_of(others[0]) if others else None)
                     continue
                 actor = phrase_actor(ctx, pobj)
-                if actor is None:
-                    continue
-                if role == "source" and source is None:
-                    source = actor
-                elif role == "target" and target is None:
-                    target = actor
+            else:
+                continue
+            if actor is None:
+                continue
+            if role == "source" and source is None:
+                source = actor
+            elif role == "target" and target is None:
+                target = actor
     if light_verb is not None and source is None:
         source = verbal_source(ctx, light_verb)
     verb = light_verb if light_verb is not None else carrier

@@ -1,17 +1,18 @@
 """Who is told to act: the subject of the prescriptive expression, as an actor.
 
 The subject is resolved through the shared DocContext ("London" -> GBR; "Washington
-and its partners" -> USA, the first conjunct that names an actor). Two fallbacks follow
-how commentary refers back to its addressee: an unresolved "it"/"they" stands for an
-actor named as subject earlier in the sentence, for the addressee of a recommendation
-in the last two sentences, or for the subject of the previous sentence; and "the
-government" stands for the one government the document names with a state ("the
-British government"), when there is exactly one.
+and its partners" -> USA, the first conjunct that names an actor; "they" and "the
+government" as ``extract.coreference`` resolved them for every table). One memory is
+the recommendations' own, as advice goes on to whoever the previous advice was for: a
+pronoun subject within two sentences of a recommendation stands for its addressee
+("the prime minister should make a statement. He should set out ..."; "... It needs
+to ..." where coreference found nothing). That addressee was itself read off the
+context, so the actor stands behind a mention row of the document.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -35,41 +36,23 @@ def _actor_or_conjunct(ctx: DocContext, token: Token) -> str | None:
     return None
 
 
-def _subject_actors(ctx: DocContext, index: int, before: int | None = None) -> list[str]:
-    """Actors named as subjects in sentence ``index`` (before token ``before``), nearest last."""
-    sent = ctx.sentences[index]
-    found = []
-    for token in sent:
-        if before is not None and token.i >= before:
-            break
-        if token.dep_ in ("nsubj", "nsubjpass") and token.lower_ not in _BACK_POINTING:
-            actor = _actor_or_conjunct(ctx, token)
-            if actor is not None and actor_kind(ctx, actor) != "person":
-                found.append(actor)
-    return found
-
-
 @dataclass
 class AddresseeResolver:
     """Resolves addressees of one document, remembering the last one for pronouns."""
 
     ctx: DocContext
     _last: tuple[int, str] | None = None
-    _government: str | None = field(default=None, init=False)
-    _government_known: bool = field(default=False, init=False)
 
     def remember(self, index: int, actor: str | None) -> None:
         if actor is not None:
             self._last = (index, actor)
 
     def pronoun_actor(self, token: Token, index: int) -> str | None:
-        """What an unresolved "it"/"they" subject in sentence ``index`` stands for: a
-        state, organisation or group (a person would be "he" or "she")."""
+        """What an "it"/"they" subject in sentence ``index`` that coreference left open
+        stands for: the last addressee, if a state, organisation or group (a person
+        would be "he" or "she")."""
         if token.lower_ not in _BACK_POINTING:
             return None
-        earlier = _subject_actors(self.ctx, index, before=token.i)
-        if earlier:
-            return earlier[-1]
         last = self._last
         if (
             last is not None
@@ -77,10 +60,6 @@ class AddresseeResolver:
             and actor_kind(self.ctx, last[1]) != "person"
         ):
             return last[1]
-        if index > 0:
-            previous = _subject_actors(self.ctx, index - 1)
-            if previous:
-                return previous[0]
         return None
 
     def person_addressee(self, token: Token, index: int) -> str | None:
@@ -106,23 +85,4 @@ class AddresseeResolver:
         actor = _actor_or_conjunct(self.ctx, subject)
         if actor is not None:
             return actor
-        if subject.lower_ in _BACK_POINTING:
-            return self.pronoun_actor(subject, index)
-        if subject.lower_ == "government":
-            return self.document_government()
-        return None
-
-    def document_government(self) -> str | None:
-        """The state whose government the document names ("the British government",
-        "the UK government"), if exactly one; computed once per document."""
-        if not self._government_known:
-            self._government_known = True
-            states: set[str] = set()
-            for token in self.ctx.doc:
-                if token.lower_ != "government":
-                    continue
-                actor = self.ctx.actor_of(token)
-                if actor is not None and actor_kind(self.ctx, actor) == "state":
-                    states.add(actor)
-            self._government = next(iter(states)) if len(states) == 1 else None
-        return self._government
+        return self.pronoun_actor(subject, index)

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from geodiscourse.rules import read_yaml_mapping
+from geodiscourse.rules.word_lists import word_list
 
 RULES_FILE = "recommendations/prescriptive.yaml"
 STRENGTHS = ("strong", "moderate", "weak")
@@ -70,7 +71,8 @@ class PrescriptiveRules:
 
 
 def _words(raw: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in raw[key])
+    """A word list of the file (plain, or over the shared lists), lower-cased."""
+    return word_list(raw[key], f"rules/{RULES_FILE} {key}")
 
 
 def _strengths(raw: dict[str, Any], key: str) -> dict[str, str]:

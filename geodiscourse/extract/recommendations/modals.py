@@ -27,6 +27,7 @@ from geodiscourse.extract.recommendations.prescription import (
     has_negation,
     is_verb,
     next_content,
+    prescriptive_modal,
 )
 from geodiscourse.extract.recommendations.requirements import describes_requirement
 from geodiscourse.nlp.context import DocContext
@@ -191,7 +192,7 @@ def modal_auxiliaries(scope: Scope) -> list[Prescription]:
     doc = sent.doc
     found: list[Prescription] = []
     for tok in sent:
-        strength = rules.modal_auxiliaries.get(tok.lower_) if tok.tag_ == "MD" else None
+        strength = prescriptive_modal(tok, rules)
         if strength is None:
             continue
         first, label = tok.i + 1, tok.lower_

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
+
 #: Tags of adverbs and negation skipped between a modal and its verb ("should not now act").
 ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
 #: Pronouns that stand for the sentence's own speaker or audience.
@@ -37,6 +39,13 @@ class Prescription:
     copula: bool = False
     backshifted: bool = False
     speaker: Token | None = None  # for demand verbs: who demands ("his report")
+
+
+def prescriptive_modal(token: Token, rules: PrescriptiveRules) -> str | None:
+    """The strength of a modal auxiliary of obligation or advice ("must", "should",
+    "ought"), None for any other token. The one test of a prescriptive modal: the
+    recommendation matchers and the claims' advice gate both ask it."""
+    return rules.modal_auxiliaries.get(token.lower_) if token.tag_ == "MD" else None
 
 
 def is_verb(token: Token) -> bool:

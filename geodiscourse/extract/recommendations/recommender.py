@@ -2,12 +2,13 @@
 
 Reported speech comes from ``geodiscourse.extract.attribution`` (shared with claims): advice
 inside an attribution's content is the speaker's ("The government must act quickly
-..., Mary Robinson has said"). Two fallbacks cover speakers the attribution leaves
-unresolved: a personal pronoun ("he argues") stands for the person last named before
-it, and an indefinite description in a lead ("..., says a top academic") for the
-person the next sentences name, as news leads introduce their source before naming
-them. A demand's subject is its recommender ("his report demands ..." -> the report's
-owner); "this calls for ..." is the author's.
+..., Mary Robinson has said"). Who a pronoun speaker ("he argues", "it said") is comes
+from the shared context (actor resolution and ``extract.coreference``), as it does for
+claims. One fallback covers speakers no mention can resolve: an indefinite description
+in a lead ("..., says a top academic") stands for the person the next sentences name
+as a subject, as news leads introduce their source before naming them; that person's
+mention row is in the document. A demand's subject is its recommender ("his report
+demands ..." -> the report's owner); "this calls for ..." is the author's.
 """
 
 from __future__ import annotations
@@ -21,9 +22,8 @@ from geodiscourse.extract.attribution import Attribution
 from geodiscourse.extract.recommendations.agency import actor_kind
 from geodiscourse.nlp.context import DocContext
 
-#: A pronoun speaker stands for the person last named as a subject: news prose refers
-#: back to its protagonist, not to whoever was mentioned last ("... hunting Osama Bin
-#: Laden. '...,' he says" is still the academic speaking).
+#: An indefinite speaker is named next as a subject ("Amitai Etzioni, a key influence
+#: on Labour, says ..."), not as whoever else the next sentences mention.
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _INDEFINITE = ("a ", "an ")
@@ -125,33 +125,23 @@ class RecommenderResolver:
         return self.for_report(self.report_at(index, token.idx), index)
 
     def for_demand(self, index: int, speaker: Token) -> Recommender:
-        """The subject of "demands"/"calls for": its actor, its possessor's, or the author."""
+        """The subject of "demands"/"calls for": its actor (its possessor's, "his report"
+        -> whoever "his" stands for in the shared context), or the author."""
         reported = self.report_at(index, speaker.idx)
         if reported is not None:
             return self.for_report(reported, index)
         if speaker.lemma_.lower() in _AUTHOR_SUBJECTS:
             return AUTHOR
         text = speaker.doc[speaker.left_edge.i : speaker.i + 1].text
-        actor = self.ctx.actor_of(speaker)
-        if actor is None:
-            owner = next((c for c in speaker.children if c.dep_ == "poss"), None)
-            probe = owner if owner is not None else speaker
-            actor = self._fallback(probe.text, index, before=probe.idx)
-        return Recommender(actor, text)
+        return Recommender(self.ctx.actor_of(speaker), text)
 
-    def _fallback(self, speaker_text: str, index: int, before: int | None = None) -> str | None:
+    def _fallback(self, speaker_text: str, index: int) -> str | None:
         lowered = speaker_text.lower().strip()
         sent = self.ctx.sentences[index]
-        if lowered in _PERSON_PRONOUNS:
-            return self._person_before(sent.start_char if before is None else before)
         if lowered.startswith(_INDEFINITE) and not any(w[:1].isupper() for w in speaker_text.split()[1:]):
             last = min(index + _NAMING_REACH, len(self.ctx.sentences) - 1)
             return self._person_between(sent.end_char, self.ctx.sentences[last].end_char)
         return None
-
-    def _person_before(self, char: int) -> str | None:
-        i = bisect_left(self._person_starts, char)
-        return self._person_ids[i - 1] if i > 0 else None
 
     def _person_between(self, start: int, end: int) -> str | None:
         i = bisect_left(self._person_starts, start)

@@ -6,14 +6,15 @@ from collections import defaultdict
 
 import pycountry
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from geodiscourse.extract.actors import resolve_mentions
+from geodiscourse.extract.actors import ActorResolution, resolve_mentions
 from geodiscourse.extract.actors.lexicon import ACTOR_KINDS, load_lexicon, read_rule_file
 from geodiscourse.extract.actors.slugs import slugify
 from geodiscourse.rules import RULES_DIR
+from tests.extract.fresh_process import as_plain, in_fresh_process
 
 GAZETTEER_FILES = sorted(p.name for p in (RULES_DIR / "actors").glob("gazetteer_*"))
 ENTITY_FILES = [
@@ -85,11 +86,19 @@ WORDS = [
 ]  # fmt: skip
 
 
+#: Checked besides the generated word lists, which often give no mention at all.
+NAMING = ["Jack", "Straw", "said", "Russia", "and", "the", "EU", "."]
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40))
+@example(NAMING)
 def test_mentions_never_overlap_and_lie_in_the_doc(nlp: Language, words: list[str]) -> None:
     doc = nlp(" ".join(words))
     result = resolve_mentions(doc)
+    event("gave mentions" if result.mentions else "gave no mention")
+    if words == NAMING:
+        assert [m.actor_id for m in result.mentions] == ["jack-straw", "RUS", "EU"]
     previous_end = 0
     for mention in result.mentions:
         assert previous_end <= mention.token_start < mention.token_end <= len(doc)
@@ -103,13 +112,20 @@ def test_mentions_never_overlap_and_lie_in_the_doc(nlp: Language, words: list[st
         assert row["actor_id"] == actor_id and row["kind"] in ACTOR_KINDS
 
 
-def test_resolution_is_deterministic(nlp: Language) -> None:
+def resolve_text(nlp: Language, text: str) -> ActorResolution:
+    return resolve_mentions(nlp(text))
+
+
+def test_resolution_is_the_same_in_a_fresh_process(nlp: Language) -> None:
+    """Another interpreter, with another str hash seed, resolves the same mentions."""
     text = (
         "UK Foreign Secretary Jack Straw met Russian President Vladimir Putin in Moscow. "
         "Mr Straw said the talks went well. He told the BBC the government would act. "
         "The prime minister agreed, Downing Street said."
     )
-    assert resolve_mentions(nlp(text)) == resolve_mentions(nlp(text))
+    here = resolve_text(nlp, text)
+    assert {"jack-straw", "vladimir-putin", "RUS"} <= {m.actor_id for m in here.mentions}
+    assert as_plain(here) == in_fresh_process(resolve_text, text)
 
 
 @pytest.mark.parametrize("text", ["", "   \n\n ", '"', "Mr", "the", "\u201cUntitled\u201d entitled \u201c"])

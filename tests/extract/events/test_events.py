@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
@@ -19,6 +19,7 @@ from geodiscourse.core.rows import EventRow
 from geodiscourse.extract.events import extract_events
 from geodiscourse.schemas.events import MODALITIES, PLOVER_TYPES
 from tests.extract.events.test_events_fixtures import make_context
+from tests.extract.fresh_process import as_plain, in_fresh_process
 
 ANY = object()
 
@@ -312,9 +313,18 @@ def test_rows_are_well_formed(nlp: Language) -> None:
         assert row["event_id"] == expected_id
 
 
-def test_extraction_is_deterministic(nlp: Language) -> None:
+def events_for(nlp: Language, text: str) -> list[EventRow]:
+    return extract_events(make_context(nlp, text))
+
+
+def test_extraction_is_the_same_in_a_fresh_process(nlp: Language) -> None:
+    """Another interpreter, with another str hash seed, gives the same rows."""
     text = "Tony Blair is pressing the US to cut greenhouse gases. Russia invaded Ukraine."
-    assert extract_events(make_context(nlp, text)) == extract_events(make_context(nlp, text))
+    here = events_for(nlp, text)
+    assert ("ASSAULT", "RUS", "UKR") in [
+        (r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in here
+    ]
+    assert as_plain(here) == in_fresh_process(events_for, text)
 
 
 def test_confidence_rises_with_resolved_actors(nlp: Language) -> None:
@@ -326,6 +336,10 @@ def test_confidence_rises_with_resolved_actors(nlp: Language) -> None:
 def test_trigger_spans_light_verb_and_noun(nlp: Language) -> None:
     row = find(events_of(nlp, "In 2008, Moscow launched a short war against Georgia."), "launched")
     assert row["trigger"] == "launched a short war"
+
+
+#: Checked besides the generated word lists, which often give no event: one dated event.
+DATED = ["Russia", "invaded", "the", "EU", "in", "2008", "."]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -367,11 +381,15 @@ def test_trigger_spans_light_verb_and_noun(nlp: Language) -> None:
         st.none(), st.dates(min_value=datetime.date(1990, 1, 1), max_value=datetime.date(2030, 12, 31))
     ),
 )
+@example(DATED, datetime.date(2010, 5, 1))
 def test_arbitrary_text_never_crashes(
     nlp: Language, words: list[str], published: datetime.date | None
 ) -> None:
     text = " ".join(words)
     rows = extract_events(make_context(nlp, text, published))
+    event("gave events" if rows else "gave no event")
+    if words == DATED:
+        assert [(r["event_type"], r["date_start"]) for r in rows] == [("ASSAULT", datetime.date(2008, 1, 1))]
     for row in rows:
         assert 0 <= row["char_start"] < row["char_end"] <= len(text)
         if row["date_start"] is not None:

@@ -14,6 +14,7 @@ import pytest
 from spacy.language import Language
 
 from geodiscourse import rules as rule_files
+from geodiscourse.extract.coreference import resolve_coreference
 from geodiscourse.extract.events.lexicon import PLOVER_TYPES, LexiconError, modality_rules, plover_lexicon
 from geodiscourse.nlp.context import DocContext
 from tests.extract.doc_contexts import context_with_actors
@@ -77,10 +78,12 @@ def make_context(
     published: datetime.date | None = None,
     actors: dict[str, tuple[str, str, str | None]] | None = None,
 ) -> DocContext:
-    """Parse ``text`` and mark every whole-word occurrence of a known surface form as a
-    mention (longest forms first, no overlaps)."""
-    return context_with_actors(
-        nlp, text, ACTORS if actors is None else actors, published=published, doc_id="doc1"
+    """Parse ``text``, mark every whole-word occurrence of a known surface form as a
+    mention (longest forms first, no overlaps) and resolve pronouns as the pipeline does."""
+    return resolve_coreference(
+        context_with_actors(
+            nlp, text, ACTORS if actors is None else actors, published=published, doc_id="doc1"
+        )
     )
 
 

@@ -13,6 +13,7 @@ from spacy.language import Language
 
 from geodiscourse.core.rows import RecommendationRow
 from geodiscourse.extract.attribution import Attribution
+from geodiscourse.extract.coreference import resolve_coreference
 from geodiscourse.extract.recommendations import extract_recommendations
 from geodiscourse.extract.recommendations.lexicon import load_rules, rules_from_mapping
 from geodiscourse.nlp.context import DocContext, ResolvedMention
@@ -43,8 +44,9 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
 
 
 def make_ctx(nlp: Language, text: str) -> DocContext:
-    """A DocContext whose mentions are the whole-word occurrences of ``ACTORS``' forms."""
-    return context_with_actors(nlp, text, ACTORS)
+    """A DocContext whose mentions are the whole-word occurrences of ``ACTORS``' forms,
+    with pronouns and "the government" resolved as the pipeline does."""
+    return resolve_coreference(context_with_actors(nlp, text, ACTORS))
 
 
 def recommend(
@@ -313,7 +315,7 @@ def test_the_government_is_the_one_the_document_names(nlp: Language) -> None:
             "gazetteer",
         )
     )
-    ctx = DocContext(ctx.doc_id, ctx.doc, None, ctx.mentions, ctx.actors)
+    ctx = resolve_coreference(DocContext(ctx.doc_id, ctx.doc, None, ctx.mentions, ctx.actors))
     rows = extract_recommendations(ctx, {})
     assert [r["addressee_actor_id"] for r in rows] == ["GBR"]
 
@@ -342,24 +344,31 @@ def test_reported_past_tense_keeps_backshifted_advice(nlp: Language) -> None:
     ]
 
 
-def test_unresolved_pronoun_speaker_is_the_last_named_person(nlp: Language) -> None:
+def test_a_pronoun_speaker_is_whoever_the_context_resolved(nlp: Language) -> None:
+    """Recommendations read a pronoun speaker off the shared context, as claims do: no
+    guess of their own where the context left "he" open (claims would keep it open)."""
     text = (
         "Amitai Etzioni says the emphasis is misplaced. The priority should be on failing states, he argues."
     )
     ctx = make_ctx(nlp, text)
     second = ctx.sentences[1]
     content_end = text.index(", he argues")
-    rows = extract_recommendations(
-        ctx, {1: [Attribution("he", None, "argues", second.start_char, content_end)]}
-    )
-    assert [(r["recommender_actor_id"], r["recommender_text"]) for r in rows] == [("amitai-etzioni", "he")]
+    open_speaker = Attribution("he", None, "argues", second.start_char, content_end)
+    resolved = Attribution("he", "amitai-etzioni", "argues", second.start_char, content_end)
+    for attribution, expected in ((open_speaker, None), (resolved, "amitai-etzioni")):
+        rows = extract_recommendations(ctx, {1: [attribution]})
+        assert [(r["recommender_actor_id"], r["recommender_text"]) for r in rows] == [(expected, "he")]
 
 
 def test_a_report_demands_for_its_owner(nlp: Language) -> None:
     text = (
         "Amitai Etzioni says the emphasis is misplaced. His report demands a major overhaul of world rules."
     )
-    rows = recommend(nlp, text)
+    # "His" as actor resolution links it to the person named as subject before
+    ctx = resolve_coreference(
+        context_with_actors(nlp, text, {**ACTORS, "His": ("amitai-etzioni", "person", "USA")})
+    )
+    rows = extract_recommendations(ctx, {})
     assert [(r["modal"], r["recommender_actor_id"], r["action"]) for r in rows] == [
         ("demands", "amitai-etzioni", "a major overhaul of world rules")
     ]

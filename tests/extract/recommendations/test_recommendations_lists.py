@@ -8,11 +8,12 @@ speech once the page lost its sub-heading.
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
 from geodiscourse.core.ids import row_id
+from geodiscourse.core.rows import RecommendationRow
 from geodiscourse.extract.attribution import Attribution
 from geodiscourse.extract.recommendations import extract_recommendations
 from tests.extract.recommendations.test_recommendations import make_ctx
@@ -121,7 +122,7 @@ def test_a_list_in_running_text_is_no_list(nlp: Language) -> None:
     assert extract_recommendations(make_ctx(nlp, text), {}) == []
 
 
-def _check_rows(text: str, nlp: Language) -> None:
+def _check_rows(text: str, nlp: Language) -> list[RecommendationRow]:
     ctx = make_ctx(nlp, text)
     rows = extract_recommendations(ctx, {})
     sentences = {ctx.sentence_id(s): s for s in ctx.sentences}
@@ -136,6 +137,7 @@ def _check_rows(text: str, nlp: Language) -> None:
         assert row["action"]
         assert 0.0 <= row["confidence"] <= 1.0
         assert row["addressee_actor_id"] is None or row["addressee_actor_id"] in ctx.actors
+    return rows
 
 
 #: Words that trip the matchers, with the punctuation that ends sentences and lines.
@@ -145,12 +147,20 @@ _VOCABULARY = (
     "proposals include calls for demands urges ministers to act quickly Upgrading Creating"
 )
 _WORDS = st.sampled_from(_VOCABULARY.split(" "))
+#: Checked besides the generated word lists, which often give no recommendation.
+_ADVICE = "Britain should end talks ."
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(_WORDS, min_size=1, max_size=30))
+@example(_ADVICE.split(" "))
 def test_any_text_gives_well_formed_rows(nlp: Language, words: list[str]) -> None:
-    _check_rows(" ".join(words), nlp)
+    rows = _check_rows(" ".join(words), nlp)
+    event("gave recommendations" if rows else "gave no recommendation")
+    if words == _ADVICE.split(" "):
+        assert [(r["addressee_actor_id"], r["modal"], r["action"]) for r in rows] == [
+            ("GBR", "should", "end talks")
+        ]
 
 
 def test_rows_are_well_formed_on_a_commentary(nlp: Language) -> None:

@@ -1,0 +1,159 @@
+"""The Prefect server that ``geodiscourse serve`` reports to.
+
+Scheduled runs need a real Prefect server: the temporary one Prefect starts on its own
+runs no scheduler, so a served deployment there never runs. ``prefect_server`` uses the
+server named by ``PREFECT_API_URL`` when one is set, and otherwise starts
+``prefect server start`` as a child process with its own PREFECT_HOME (and so its own
+SQLite database) on a free loopback port, and stops it when serving stops.
+
+Nothing here imports Prefect: ``prefect_server`` must set ``PREFECT_API_URL`` before
+Prefect reads its settings.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from geodiscourse.flows.interrupt import sigterm_as_interrupt, stop_children, stop_tree
+
+STARTUP_TIMEOUT_S = 180.0  # a fresh PREFECT_HOME migrates its database first
+_PR_SET_PDEATHSIG = 1
+
+
+@dataclass(frozen=True)
+class PrefectServer:
+    """The server scheduled runs report to; ``pid`` is None when it is not ours."""
+
+    api_url: str
+    pid: int | None = None
+    home: Path | None = None
+    log: Path | None = None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """A pre-exec hook that makes the kernel send SIGTERM to the server if ``serve`` is
+    killed outright (SIGKILL, out of memory), so no server outlives it. Linux only; the
+    libc call is looked up here, before the fork."""
+    if not sys.platform.startswith("linux"):
+        return None
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+
+    def hook() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+
+    return hook
+
+
+def server_env(home: Path, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a managed server: its own home and SQLite database there,
+    whatever database or API the caller's environment names."""
+    env = dict(os.environ if base is None else base)
+    for key in ("PREFECT_API_URL", "PREFECT_API_DATABASE_CONNECTION_URL"):
+        env.pop(key, None)
+    env["PREFECT_HOME"] = str(home)
+    env["PREFECT_SERVER_DATABASE_CONNECTION_URL"] = f"sqlite+aiosqlite:///{home / 'prefect.db'}"
+    env.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    return env
+
+
+def healthy(api_url: str) -> bool:
+    try:
+        return httpx.get(f"{api_url}/health", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def start_server(
+    home: Path, timeout: float = STARTUP_TIMEOUT_S
+) -> tuple[PrefectServer, subprocess.Popen[bytes]]:
+    """Start ``prefect server start`` in its own session (a Ctrl-C meant for ``serve``
+    must not kill it before ``serve`` has paused its schedule) and wait for /api/health."""
+    home.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    api_url = f"http://127.0.0.1:{port}/api"
+    log = home / "server.log"
+    command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
+    with open(log, "ab") as sink:
+        process = subprocess.Popen(
+            command,
+            env=server_env(home),
+            stdin=subprocess.DEVNULL,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_die_with_parent(),  # only a prctl call, looked up before the fork
+        )
+    server = PrefectServer(api_url=api_url, pid=process.pid, home=home, log=log)
+    deadline = time.monotonic() + timeout
+    try:
+        while not healthy(api_url):
+            if process.poll() is not None or time.monotonic() > deadline:
+                tail = log.read_text(errors="replace")[-2000:]
+                raise RuntimeError(f"the Prefect server did not start (see {log}):\n{tail}")
+            time.sleep(0.5)
+    except BaseException:  # a Ctrl-C while waiting too: no server left behind
+        stop_tree(process.pid)
+        process.wait()
+        raise
+    return server, process
+
+
+@contextmanager
+def prefect_server(home: Path) -> Iterator[PrefectServer]:
+    """The server named by PREFECT_API_URL, else a local one started here and stopped on
+    exit. Sets PREFECT_API_URL for this process and the flow runs it starts."""
+    configured = os.environ.get("PREFECT_API_URL")
+    if configured:
+        yield PrefectServer(api_url=configured)
+        return
+    server, process = start_server(home)
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        yield server
+    finally:
+        os.environ.pop("PREFECT_API_URL", None)
+        stop_tree(process.pid)
+        process.wait()  # reaped: no zombie
+
+
+def describe(server: PrefectServer) -> str:
+    if server.pid is None:
+        return f"Prefect server: {server.api_url} (from PREFECT_API_URL)"
+    return (
+        f"Prefect server started: {server.api_url} (pid {server.pid}, UI {server.api_url.removesuffix('/api')}, "
+        f"PREFECT_HOME {server.home}, log {server.log}); it stops when serve stops"
+    )
+
+
+def serve_until_stopped(
+    home: Path, name: str, parameters: dict[str, Any], schedule: dict[str, Any], say: Callable[[str], None]
+) -> None:
+    """Serve the scheduled release flow until Ctrl-C or SIGTERM, then stop the flow runs
+    still going and, last, the server if it is ours. ``say`` prints (the CLI's console)."""
+    with sigterm_as_interrupt(), prefect_server(home) as server:
+        say(describe(server))
+        try:
+            from geodiscourse.flows.release import serve_release  # imports Prefect: API URL set
+
+            serve_release(server.api_url, name=name, parameters=parameters, **schedule)
+        finally:
+            stop_children(timeout=5, keep=server.pid)

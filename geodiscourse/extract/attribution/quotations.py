@@ -1,0 +1,112 @@
+"""Quotations without a reporting verb of their own.
+
+BBC style re-opens a quotation at each sentence or paragraph that continues it, so
+most quoted sentences name no speaker: they take the speaker of the verb that
+introduced the quotation (which may stand in another sentence), of a verbless
+introduction before a colon ("His central point: '...'"), or of the sentence just
+before. These rules work on quotation segments across sentences, unlike the
+sentence-bound verb patterns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from geodiscourse.extract.attribution.spans import (
+    EDGE_CHARS,
+    FINITE_TAGS,
+    Attribution,
+    Report,
+    child,
+    make_report,
+    trimmed,
+)
+from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.quotations import QuoteSegment
+
+
+def quote_pieces(sent: Span, segments: list[QuoteSegment]) -> list[tuple[int, int]]:
+    """The parts of quotation segments that fall in the sentence, trimmed."""
+    pieces = []
+    for seg in segments:
+        start, end = max(seg.start, sent.start_char), min(seg.end, sent.end_char)
+        if start < end:
+            span = trimmed(sent, start, end)
+            if span is not None:
+                pieces.append(span)
+    return pieces
+
+
+def is_clausal(doc: Doc, sent: Span, piece: tuple[int, int]) -> bool:
+    """Is a quoted piece someone's statement rather than a scare-quoted phrase?"""
+    words = [t for t in sent if piece[0] <= t.idx < piece[1]]
+    if any(t.tag_ in FINITE_TAGS for t in words):
+        return True
+    return (piece[1] - piece[0]) >= 0.6 * len(sent.text)
+
+
+def _colon_speaker(sent: Span, piece: tuple[int, int]) -> Token | None:
+    """'His central point: "..."' -> His (the possessor), else the phrase's head."""
+    before = [t for t in sent if t.idx < piece[0] and not t.is_quote]
+    if not before or before[-1].text != ":" or any(t.pos_ in ("VERB", "AUX") for t in before):
+        return None
+    head = next((t for t in before if t.head.i == t.i or t.head.idx >= piece[0]), None)
+    if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    return child(head, "poss") or head
+
+
+def attribute_quotations(
+    ctx: DocContext, segments: list[QuoteSegment], found: dict[int, list[Report]]
+) -> None:
+    """Give each quotation's speaker to the sentences of it that have none."""
+    starts = [s.start_char for s in ctx.sentences]
+    by_group: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+    for seg in segments:
+        first = max(0, bisect_right(starts, seg.start) - 1)
+        for index in range(first, len(ctx.sentences)):
+            sent = ctx.sentences[index]
+            if sent.start_char >= seg.end:
+                break
+            for piece in quote_pieces(sent, [seg]):
+                by_group.setdefault(seg.group, []).append((index, piece))
+    for pieces in by_group.values():
+        speaker = _quotation_speaker(ctx, pieces, found)
+        if speaker is None:
+            continue
+        for index, piece in pieces:
+            sent = ctx.sentences[index]
+            if any(_overlaps(r.attribution, piece) for r in found.get(index, [])):
+                continue
+            if not is_clausal(ctx.doc, sent, piece):
+                continue
+            attribution = Attribution(speaker.speaker_text, speaker.speaker_actor_id, "quote", *piece)
+            found.setdefault(index, []).append(Report(attribution, None))
+
+
+def _overlaps(attribution: Attribution, piece: tuple[int, int]) -> bool:
+    return attribution.content_start < piece[1] and piece[0] < attribution.content_end
+
+
+def _quotation_speaker(
+    ctx: DocContext, pieces: list[tuple[int, tuple[int, int]]], found: dict[int, list[Report]]
+) -> Attribution | None:
+    for index, piece in pieces:
+        for report in found.get(index, []):
+            if report.attribution.speaker_text is not None and _overlaps(report.attribution, piece):
+                return report.attribution
+    index, piece = pieces[0]
+    sent = ctx.sentences[index]
+    head = _colon_speaker(sent, piece)
+    if head is not None:
+        made = make_report(ctx, head, "quote", piece, None)
+        return None if made is None else made.attribution
+    opens_sentence = not sent.text[: piece[0] - sent.start_char].strip(EDGE_CHARS)
+    previous = found.get(index - 1, [])
+    if opens_sentence and index > 0 and not found.get(index):
+        named = [r.attribution for r in previous if r.attribution.speaker_text is not None]
+        if named:
+            return named[-1]
+    return None
