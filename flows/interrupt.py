@@ -93,8 +93,8 @@ def stop_children(timeout: float = STOP_TIMEOUT_S, keep: int | None = None) -> N
 
 @contextmanager
 def stop_on_signals(on_signal: Callable[[int], None]) -> Iterator[None]:
-    """On SIGINT or SIGTERM: ``on_signal(signum)`` (a one-line message), stop all child
-    processes, remove this process's work folders, exit with 128 + signum."""
+    """On SIGINT or SIGTERM: stop all child processes, remove this process's work
+    folders, call ``on_signal(signum)`` (a one-line message) and exit with 128 + signum."""
 
     global _active_handler
 
@@ -102,10 +102,10 @@ def stop_on_signals(on_signal: Callable[[int], None]) -> Iterator[None]:
         for each in SIGNALS:  # a second Ctrl-C must not interrupt the cleanup
             signal.signal(each, signal.SIG_IGN)
         try:
-            on_signal(signum)
             stop_children(timeout=SIGNAL_STOP_TIMEOUT_S)
             for path in list(_WORK_DIRS):
                 remove_work_dir(path)
+            on_signal(signum)  # last: a progress bar redraws itself until the exit
         finally:
             sys.stdout.flush()
             sys.stderr.flush()

@@ -27,7 +27,12 @@ from geodiscourse.core.timing import StageTimer
 from geodiscourse.flows.interrupt import new_work_dir, reclaim_sigterm, remove_work_dir
 from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
 from geodiscourse.nlp.pipeline import model_fingerprint
-from geodiscourse.release.publish import PublishedRelease, check_output_writable, publish_release
+from geodiscourse.release.publish import (
+    PublishedRelease,
+    check_output_writable,
+    check_release_id,
+    publish_release,
+)
 from geodiscourse.run.batches import (
     DEFAULT_BATCH_SIZE,
     BatchSummary,
@@ -45,10 +50,15 @@ FLOW_NAME = "geodiscourse-release"
 SCHEDULED_FLOW_NAME = "geodiscourse-scheduled-release"
 DEFAULT_LICENCE = "not recorded: state the articles' licence with --licence"
 
-# The progress reporter of the run this process started. Not a flow parameter: Prefect
-# pickles a flow run's parameters for its pool workers, and a terminal's progress bar
-# holds locks that cannot be pickled (`run --workers 2` in a terminal failed so).
+# The progress reporter of the run this process started. Neither a flow parameter nor
+# a global the flow's body names: Prefect pickles the flow (its function by value, with
+# the globals it uses) and its parameters for pool workers, and a terminal's progress
+# bar holds locks that cannot be pickled (`run --workers 2` in a terminal failed so).
 _reporter: ProgressReporter | None = None
+
+
+def current_reporter() -> ProgressReporter:
+    return _reporter if _reporter is not None else LogProgress()
 
 
 @contextmanager
@@ -126,9 +136,10 @@ def release_flow(
     """Read, clean, parse, extract, validate and publish one dated release."""
     reclaim_sigterm()  # a SIGTERM must stop the run at once, not wait on Prefect's API
     raw, out = Path(raw_dir), Path(out_root)
+    check_release_id(release_id)  # a bad id is refused before any work, not after it
     check_output_writable(out)
     check_work_root(out)  # before any parsing: one error naming OUT/.work and the fix
-    progress: ProgressReporter = _reporter if _reporter is not None else LogProgress()
+    progress = current_reporter()
     ingest = ingest_task(raw)
     work_dir = new_work_dir(out)  # removed on a signal too (flows/interrupt.py)
     cache_dir = out / "cache" if use_cache else None

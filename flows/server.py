@@ -63,10 +63,10 @@ def _die_with_parent() -> Callable[[], None] | None:
     return hook
 
 
-def server_env(home: Path, base: dict[str, str] | None = None) -> dict[str, str]:
+def server_env(home: Path) -> dict[str, str]:
     """The environment of a managed server: its own home and SQLite database there,
     whatever database or API the caller's environment names."""
-    env = dict(os.environ if base is None else base)
+    env = dict(os.environ)
     for key in ("PREFECT_API_URL", "PREFECT_API_DATABASE_CONNECTION_URL"):
         env.pop(key, None)
     env["PREFECT_HOME"] = str(home)
@@ -82,39 +82,47 @@ def healthy(api_url: str) -> bool:
         return False
 
 
-def start_server(
-    home: Path, timeout: float = STARTUP_TIMEOUT_S
-) -> tuple[PrefectServer, subprocess.Popen[bytes]]:
-    """Start ``prefect server start`` in its own session (a Ctrl-C meant for ``serve``
-    must not kill it before ``serve`` has paused its schedule) and wait for /api/health."""
-    home.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    api_url = f"http://127.0.0.1:{port}/api"
-    log = home / "server.log"
+def _launch(home: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(port)]
     with open(log, "ab") as sink:
-        process = subprocess.Popen(
+        return subprocess.Popen(
             command,
             env=server_env(home),
             stdin=subprocess.DEVNULL,
             stdout=sink,
             stderr=subprocess.STDOUT,
-            start_new_session=True,
-            preexec_fn=_die_with_parent(),  # only a prctl call, looked up before the fork
+            start_new_session=True,  # a Ctrl-C for serve must not stop it before serve has
+            preexec_fn=_die_with_parent(),  # paused its schedule; prctl looked up before fork
         )
-    server = PrefectServer(api_url=api_url, pid=process.pid, home=home, log=log)
+
+
+def start_server(
+    home: Path, timeout: float = STARTUP_TIMEOUT_S, attempts: int = 3
+) -> tuple[PrefectServer, subprocess.Popen[bytes]]:
+    """Start ``prefect server start`` on a free loopback port and wait for /api/health;
+    on another port if the first was taken meanwhile (the server then exits at once)."""
+    home.mkdir(parents=True, exist_ok=True)
+    log = home / "server.log"
     deadline = time.monotonic() + timeout
-    try:
-        while not healthy(api_url):
-            if process.poll() is not None or time.monotonic() > deadline:
-                tail = log.read_text(errors="replace")[-2000:]
-                raise RuntimeError(f"the Prefect server did not start (see {log}):\n{tail}")
-            time.sleep(0.5)
-    except BaseException:  # a Ctrl-C while waiting too: no server left behind
-        stop_tree(process.pid)
-        process.wait()
-        raise
-    return server, process
+    for attempt in range(1, attempts + 1):
+        port = free_port()
+        api_url = f"http://127.0.0.1:{port}/api"
+        process = _launch(home, port, log)
+        try:
+            while not healthy(api_url):
+                if process.poll() is not None and attempt < attempts:
+                    break  # try the next port
+                if process.poll() is not None or time.monotonic() > deadline:
+                    tail = log.read_text(errors="replace")[-2000:]
+                    raise RuntimeError(f"the Prefect server did not start (see {log}):\n{tail}")
+                time.sleep(0.5)
+            else:
+                return PrefectServer(api_url=api_url, pid=process.pid, home=home, log=log), process
+        except BaseException:  # a Ctrl-C while waiting too: no server left behind
+            stop_tree(process.pid)
+            process.wait()
+            raise
+    raise AssertionError("unreachable: the last attempt returns or raises")
 
 
 @contextmanager
@@ -123,6 +131,11 @@ def prefect_server(home: Path) -> Iterator[PrefectServer]:
     exit. Sets PREFECT_API_URL for this process and the flow runs it starts."""
     configured = os.environ.get("PREFECT_API_URL")
     if configured:
+        if not healthy(configured):
+            raise RuntimeError(
+                f"the Prefect server in PREFECT_API_URL ({configured}) does not answer at /health: "
+                "start it, or unset PREFECT_API_URL to have serve start one of its own"
+            )
         yield PrefectServer(api_url=configured)
         return
     server, process = start_server(home)

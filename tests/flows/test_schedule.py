@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -78,6 +79,18 @@ def test_serve_refuses_bad_options_before_starting_anything(
     assert result.exit_code == 2
     assert message in " ".join(result.output.split())
     assert not (tmp_path / "out" / ".prefect").exists()
+
+
+def test_serve_says_so_when_the_server_in_prefect_api_url_does_not_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        api = f"http://127.0.0.1:{probe.getsockname()[1]}/api"
+    monkeypatch.setenv("PREFECT_API_URL", api)
+    result = CliRunner().invoke(app, ["serve", "--raw", str(SEEDS), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"the Prefect server in PREFECT_API_URL ({api}) does not answer" in " ".join(result.output.split())
 
 
 @pytest.mark.slow

@@ -1,46 +1,34 @@
-"""The ``geodiscourse`` command: run the pipeline, validate, list, diff and schedule releases.
+"""``geodiscourse run`` and ``geodiscourse serve``: the commands that start the flow.
 
-Only this module prints; everything it calls returns data or raises errors that say
-what went wrong and how to fix it.
+Prefect is imported only inside the commands, after its defaults are set, so
+``--help`` and the release commands never pay for it.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-import logging
 import os
 import signal
-import sys
 import time
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import typer
-from rich import box
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from geodiscourse import __version__
-from geodiscourse.run.batches import DEFAULT_BATCH_SIZE, BatchSummary
-
-app = typer.Typer(
-    name="geodiscourse",
-    help="Turn articles on geopolitics into a versioned, validated Parquet dataset.",
-    no_args_is_help=True,
-    add_completion=False,
+from geodiscourse.cli.common import (
+    OutOption,
+    RawOption,
+    app,
+    configure_logging,
+    console,
+    errors,
+    prefect_defaults,
 )
-console = Console(stderr=False)
-errors = Console(stderr=True)
-
-RawOption = Annotated[
-    Path, typer.Option("--raw", help="Folder of raw UTF-8 articles (searched recursively).")
-]
-OutOption = Annotated[
-    Path, typer.Option("--out", help="Output root: releases go to OUT/releases/<YYYY-MM-DD>[.N]/.")
-]
+from geodiscourse.run.batches import DEFAULT_BATCH_SIZE, BatchSummary
 
 
 class RichProgress:
@@ -77,18 +65,6 @@ class RichProgress:
 
     def finish(self) -> None:
         self._progress.stop()
-
-
-def _prefect_defaults() -> None:
-    """Before Prefect is imported: its local server sends no usage analytics unless the
-    operator asks for them."""
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-
-
-def _configure_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
 
 
 def _print_summary(summary: dict[str, Any]) -> None:
@@ -209,8 +185,8 @@ def run(
     except InvalidReleaseIdError as err:
         errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from err
-    _configure_logging(verbose)
-    _prefect_defaults()
+    configure_logging(verbose)
+    prefect_defaults()
     from geodiscourse.flows.interrupt import stop_on_signals
 
     with stop_on_signals(_interrupted):  # from before Prefect is imported to the summary
@@ -229,114 +205,6 @@ def run(
         console.print_json(json.dumps(summary, default=str))
     else:
         _print_summary(summary)
-
-
-ReleaseArgument = Annotated[
-    str,
-    typer.Argument(
-        metavar="RELEASE",
-        help="'latest', a release id such as 2026-11-22 (under --out), or a release folder.",
-    ),
-]
-RootOption = Annotated[
-    Path,
-    typer.Option("--out", help="Output root whose releases/ holds the releases named by id or 'latest'."),
-]
-
-
-def _release_or_exit(ref: str, out: Path) -> Path:
-    """The release folder ref names (see resolve_release), or one sentence and exit 2."""
-    from geodiscourse.release.read import ReleaseNotFoundError, resolve_release
-
-    try:
-        return resolve_release(ref, out)
-    except ReleaseNotFoundError as err:
-        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True)
-        raise typer.Exit(2) from err
-
-
-@app.command()
-def validate(release: ReleaseArgument = "latest", out: RootOption = Path("data/processed")) -> None:
-    """Re-validate a published release: schemas, keys, spans, checksums. Exits 1 on failure."""
-    from geodiscourse.release.validate import validate_release
-
-    release_dir = _release_or_exit(release, out)
-    report = validate_release(release_dir)
-    if report.ok:
-        console.print(f"[green]ok[/green]: {escape(str(release_dir))} is valid", soft_wrap=True)
-        return
-    errors.print(report.to_text(), markup=False, highlight=False)
-    raise typer.Exit(1)
-
-
-@app.command()
-def releases(out: RootOption = Path("data/processed")) -> None:
-    """List releases with their date, row counts and whether each verifies against SHA256SUMS."""
-    from geodiscourse.release.read import list_releases
-
-    found = list_releases(out)
-    if not found:
-        console.print(f"no releases under {out / 'releases'}")
-        return
-    # Fits 80 columns: no vertical rules, short headers, and an id column that never truncates.
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        show_edge=False,
-        padding=(0, 1, 0, 0),
-        caption="docs: documents, recs: recommendations",
-    )
-    table.add_column("release", no_wrap=True, overflow="fold")
-    table.add_column("created (UTC)", no_wrap=True)
-    for header in ("docs", "events", "claims", "recs"):
-        table.add_column(header, justify="right")
-    table.add_column("verified")
-    for info in found:
-        rows = info.row_counts
-        table.add_row(
-            info.release_id + (" LATEST" if info.is_latest else ""),
-            (info.created_at or "?").replace("T", " ")[:16],
-            *(str(rows.get(t, "?")) for t in ("documents", "events", "claims", "recommendations")),
-            "[green]yes[/green]" if info.verified else "[red]NO[/red]",
-        )
-    console.print(table)
-    for info in found:
-        if info.problems:
-            more = f" (and {len(info.problems) - 1} more)" if len(info.problems) > 1 else ""
-            console.print(f"{info.release_id}: {escape(info.problems[0])}{more}", soft_wrap=True)
-
-
-@app.command()
-def diff(
-    a: Annotated[str, typer.Argument(help="Older release: 'latest', an id or a release folder.")],
-    b: Annotated[str, typer.Argument(help="Newer release: 'latest', an id or a release folder.")],
-    out: RootOption = Path("data/processed"),
-) -> None:
-    """Print rows added, removed and changed per table, source files and events by type."""
-    from geodiscourse.release.changes import diff_releases, format_changes
-
-    dir_a, dir_b = _release_or_exit(a, out), _release_or_exit(b, out)
-    console.print(format_changes(diff_releases(dir_a, dir_b)), markup=False, highlight=False)
-
-
-@app.command()
-def export(
-    to: Annotated[Path, typer.Option("--to", help="Folder for the files, one per table (created).")],
-    release: ReleaseArgument = "latest",
-    fmt: Annotated[
-        Literal["csv", "jsonl"], typer.Option("--format", help="csv (lists as JSON text) or jsonl.")
-    ] = "csv",
-    out: RootOption = Path("data/processed"),
-) -> None:
-    """Write each table of a release as UTF-8 CSV or JSON Lines, dates ISO, for spreadsheets."""
-    from geodiscourse.release.export import ExportError, export_release
-
-    release_dir = _release_or_exit(release, out)
-    try:
-        written = export_release(release_dir, to, fmt)
-    except ExportError as err:
-        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True)
-        raise typer.Exit(2) from err
-    console.print(f"release {release_dir.name}: {len(written)} {fmt} files in {escape(str(to))}")
 
 
 DEFAULT_CRON = "0 6 * * *"
@@ -394,7 +262,7 @@ def serve(
     except (FileNotFoundError, OutputNotWritableError) as err:
         errors.print(f"[red]error:[/red] {err}")
         raise typer.Exit(2) from err
-    _prefect_defaults()
+    prefect_defaults()
     from geodiscourse.flows.server import serve_until_stopped
 
     parameters = {  # every option of `run` a scheduled run needs: see scheduled_release_flow
@@ -417,17 +285,3 @@ def serve(
         raise typer.Exit(1) from err
     finally:
         console.print("serve stopped")
-
-
-@app.command()
-def version() -> None:
-    """Print the package version."""
-    console.print(__version__)
-
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(app())
