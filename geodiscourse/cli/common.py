@@ -31,6 +31,22 @@ OutOption = Annotated[
     Path, typer.Option("--out", help="Output root: releases go to OUT/releases/<YYYY-MM-DD>[.N]/.")
 ]
 
+# Options that `run` and `serve` share: a scheduled run takes what a run by hand takes.
+DEFAULT_WORKERS = os.cpu_count() or 1
+WorkersOption = Annotated[
+    int, typer.Option("--workers", min=1, help="Processes that parse and extract batches (default: cores).")
+]
+DaskAddressOption = Annotated[
+    str | None,
+    typer.Option("--dask-address", help="Run batches on an existing Dask cluster, e.g. tcp://10.0.0.5:8786."),
+]
+BatchSizeOption = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per task.")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")]
+LicenceOption = Annotated[
+    str | None,
+    typer.Option("--licence", help="The articles' licence, recorded in each release's data card."),
+]
+
 
 def prefect_defaults() -> None:
     """Before Prefect is imported: its local server sends no usage analytics unless the

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import json
-import os
 import signal
 import time
 from pathlib import Path
@@ -20,8 +19,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from geodiscourse.cli.common import (
+    DEFAULT_WORKERS,
+    BatchSizeOption,
+    DaskAddressOption,
+    LicenceOption,
+    NoCacheOption,
     OutOption,
     RawOption,
+    WorkersOption,
     app,
     configure_logging,
     console,
@@ -153,24 +158,11 @@ def run(
         str | None,
         typer.Option("--release-id", help="Release id; default: today's UTC date, then .2, .3 ..."),
     ] = None,
-    workers: Annotated[
-        int,
-        typer.Option("--workers", min=1, help="Processes that parse and extract batches (default: cores)."),
-    ] = os.cpu_count() or 1,
-    dask_address: Annotated[
-        str | None,
-        typer.Option(
-            "--dask-address", help="Run batches on an existing Dask cluster, e.g. tcp://10.0.0.5:8786."
-        ),
-    ] = None,
-    batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per task.")
-    ] = DEFAULT_BATCH_SIZE,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")] = False,
-    licence: Annotated[
-        str | None,
-        typer.Option("--licence", help="The articles' licence, recorded in the release's data card."),
-    ] = None,
+    workers: WorkersOption = DEFAULT_WORKERS,
+    dask_address: DaskAddressOption = None,
+    batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
+    no_cache: NoCacheOption = False,
+    licence: LicenceOption = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
@@ -222,20 +214,11 @@ def serve(
     raw: RawOption = Path("data/raw"),
     out: OutOption = Path("data/processed"),
     name: Annotated[str, typer.Option("--name", help="Deployment name.")] = "scheduled",
-    workers: Annotated[int, typer.Option("--workers", min=1, help="Processes per run (default: cores).")] = (
-        os.cpu_count() or 1
-    ),
-    dask_address: Annotated[
-        str | None, typer.Option("--dask-address", help="Run each run's batches on this Dask cluster.")
-    ] = None,
-    batch_size: Annotated[
-        int, typer.Option("--batch-size", min=1, help="Articles per task.")
-    ] = DEFAULT_BATCH_SIZE,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")] = False,
-    licence: Annotated[
-        str | None,
-        typer.Option("--licence", help="The articles' licence, recorded in each release's data card."),
-    ] = None,
+    workers: WorkersOption = DEFAULT_WORKERS,
+    dask_address: DaskAddressOption = None,
+    batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
+    no_cache: NoCacheOption = False,
+    licence: LicenceOption = None,
     prefect_home: Annotated[
         Path | None,
         typer.Option(

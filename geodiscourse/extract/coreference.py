@@ -35,6 +35,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.actors.pronouns import quoted_tokens
 from geodiscourse.extract.events.lexicon import plover_lexicon
+from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext, ResolvedMention
 
 __all__ = ["resolve_coreference"]
@@ -57,7 +58,6 @@ _BODY_KINDS = frozenset({"organization", "igo", "group"})
 #: Subjects that name nobody in particular and so block the subjects before them.
 _INDEFINITE = frozenset({"somebody", "someone", "anybody", "anyone", "nobody", "everybody", "everyone"})
 #: "of/from/for" after an agent noun names whom it represents ("officials from the EU").
-_REPRESENTED_BY = frozenset({"of", "from", "for"})
 _GOVERNMENT = "government"
 
 
@@ -111,21 +111,7 @@ def _antecedent_actor(ctx: DocContext, token: Token) -> str | None:
     """The actor a noun phrase stands for as an antecedent: its head's or a modifier's
     mention, that of the first conjunct that has one, or the "of/from" phrase of an agent
     noun ("officials from the EU"); a thing owned by an actor ("its plans") is none."""
-    agents = plover_lexicon().agent_nouns
-    for part in (token, *token.conjuncts):
-        is_agent = part.lemma_.lower() in agents or part.lower_ in agents
-        if ctx.mention_at(part) is None and not is_agent:
-            continue
-        found = ctx.actor_of(part)
-        if found is not None:
-            return found
-        if is_agent:
-            for prep in part.children:
-                if prep.dep_ == "prep" and prep.lower_ in _REPRESENTED_BY:
-                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and (found := ctx.actor_of(pobj)) is not None:
-                        return found
-    return None
+    return represented_actor(ctx, token, strict=True)
 
 
 # -- pass 1: the government ---------------------------------------------------------

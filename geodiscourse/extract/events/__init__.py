@@ -27,6 +27,7 @@ from spacy.tokens import Span, Token
 from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import EventRow
 from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence
+from geodiscourse.extract.events.fits import actor_kind, frame_fits, has_object, is_reciprocal, needs_met
 from geodiscourse.extract.events.lexicon import (
     Lexicon,
     ModalityRules,
@@ -108,13 +109,6 @@ def extract_events(ctx: DocContext) -> list[EventRow]:
     return rows
 
 
-def _kind(ctx: DocContext, actor: str | None) -> str | None:
-    if actor is None:
-        return None
-    row = ctx.actors.get(actor)
-    return None if row is None else row["kind"]
-
-
 def _restrictions(lexicon: Lexicon) -> frozenset[str]:
     return lexicon.families.get("RESTRICTIONS", frozenset())
 
@@ -160,11 +154,11 @@ def _sentence_events(
     for event in events:
         if event.event_type in lexicon.symmetric_types and event.source and event.target:
             memory.pair = (event.source, event.target)
-        elif event.source and not event.nominal and _kind(ctx, event.source) in _SIDE_KINDS:
+        elif event.source and not event.nominal and actor_kind(ctx, event.source) in _SIDE_KINDS:
             # "the US and EU stepped back ...": coordinated states are "both sides" too
             # (firms are not: "Airbus and Boeing accuse each other")
             partner = conjunct_actor(ctx, subject_of(event.head), event.source)
-            if partner is not None and _kind(ctx, partner) in _SIDE_KINDS:
+            if partner is not None and actor_kind(ctx, partner) in _SIDE_KINDS:
                 memory.pair = (event.source, partner)
     return sorted(events, key=lambda e: e.start)
 
@@ -189,7 +183,7 @@ def _nominal_event(
         light is not None
         and target is None
         and event_type in lexicon.symmetric_types
-        and not _has_object(noun)
+        and not has_object(noun)
     ):
         target = conjunct_actor(ctx, subject_of(light), source)
     if source is not None and source == target:
@@ -202,11 +196,11 @@ def _nominal_event(
             or date_for_event(dated, {noun.i}, noun, blockers) is None
         ):
             return None
-    elif entry.needs != "any" and not _needs_met(entry.needs, source, target):
+    elif entry.needs != "any" and not needs_met(entry.needs, source, target):
         return None
-    if entry.actor_kinds and _kind(ctx, source or target) not in entry.actor_kinds:
+    if entry.actor_kinds and actor_kind(ctx, source or target) not in entry.actor_kinds:
         return None
-    if entry.retype is not None and _kind(ctx, source or target) in entry.retype[1]:
+    if entry.retype is not None and actor_kind(ctx, source or target) in entry.retype[1]:
         event_type = entry.retype[0]
     start, end = cand.start, noun.i
     anchors = {noun.i}
@@ -226,46 +220,6 @@ def _nominal_event(
         anchors=frozenset(anchors),
         clause_head=light or cand.carrier or noun,
         nominal=True,
-    )
-
-
-def _has_object(token: Token) -> bool:
-    """Does a verb have an object, or an event noun a partner ("talks with X")?"""
-    return any(
-        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in token.children
-    )
-
-
-def _needs_met(needs: str, source: str | None, target: str | None) -> bool:
-    if needs == "none":
-        return True
-    if needs == "any":
-        return source is not None or target is not None
-    if needs == "both":
-        return source is not None and target is not None
-    return (source if needs == "source" else target) is not None
-
-
-def _frame_fits(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:
-    if not _needs_met(frame.needs, source, target):
-        return False
-    if frame.target_kinds and _kind(ctx, target) not in frame.target_kinds:
-        return False
-    if frame.actor_kinds:
-        kind = _kind(ctx, source) if source is not None else _kind(ctx, target)
-        if kind not in frame.actor_kinds:
-            return False
-    return True
-
-
-def _is_reciprocal(verb: Token) -> bool:
-    """Is the verb's object "each other" or "one another"?"""
-    return any(
-        c.dep_ == "dobj"
-        and c.lower_ in ("other", "another")
-        and c.i > 0
-        and c.doc[c.i - 1].lower_ in ("each", "one")
-        for c in verb.children
     )
 
 
@@ -300,10 +254,10 @@ def _verbal_event(
         target = verbal_target(ctx, verb, frame, theme)
         if source is None and side_source is not None:
             source, target = side_source, target or side_target
-        if target is None and _is_reciprocal(verb):
+        if target is None and is_reciprocal(verb):
             target = conjunct_actor(ctx, subject, source)  # "Airbus and Boeing accuse each other"
         if target is None and frame.event_type in lexicon.symmetric_types:
-            if not _has_object(verb):
+            if not has_object(verb):
                 target = conjunct_actor(ctx, subject, source)  # "Blair and Bush met"
             if target is None:
                 first, second = between_actors(ctx, (verb, theme))  # "signed between X and Y"
@@ -328,7 +282,7 @@ def _verbal_event(
                 is None
             ):
                 continue
-        elif not _frame_fits(ctx, frame, frame_source, target):
+        elif not frame_fits(ctx, frame, frame_source, target):
             continue
         start, end = _trigger_extent(verb, theme, frame)
         actors = (frame_source is not None) + (target is not None)

@@ -15,12 +15,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame, plover_lexicon
+from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame
 from geodiscourse.extract.events.triggers import coordination_head, reduced_relative_head
+from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-_REPRESENTED_BY = frozenset({"of", "from", "for"})
 #: Prepositions followed one level further down a restriction or target phrase:
 #: "a ban on arms exports to China" -> China.
 _NESTED_PREPS = frozenset({"to", "from", "on", "against", "of", "into"})
@@ -41,21 +41,7 @@ def phrase_actor(ctx: DocContext, token: Token | None, strict: bool = False) -> 
         return None
     if token.lower_ in _RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         token = token.head.head
-    agents = plover_lexicon().agent_nouns
-    for part in (token, *token.conjuncts):
-        is_agent = part.lemma_.lower() in agents or part.lower_ in agents
-        if strict and ctx.mention_at(part) is None and not is_agent:
-            continue
-        found = ctx.actor_of(part)
-        if found is not None:
-            return found
-        if is_agent:
-            for prep in part.children:
-                if prep.dep_ == "prep" and prep.lower_ in _REPRESENTED_BY:
-                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-                    if pobj is not None and (found := ctx.actor_of(pobj)) is not None:
-                        return found
-    return None
+    return represented_actor(ctx, token, strict=strict)
 
 
 def between_actors(ctx: DocContext, holders: Iterable[Token | None]) -> tuple[str | None, str | None]:

@@ -1,0 +1,62 @@
+"""Whether a matched trigger's actors fit what its lexicon entry asks for.
+
+A frame may need a source, a target or both, may take only targets of some kinds
+("expel" a diplomat's state, not a company), and some verbs count only with an object
+or a partner ("talks with X"). Verbal and nominal events ask the same questions, so
+the answers live here, apart from the walk that finds triggers.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geodiscourse.extract.events.lexicon import VerbFrame
+from geodiscourse.nlp.context import DocContext
+
+
+def actor_kind(ctx: DocContext, actor: str | None) -> str | None:
+    """The kind (state, person, ...) of an actor of this document, None if unknown."""
+    if actor is None:
+        return None
+    row = ctx.actors.get(actor)
+    return None if row is None else row["kind"]
+
+
+def has_object(token: Token) -> bool:
+    """Does a verb have an object, or an event noun a partner ("talks with X")?"""
+    return any(
+        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ == "with") for c in token.children
+    )
+
+
+def needs_met(needs: str, source: str | None, target: str | None) -> bool:
+    if needs == "none":
+        return True
+    if needs == "any":
+        return source is not None or target is not None
+    if needs == "both":
+        return source is not None and target is not None
+    return (source if needs == "source" else target) is not None
+
+
+def frame_fits(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:
+    if not needs_met(frame.needs, source, target):
+        return False
+    if frame.target_kinds and actor_kind(ctx, target) not in frame.target_kinds:
+        return False
+    if frame.actor_kinds:
+        kind = actor_kind(ctx, source) if source is not None else actor_kind(ctx, target)
+        if kind not in frame.actor_kinds:
+            return False
+    return True
+
+
+def is_reciprocal(verb: Token) -> bool:
+    """Is the verb's object "each other" or "one another"?"""
+    return any(
+        c.dep_ == "dobj"
+        and c.lower_ in ("other", "another")
+        and c.i > 0
+        and c.doc[c.i - 1].lower_ in ("each", "one")
+        for c in verb.children
+    )

@@ -1,0 +1,41 @@
+"""Which actor a noun phrase stands for, for every extractor that needs one.
+
+Events read their source and target this way and coreference reads antecedents this
+way; both must agree on what "officials from the EU", "Germany and France" or "his
+concerns" names, so the walk lives once, here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from geodiscourse.extract.events.lexicon import plover_lexicon
+from geodiscourse.nlp.context import DocContext
+
+#: Prepositions through which an agent noun names whom it represents ("officials from the EU").
+_REPRESENTED_BY = frozenset({"of", "from", "for"})
+
+
+def represented_actor(ctx: DocContext, token: Token, *, strict: bool) -> str | None:
+    """The actor a phrase headed by ``token`` names: its head's or modifiers' mention,
+    that of the first conjunct that has one ("Germany and France"), or the "of/from"
+    phrase of an agent noun ("officials from the EU").
+
+    ``strict``: the phrase must itself stand for an actor, so its head is a mention or
+    an agent noun ("British officials"), not a thing owned by one ("his concerns").
+    """
+    agents = plover_lexicon().agent_nouns
+    for part in (token, *token.conjuncts):
+        is_agent = part.lemma_.lower() in agents or part.lower_ in agents
+        if strict and ctx.mention_at(part) is None and not is_agent:
+            continue
+        found = ctx.actor_of(part)
+        if found is not None:
+            return found
+        if is_agent:
+            for prep in part.children:
+                if prep.dep_ == "prep" and prep.lower_ in _REPRESENTED_BY:
+                    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                    if pobj is not None and (found := ctx.actor_of(pobj)) is not None:
+                        return found
+    return None
