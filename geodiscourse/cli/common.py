@@ -48,16 +48,32 @@ LicenceOption = Annotated[
 ]
 
 
-def prefect_defaults() -> None:
+def prefect_defaults(quiet: bool = False) -> None:
     """Before Prefect is imported: its local server sends no usage analytics unless the
-    operator asks for them."""
+    operator asks for them.
+
+    ``quiet`` (a run by hand without --verbose): Prefect logs only what is critical. A
+    failing task would otherwise print its traceback two or three times around the one
+    line this command prints for the error; --verbose or PREFECT_LOGGING_LEVEL bring
+    them back.
+    """
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    if quiet:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "CRITICAL")
+
+
+def _own_or_serious(record: logging.LogRecord) -> bool:
+    """Without --verbose, other libraries' warnings (a Prefect background worker still
+    flushing at exit) are noise beside this command's own output: keep ours and errors."""
+    return record.name.startswith("geodiscourse") or record.levelno >= logging.ERROR
 
 
 def configure_logging(verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
-    )
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    if not verbose:
+        handler.addFilter(_own_or_serious)
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, handlers=[handler])
 
 
 ReleaseArgument = Annotated[

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -146,7 +147,7 @@ def _run_release(
         FileNotFoundError,
         NotADirectoryError,
     ) as err:
-        errors.print(f"[red]error:[/red] {err}")
+        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from err
 
 
@@ -168,7 +169,6 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
 ) -> None:
     """Run the pipeline on RAW and publish a validated, dated release under OUT/releases/."""
-    from rich.markup import escape
 
     from geodiscourse.release.publish import InvalidReleaseIdError, check_release_id
 
@@ -178,7 +178,7 @@ def run(
         errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from err
     configure_logging(verbose)
-    prefect_defaults()
+    prefect_defaults(quiet=not verbose)
     from geodiscourse.flows.interrupt import stop_on_signals
 
     with stop_on_signals(_interrupted):  # from before Prefect is imported to the summary
@@ -243,7 +243,7 @@ def serve(
             raise FileNotFoundError(f"raw folder {raw} does not exist or is not a folder: pass --raw DIR")
         check_output_writable(out)
     except (FileNotFoundError, OutputNotWritableError) as err:
-        errors.print(f"[red]error:[/red] {err}")
+        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from err
     prefect_defaults()
     from geodiscourse.flows.server import serve_until_stopped
@@ -264,7 +264,7 @@ def serve(
     except KeyboardInterrupt:
         pass
     except RuntimeError as err:  # the local server did not start
-        errors.print(f"[red]error:[/red] {err}")
+        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from err
     finally:
         console.print("serve stopped")

@@ -44,3 +44,21 @@ def test_readme_example_runs_on_a_release(
     finally:
         os.chdir(cwd)
     assert capsys.readouterr().out.strip(), "every example prints something"
+
+
+DEV_GOLD = README.parent.parent / "shared" / "eval" / "dev-gold.json"
+
+
+@pytest.mark.skipif(not DEV_GOLD.is_file(), reason="../shared/eval/dev-gold.json is not beside this clone")
+def test_readme_score_instructions_copy_exactly_the_dev_gold_articles() -> None:
+    """Scoring the default release (the seeds) against the dev gold gave 0.02: README
+    must say which articles to publish first, and name exactly the gold's documents."""
+    import json
+
+    text = README.read_text(encoding="utf-8")
+    loop = re.search(r"for f in (.*?); do", text, flags=re.DOTALL)
+    assert loop is not None, "README's Development section lost its copy loop"
+    named = {f"{name}.txt" for name in loop.group(1).replace("\\", " ").split()}
+    gold = json.loads(DEV_GOLD.read_text(encoding="utf-8"))
+    assert named == set(gold["documents"])
+    assert "score.py /tmp/dev-gold-out/releases/" in text

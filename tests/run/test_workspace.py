@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -296,3 +299,41 @@ def test_a_run_with_an_unwritable_cache_folder_publishes_and_warns_once(
     assert summary["documents"] == 3 and summary["cached"] == 0
     warnings = [r.getMessage() for r in caplog.records if r.name.startswith("geodiscourse")]
     assert len(warnings) == 1 and "running without the extraction cache" in warnings[0], warnings
+
+
+_FULL_DISK_SITECUSTOMIZE = """
+import errno, pathlib
+_write_bytes = pathlib.Path.write_bytes
+def write_bytes(self, data):
+    if self.name == "part-000001.parquet":
+        raise OSError(errno.ENOSPC, "No space left on device", str(self))
+    return _write_bytes(self, data)
+pathlib.Path.write_bytes = write_bytes
+"""
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_one_line_from_the_command_not_prefects_tracebacks(tmp_path: Path) -> None:
+    """The whole output of `geodiscourse run` when the disk fills is the one error line
+    (Prefect's own task and flow failure logs, with tracebacks, stay out of it)."""
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(_FULL_DISK_SITECUSTOMIZE, encoding="utf-8")
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if k not in ("PREFECT_API_URL", "PREFECT_LOGGING_LEVEL")}
+    env.update(PYTHONPATH=str(hook), PREFECT_HOME=str(tmp_path / "prefect-home"), COLUMNS="300")
+    command = [sys.executable, "-m", "geodiscourse.cli", "run", "--raw", str(SEEDS), "--out", str(out)]
+    done = subprocess.run(
+        [*command, "--batch-size", "1", "--workers", "1", "--no-progress"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = (done.stdout + done.stderr).strip().splitlines()
+    assert done.returncode == 2
+    assert len(lines) == 1, "\n".join(lines[:40])
+    assert re.fullmatch(
+        r"error: no space left on device writing .*part-000001\.parquet: free space .*", lines[0]
+    )
+    assert list((out / ".work").iterdir()) == []
