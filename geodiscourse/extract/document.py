@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import MentionRow, SentenceRow
 from geodiscourse.core.timing import StageTimer
-from geodiscourse.extract.actors import resolve_mentions
+from geodiscourse.extract.actors.resolve import resolve_mentions
 from geodiscourse.extract.attribution import attributions_for_document
 from geodiscourse.extract.claims import extract_claims
 from geodiscourse.extract.coreference import resolve_coreference

@@ -22,7 +22,7 @@ from geodiscourse.extract.actors.gazetteer import GazetteerMatch, match_gazettee
 from geodiscourse.extract.actors.lexicon import Lexicon, load_lexicon
 from geodiscourse.extract.actors.organisations import organisation_mentions
 from geodiscourse.extract.actors.persons import PersonCluster, PersonMention, find_persons
-from geodiscourse.extract.actors.pronouns import resolve_pronouns, resolve_roles
+from geodiscourse.extract.coreference.persons import resolve_pronouns, resolve_roles
 from geodiscourse.nlp.context import ResolvedMention
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from geodiscourse.extract.actors import ActorResolution, resolve_mentions
+from geodiscourse.extract.actors.resolve import ActorResolution, resolve_mentions
 from geodiscourse.nlp.context import DocContext
 
 

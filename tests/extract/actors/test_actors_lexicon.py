@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from geodiscourse.extract.actors import ActorResolution, resolve_mentions
 from geodiscourse.extract.actors.lexicon import ACTOR_KINDS, load_lexicon, read_rule_file
+from geodiscourse.extract.actors.resolve import ActorResolution, resolve_mentions
 from geodiscourse.extract.actors.slugs import slugify
 from geodiscourse.rules import RULES_DIR
 from tests.extract.fresh_process import as_plain, in_fresh_process

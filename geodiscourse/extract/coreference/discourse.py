@@ -33,7 +33,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from geodiscourse.extract.actors.pronouns import quoted_tokens
+from geodiscourse.extract.coreference.persons import quoted_tokens
 from geodiscourse.extract.events.lexicon import plover_lexicon
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext, ResolvedMention

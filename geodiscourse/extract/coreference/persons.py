@@ -4,7 +4,7 @@ Both resolve to a person named earlier in the same document, so that claims and 
 extracted from "he said ..." or "the UK leader wants ..." are attributed to that person.
 They run inside actor resolution because they shape the person's record (gender, the
 offices and so the state a person is given); pronouns and "the government" standing
-for states and bodies are resolved right after it, in ``extract.coreference``.
+for states and bodies are resolved right after it, in ``coreference.discourse``.
 
 - A role noun with "the" ("the home secretary") resolves to the person last given that title
   ("Home Secretary Charles Clarke"). When nobody had the title, a role noun that is a clause's
