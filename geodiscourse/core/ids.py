@@ -7,6 +7,7 @@ doc_id, the same sentence the same sentence_id, in every release made from it.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -15,13 +16,23 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def stream_sha256(
+    read: Callable[[int], bytes], head: bytes = b"", chunk_bytes: int = 1 << 20
+) -> tuple[str, int]:
+    """sha256 and size of ``head`` followed by everything ``read`` returns, read in
+    chunks so that a large file never fills memory."""
+    digest = hashlib.sha256(head)
+    size = len(head)
+    while chunk := read(chunk_bytes):
+        digest.update(chunk)
+        size += len(chunk)
+    return digest.hexdigest(), size
+
+
 def file_sha256(path: Path, chunk_bytes: int = 1 << 20) -> str:
     """The sha256 of a file's bytes, read in chunks so a large file never fills memory."""
-    digest = hashlib.sha256()
     with path.open("rb") as handle:
-        while chunk := handle.read(chunk_bytes):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return stream_sha256(handle.read, chunk_bytes=chunk_bytes)[0]
 
 
 def doc_id_for(raw_bytes: bytes) -> str:

@@ -16,11 +16,13 @@ memory; a file found larger, by stat or while reading, is only hashed, in chunks
 from __future__ import annotations
 
 import errno
-import hashlib
+import functools
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+
+from geodiscourse.core.ids import sha256_hex, stream_sha256
 
 READ_CHUNK_BYTES = 1 << 20
 #: O_NOFOLLOW: a path swapped for a link is not followed; O_NONBLOCK: one swapped for a
@@ -120,17 +122,13 @@ def _read_at_most(fd: int, name: str, max_bytes: int) -> tuple[InputFile, bytes]
     if os.fstat(fd).st_size <= max_bytes:
         data = _read(fd, max_bytes + 1)
         if len(data) <= max_bytes:
-            return InputFile(name, hashlib.sha256(data).hexdigest(), len(data)), data
-    digest = hashlib.sha256(data)
-    size = len(data)
-    while chunk := os.read(fd, READ_CHUNK_BYTES):
-        digest.update(chunk)
-        size += len(chunk)
+            return InputFile(name, sha256_hex(data), len(data)), data
+    sha, size = stream_sha256(functools.partial(os.read, fd), head=data, chunk_bytes=READ_CHUNK_BYTES)
     raise Rejected(
         "too_large",
         f"raw file {name} has {size:,} bytes, more than the limit of {max_bytes:,}: "
         "split it into one file per article or raise max_bytes",
-        InputFile(name, digest.hexdigest(), size),
+        InputFile(name, sha, size),
     )
 
 

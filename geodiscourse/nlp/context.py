@@ -141,6 +141,10 @@ class DocContext:
                 return found.actor_id
         return None
 
+    def kind_of(self, actor_id: str | None) -> str | None:
+        """The kind (state, person, ...) of one of this document's actors; None if unknown."""
+        actor = None if actor_id is None else self.actors.get(actor_id)
+        return None if actor is None else actor["kind"]
+
     def _is_state(self, actor_id: str) -> bool:
-        actor = self.actors.get(actor_id)
-        return actor is not None and actor["kind"] in ("state", "igo", "bloc", "region")
+        return self.kind_of(actor_id) in ("state", "igo", "bloc", "region")

@@ -235,14 +235,17 @@ def read_checksums(release_dir: Path) -> dict[str, str]:
     return sums
 
 
-def verify_checksums(release_dir: Path, manifest: Mapping[str, Any] | None = None) -> list[str]:
+def verify_checksums(
+    release_dir: Path, manifest: Mapping[str, Any] | None = None, digests: dict[str, str] | None = None
+) -> list[str]:
     """Problems found checking a release against its SHA256SUMS; empty when it verifies.
 
     Given the release's (checked) manifest, each table file must also have the sha256
     the manifest records, so editing a table and regenerating SHA256SUMS is caught
-    too. Each file is hashed once.
+    too. Each file is hashed once; ``digests`` (file name -> sha256) receives the
+    hashes, so a caller that needs them does not hash the files again.
     """
-    digests: dict[str, str] = {}
+    digests = {} if digests is None else digests
 
     def digest(name: str) -> str:
         if name not in digests:

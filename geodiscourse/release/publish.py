@@ -14,7 +14,6 @@ import json
 import logging
 import os
 import shutil
-import tempfile
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import Any, Final
 
 import polars as pl
 
+from geodiscourse.core.folders import prove_writable
 from geodiscourse.release.changes import ReleaseDiff, diff_tables
 from geodiscourse.release.datacard import DATACARD_FILENAME, render_datacard
 from geodiscourse.release.datapackage import DATAPACKAGE_FILENAME, build_datapackage
@@ -145,9 +145,7 @@ def check_output_writable(out_root: Path) -> None:
     out_root = Path(out_root)
     for folder in (out_root, releases_dir(out_root)):
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
-                pass
+            prove_writable(folder)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise OutputNotWritableError(

@@ -30,6 +30,7 @@ from typing import Any
 
 import polars as pl
 
+from geodiscourse.core.folders import prove_writable
 from geodiscourse.core.rows import RejectedRow
 from geodiscourse.core.tables import polars_schema
 from geodiscourse.schemas import TABLES
@@ -175,9 +176,7 @@ def checked_output(payload: Any, raw_sha256: str) -> DocumentOutput:
 def cache_dir_problem(root: Path) -> str | None:
     """Why entries cannot be written under ``root``, or None when they can."""
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=root, prefix=".write-test-"):
-            pass
+        prove_writable(root)
     except (FileExistsError, NotADirectoryError):
         return "a file is in the way of the folder"
     except OSError as err:

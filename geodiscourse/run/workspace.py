@@ -21,6 +21,8 @@ from pathlib import Path
 
 import polars as pl
 
+from geodiscourse.core.folders import prove_writable
+
 log = logging.getLogger(__name__)
 
 WORK_DIRNAME = ".work"
@@ -81,9 +83,7 @@ def check_work_root(out_root: Path) -> Path:
     """
     root = work_root(out_root)
     try:
-        root.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=root, prefix=".write-test-"):
-            pass
+        prove_writable(root)
     except OSError as err:
         raise storage_error(err, root) from err
     return root

@@ -57,21 +57,21 @@ _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _BODY_KINDS = frozenset({"organization", "igo", "group"})
 #: Subjects that name nobody in particular and so block the subjects before them.
 _INDEFINITE = frozenset({"somebody", "someone", "anybody", "anyone", "nobody", "everybody", "everyone"})
-#: "of/from/for" after an agent noun names whom it represents ("officials from the EU").
 _GOVERNMENT = "government"
 
 
 def resolve_coreference(ctx: DocContext) -> DocContext:
     """``ctx`` with a mention (method "pronoun" or "alias") for every open pronoun and bare
     "the government" whose antecedent the passes find; ``ctx`` itself when there is none."""
-    for rule in (_government_mentions, _salient_pronouns, _subject_they):
-        extra = rule(ctx)
-        if extra:
-            ctx = _with_mentions(ctx, extra)
-    return ctx
+    ctx = _with_mentions(ctx, _government_mentions(ctx))
+    quoted = quoted_tokens(ctx.doc)
+    ctx = _with_mentions(ctx, _salient_pronouns(ctx, quoted))
+    return _with_mentions(ctx, _subject_they(ctx, quoted))
 
 
 def _with_mentions(ctx: DocContext, extra: list[ResolvedMention]) -> DocContext:
+    if not extra:
+        return ctx
     mentions = sorted([*ctx.mentions, *extra], key=lambda m: m.token_start)
     return replace(ctx, mentions=mentions, _by_token={}, _sentence_of_token={})
 
@@ -86,11 +86,6 @@ def _mention(tokens: Span, actor: str, method: str) -> ResolvedMention:
         text=tokens.text,
         method=method,
     )
-
-
-def _kind(ctx: DocContext, actor: str | None) -> str | None:
-    row = None if actor is None else ctx.actors.get(actor)
-    return None if row is None else row["kind"]
 
 
 def _open_pronoun(ctx: DocContext, token: Token, quoted: list[bool]) -> bool:
@@ -126,7 +121,7 @@ def _government_mentions(ctx: DocContext) -> list[ResolvedMention]:
             continue
         actor = ctx.actor_of(token)
         if actor is not None:
-            if _kind(ctx, actor) == "state":
+            if ctx.kind_of(actor) == "state":
                 states.add(actor)
         elif _is_bare(token):
             bare.append(token)
@@ -163,8 +158,7 @@ def _is_bare(token: Token) -> bool:
 # -- pass 2: salience ---------------------------------------------------------------
 
 
-def _salient_pronouns(ctx: DocContext) -> list[ResolvedMention]:
-    quoted = quoted_tokens(ctx.doc)
+def _salient_pronouns(ctx: DocContext, quoted: list[bool]) -> list[ResolvedMention]:
     extra: list[ResolvedMention] = []
     previous: tuple[str | None, str | None] = (None, None)  # (personal, neuter) antecedent
     for sent in ctx.sentences:
@@ -209,7 +203,7 @@ def _neuter_actor(ctx: DocContext, subject: Token) -> str | None:
     if subject.pos_ == "PRON" and ctx.mention_at(subject) is None:
         return None
     actor = _antecedent_actor(ctx, subject)
-    kind = _kind(ctx, actor)
+    kind = ctx.kind_of(actor)
     if subject.tag_ in _SINGULAR_TAGS:
         return actor if kind in _NON_PERSON_KINDS else None
     named = subject.tag_ in _PLURAL_TAGS and ctx.mention_at(subject) is not None
@@ -294,12 +288,11 @@ def _main_subjects(
 # -- pass 3: subject they -------------------------------------------------------------
 
 
-def _subject_they(ctx: DocContext) -> list[ResolvedMention]:
+def _subject_they(ctx: DocContext, quoted: list[bool]) -> list[ResolvedMention]:
     """ "they" as a subject, for the state, body or group the nearest subject before it
     in the sentence names, if that is many ("The UK and US must realise they cannot ..."
     -> GBR; "the US ... they" is something else); a nearer subject that names none
     ("until somebody says they ...") blocks the ones before it."""
-    quoted = quoted_tokens(ctx.doc)
     found: list[ResolvedMention] = []
     for sent in ctx.sentences:
         for token in sent:
@@ -313,6 +306,6 @@ def _subject_they(ctx: DocContext) -> list[ResolvedMention]:
             if subject is None or not (subject.tag_ in _PLURAL_TAGS or subject.conjuncts):
                 continue  # "they" is many: "Britain and France", "the Tories", not "the US"
             actor = _antecedent_actor(ctx, subject)
-            if actor is not None and _kind(ctx, actor) in _NON_PERSON_KINDS:
+            if actor is not None and ctx.kind_of(actor) in _NON_PERSON_KINDS:
                 found.append(_mention(ctx.doc[token.i : token.i + 1], actor, "pronoun"))
     return found

@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import EventRow
 from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence
-from geodiscourse.extract.events.fits import actor_kind, frame_fits, has_object, is_reciprocal, needs_met
+from geodiscourse.extract.events.fits import frame_fits, has_object, is_reciprocal, needs_met
 from geodiscourse.extract.events.lexicon import (
     Lexicon,
     ModalityRules,
@@ -154,11 +154,11 @@ def _sentence_events(
     for event in events:
         if event.event_type in lexicon.symmetric_types and event.source and event.target:
             memory.pair = (event.source, event.target)
-        elif event.source and not event.nominal and actor_kind(ctx, event.source) in _SIDE_KINDS:
+        elif event.source and not event.nominal and ctx.kind_of(event.source) in _SIDE_KINDS:
             # "the US and EU stepped back ...": coordinated states are "both sides" too
             # (firms are not: "Airbus and Boeing accuse each other")
             partner = conjunct_actor(ctx, subject_of(event.head), event.source)
-            if partner is not None and actor_kind(ctx, partner) in _SIDE_KINDS:
+            if partner is not None and ctx.kind_of(partner) in _SIDE_KINDS:
                 memory.pair = (event.source, partner)
     return sorted(events, key=lambda e: e.start)
 
@@ -198,9 +198,9 @@ def _nominal_event(
             return None
     elif entry.needs != "any" and not needs_met(entry.needs, source, target):
         return None
-    if entry.actor_kinds and actor_kind(ctx, source or target) not in entry.actor_kinds:
+    if entry.actor_kinds and ctx.kind_of(source or target) not in entry.actor_kinds:
         return None
-    if entry.retype is not None and actor_kind(ctx, source or target) in entry.retype[1]:
+    if entry.retype is not None and ctx.kind_of(source or target) in entry.retype[1]:
         event_type = entry.retype[0]
     start, end = cand.start, noun.i
     anchors = {noun.i}

@@ -14,14 +14,6 @@ from geodiscourse.extract.events.lexicon import VerbFrame
 from geodiscourse.nlp.context import DocContext
 
 
-def actor_kind(ctx: DocContext, actor: str | None) -> str | None:
-    """The kind (state, person, ...) of an actor of this document, None if unknown."""
-    if actor is None:
-        return None
-    row = ctx.actors.get(actor)
-    return None if row is None else row["kind"]
-
-
 def has_object(token: Token) -> bool:
     """Does a verb have an object, or an event noun a partner ("talks with X")?"""
     return any(
@@ -42,10 +34,10 @@ def needs_met(needs: str, source: str | None, target: str | None) -> bool:
 def frame_fits(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:
     if not needs_met(frame.needs, source, target):
         return False
-    if frame.target_kinds and actor_kind(ctx, target) not in frame.target_kinds:
+    if frame.target_kinds and ctx.kind_of(target) not in frame.target_kinds:
         return False
     if frame.actor_kinds:
-        kind = actor_kind(ctx, source) if source is not None else actor_kind(ctx, target)
+        kind = ctx.kind_of(source) if source is not None else ctx.kind_of(target)
         if kind not in frame.actor_kinds:
             return False
     return True

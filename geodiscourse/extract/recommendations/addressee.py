@@ -16,7 +16,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from geodiscourse.extract.recommendations.agency import actor_kind
 from geodiscourse.nlp.context import DocContext
 
 _BACK_POINTING = frozenset({"it", "they", "them", "its", "their"})
@@ -54,11 +53,7 @@ class AddresseeResolver:
         if token.lower_ not in _BACK_POINTING:
             return None
         last = self._last
-        if (
-            last is not None
-            and index - last[0] <= _ADDRESSEE_REACH
-            and actor_kind(self.ctx, last[1]) != "person"
-        ):
+        if last is not None and index - last[0] <= _ADDRESSEE_REACH and self.ctx.kind_of(last[1]) != "person":
             return last[1]
         return None
 
@@ -71,7 +66,7 @@ class AddresseeResolver:
             token.lower_ in _PERSONAL
             and last is not None
             and index - last[0] <= _ADDRESSEE_REACH
-            and actor_kind(self.ctx, last[1]) == "person"
+            and self.ctx.kind_of(last[1]) == "person"
         ):
             return last[1]
         return None

@@ -42,12 +42,6 @@ def noun_can_act(token: Token, ctx: DocContext, rules: PrescriptiveRules) -> boo
     )
 
 
-def actor_kind(ctx: DocContext, actor_id: str | None) -> str | None:
-    """The kind of a resolved actor (state, person, ...), None when unknown."""
-    row = ctx.actors.get(actor_id) if actor_id is not None else None
-    return None if row is None else row["kind"]
-
-
 def is_experiencer_use(verb: Token, rules: PrescriptiveRules) -> bool:
     """Does the subject undergo rather than act? Then the modal predicts: "investors
     should find the terms attractive", "voters should see lower bills". "Find a way

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from geodiscourse.extract.recommendations.agency import actor_kind, is_experiencer_use, noun_can_act
+from geodiscourse.extract.recommendations.agency import is_experiencer_use, noun_can_act
 from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
 from geodiscourse.extract.recommendations.prescription import (
     FIRST_SECOND_PERSON,
@@ -164,7 +164,7 @@ def _narrated_duty(tok: Token, scope: Scope) -> bool:
     subject = child(tok, "nsubj")
     if subject is None or scope.backshifted(tok) or scope.reported(tok):
         return False
-    kind = actor_kind(scope.ctx, scope.ctx.actor_of(subject)) if scope.ctx.mention_at(subject) else None
+    kind = scope.ctx.kind_of(scope.ctx.actor_of(subject)) if scope.ctx.mention_at(subject) else None
     return subject.ent_type_ == "PERSON" or kind == "person"
 
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from geodiscourse.extract.attribution import Attribution
-from geodiscourse.extract.recommendations.agency import actor_kind
 from geodiscourse.nlp.context import DocContext
 
 #: An indefinite speaker is named next as a subject ("Amitai Etzioni, a key influence
@@ -64,7 +63,7 @@ class RecommenderResolver:
         persons = [
             m
             for m in self.ctx.mentions
-            if actor_kind(self.ctx, m.actor_id) == "person"
+            if self.ctx.kind_of(m.actor_id) == "person"
             and any(doc[i].dep_ in _SUBJECT_DEPS for i in range(m.token_start, m.token_end))
         ]
         persons.sort(key=lambda m: m.char_start)
@@ -109,7 +108,7 @@ class RecommenderResolver:
         if not speaker or speaker[0] in _NOT_IT - {"he", "she"}:
             return False
         person = (
-            actor_kind(self.ctx, report.speaker_actor_id) == "person"
+            self.ctx.kind_of(report.speaker_actor_id) == "person"
             or speaker[0] in _PERSON_PRONOUNS
             or speaker[0].rstrip(".") in _PERSON_TITLES
         )
