@@ -22,8 +22,8 @@ run: install
 	$(BIN)/geodiscourse run --raw data/raw --out data/processed --licence "$(RAW_LICENCE)"
 
 lint: install
-	$(BIN)/ruff check geodiscourse tests bench
-	$(BIN)/ruff format --check geodiscourse tests bench
+	$(BIN)/ruff check geodiscourse tests bench tools
+	$(BIN)/ruff format --check geodiscourse tests bench tools
 	$(BIN)/lint-imports
 
 typecheck: install

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime
+from typing import Annotated
 
 import pandera.polars as pa
+import polars as pl
+
+from geodiscourse.schemas.plover_vocabulary import ALL_MODES, PLOVER_CONTEXTS, PLOVER_MODES
 
 PLOVER_TYPES = [
     "AGREE",
@@ -26,6 +30,8 @@ PLOVER_TYPES = [
 ]
 MODALITIES = ["asserted", "negated", "hypothetical"]
 DATE_PRECISIONS = ["day", "month", "year", "decade"]
+#: "TYPE:mode" for each mode the PLOVER codebook lists under each type.
+_TYPE_MODES = [f"{event_type}:{mode}" for event_type, modes in PLOVER_MODES.items() for mode in modes]
 
 
 class EventsSchema(pa.DataFrameModel):
@@ -48,12 +54,41 @@ class EventsSchema(pa.DataFrameModel):
         nullable=True, description="The date expression as written ('in 2008', 'last Tuesday')."
     )
     modality: str = pa.Field(isin=MODALITIES, description="asserted, negated or hypothetical.")
+    event_mode: str = pa.Field(
+        nullable=True,
+        isin=ALL_MODES,
+        description=(
+            "PLOVER mode, one the codebook lists for this event_type ('visit' for CONSULT, 'arrest' "
+            "for COERCE); null when unknown or the type has none."
+        ),
+    )
+    event_contexts: Annotated[pl.List, pl.Utf8()] = pa.Field(
+        nullable=False,
+        description=(
+            "PLOVER general contexts that apply (list of str: 'military', 'economic', ...), as far as "
+            "the matched pattern determines them; empty when none."
+        ),
+    )
     trigger: str = pa.Field(description="The word(s) that express the event.")
     char_start: int = pa.Field(ge=0, description="Start offset of the trigger in clean_text.")
     char_end: int = pa.Field(ge=1, description="End offset of the trigger in clean_text (exclusive).")
     confidence: float = pa.Field(
         ge=0.0, le=1.0, description="Rule confidence in [0, 1]; filter on it to trade recall for precision."
     )
+
+    @pa.check("event_contexts", name="contexts_in_plover")
+    @classmethod
+    def _contexts_in_plover(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """Every element is one of PLOVER's general contexts (a null element is not)."""
+        known = pl.element().is_in(PLOVER_CONTEXTS).fill_null(False)
+        return data.lazyframe.select(pl.col(data.key).list.eval(known).list.all())
+
+    @pa.dataframe_check(name="event_mode_of_event_type")
+    @classmethod
+    def _mode_of_type(cls, data: pa.PolarsData) -> pl.LazyFrame:
+        """event_mode, when given, is one of the modes PLOVER lists for the row's event_type."""
+        pair = pl.concat_str(pl.col("event_type"), pl.lit(":"), pl.col("event_mode"))
+        return data.lazyframe.select(pl.col("event_mode").is_null() | pair.is_in(_TYPE_MODES))
 
     class Config:
         strict = True

@@ -64,6 +64,8 @@ class EventRow(TypedDict):
     date_precision: str | None
     date_text: str | None
     modality: str
+    event_mode: str | None
+    event_contexts: list[str]
     trigger: str
     char_start: int
     char_end: int

@@ -1,9 +1,10 @@
 """Export a release's tables as CSV or JSON Lines, for spreadsheets and tools without Parquet.
 
 One file per table, named after it. CSV has no lists, so the list and struct columns
-(documents.cited_urls, documents.duplicate_names, claims.quantities) become JSON text in
-their cell, which a spreadsheet shows as is and any language parses back. Dates are ISO
-8601 (2014-09-10) in both formats; files are UTF-8.
+(documents.cited_urls, documents.duplicate_names, events.event_contexts, claims.quantities)
+become JSON text in their cell, which a spreadsheet shows as is and any language parses
+back; a null stays an empty cell, apart from an empty list's ``[]``. Dates are ISO 8601
+(2014-09-10) in both formats; files are UTF-8.
 """
 
 from __future__ import annotations

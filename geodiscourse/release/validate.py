@@ -56,6 +56,7 @@ def _pandera_failures(name: str, df: pl.DataFrame) -> tuple[list[ValidationFailu
         return [], set()
     failures: list[ValidationFailure] = []
     unfit: set[str] = set()
+    model_name = TABLES[name].model.to_schema().name
     for (column, check), group in cases.group_by(["column", "check"], maintain_order=True):
         column, check = str(column), str(check)
         if check in ("column_in_dataframe", "column_in_schema"):
@@ -71,7 +72,10 @@ def _pandera_failures(name: str, df: pl.DataFrame) -> tuple[list[ValidationFailu
             examples = example_rows(df[indices.head(EXAMPLE_ROWS).to_list()])
         else:
             examples = [{"failure_case": jsonable(v)} for v in group["failure_case"].head(EXAMPLE_ROWS)]
-        failures.append(ValidationFailure(name, column, check, group.height, examples))
+        # A check of the whole row (a model's dataframe_check) is reported under no column,
+        # not under the model's class name, which is what pandera puts there.
+        where = None if column == model_name else column
+        failures.append(ValidationFailure(name, where, check, group.height, examples))
     return failures, unfit
 
 

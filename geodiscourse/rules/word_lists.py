@@ -18,9 +18,10 @@ word list of its own. Words are lower-cased, as every family matches them.
 
 from __future__ import annotations
 
+import json
 from functools import cache
 
-from geodiscourse.rules import RuleFileError, read_yaml_mapping
+from geodiscourse.rules import RuleFileError, read_yaml_mapping, rule_text
 
 SHARED_FILE = "shared/agent_nouns.yaml"
 _KEYS = frozenset({"shared", "add", "except"})
@@ -72,3 +73,17 @@ def word_list(value: object, where: str) -> frozenset[str]:
     if added & base:
         raise RuleFileError(f"{where}: add repeats {sorted(added & base)}, already in its shared lists")
     return frozenset((base - removed) | added)
+
+
+PHOENIX_AGENTS_FILE = "shared/phoenix_agents.json"
+
+
+@cache
+def phoenix_agents() -> dict[str, str]:
+    """Agent noun -> Phoenix sector code, compiled from PETRARCH2's Phoenix.agents.txt
+    by tools/build_event_dictionary.py (see the file's _about)."""
+    try:
+        data = json.loads(rule_text(PHOENIX_AGENTS_FILE))
+    except json.JSONDecodeError as err:
+        raise RuleFileError(f"geodiscourse/rules/{PHOENIX_AGENTS_FILE} is not valid JSON: {err}") from err
+    return {str(k): str(v) for k, v in (data.get("agents") or {}).items()}

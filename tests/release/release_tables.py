@@ -1,8 +1,8 @@
 """One small, valid release built by hand, for every release test to break or publish.
 
 ``make_tables()`` returns the tables of one article with sentences, actors, mentions,
-events, a claim with a quantity and a recommendation, plus a rejected empty file;
-``INPUTS`` are the raw files it stands for.
+events (with PLOVER contexts, one with a mode), a claim with a quantity and a
+recommendation, plus a rejected empty file; ``INPUTS`` are the raw files it stands for.
 """
 
 from __future__ import annotations
@@ -91,7 +91,16 @@ def make_tables(clean: str = CLEAN) -> dict[str, pl.DataFrame]:
             "method": method,
         }
 
-    def event(trigger: str, etype: str, src: str | None, tgt: str | None, position: int) -> dict[str, Any]:
+    def event(
+        trigger: str,
+        etype: str,
+        src: str | None,
+        tgt: str | None,
+        position: int,
+        mode: str | None = None,
+        contexts: list[str] | None = None,
+    ) -> dict[str, Any]:
+        contexts = [] if contexts is None else contexts
         start, end = _span(trigger)
         day = datetime.date(2014, 9, 9) if position == 0 else None  # the second event states no date
         return {
@@ -106,6 +115,8 @@ def make_tables(clean: str = CLEAN) -> dict[str, pl.DataFrame]:
             "date_precision": "day" if day else None,
             "date_text": "on Tuesday" if day else None,
             "modality": "asserted",
+            "event_mode": mode,
+            "event_contexts": contexts,
             "trigger": trigger,
             "char_start": start,
             "char_end": end,
@@ -158,8 +169,8 @@ def make_tables(clean: str = CLEAN) -> dict[str, pl.DataFrame]:
         "events": frame(
             "events",
             [
-                event("signed a ceasefire", "AGREE", "RUS", "UKR", 0),
-                event("imposed sanctions", "SANCTION", "WEST", "RUS", 3),
+                event("signed a ceasefire", "AGREE", "RUS", "UKR", 0, contexts=["military"]),
+                event("imposed sanctions", "SANCTION", "WEST", "RUS", 3, "discontinue", ["economic"]),
             ],
         ),
         "claims": frame(

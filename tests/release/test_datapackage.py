@@ -83,6 +83,8 @@ def test_datapackage_describes_every_table_from_the_schemas(release: PublishedRe
             {"type": "number", "constraints": {"required": True, "minimum": 0.0, "maximum": 1.0}},
         ),
         ("events", "date_start", {"type": "date"}),
+        ("events", "event_mode", {"type": "string", "constraints": {"enum": ["visit", "arrest"]}}),
+        ("events", "event_contexts", {"type": "any", "constraints": {"required": True}}),
         ("events", "event_id", {"type": "string", "constraints": {"required": True, "unique": True}}),
         ("sentences", "position", {"type": "integer", "constraints": {"required": True, "minimum": 0}}),
         ("claims", "hedged", {"type": "boolean"}),
@@ -102,7 +104,7 @@ def test_field_descriptors(table: str, column: str, expected: dict[str, Any]) ->
             assert set(value) <= set(constraints["enum"])
         else:
             assert constraints[key] == value
-    if column in ("title", "date_start"):
+    if column in ("title", "date_start", "event_mode"):
         assert "required" not in constraints
 
 

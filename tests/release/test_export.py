@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from geodiscourse.cli import app
-from geodiscourse.release.export import export_release
+from geodiscourse.release.export import export_release, spreadsheet_frame
 from geodiscourse.schemas import TABLES
 from tests.release.release_tables import make_tables
 from tests.release.test_publish import RELEASE_FILES, publish
@@ -65,6 +65,25 @@ def test_list_columns_are_json_text_in_csv(
     export_release(root / "releases" / "2026-11-22", tmp_path, "csv")
     cell = _read(tmp_path / f"{table}.csv")[column][0]
     assert json.loads(cell) == expected
+
+
+def test_event_contexts_are_json_text_in_csv_and_lists_in_jsonl(root: Path, tmp_path: Path) -> None:
+    export_release(root / "releases" / "2026-11-22", tmp_path, "csv")
+    events = _read(tmp_path / "events.csv").sort("event_type")
+    assert events["event_mode"].to_list() == [None, "discontinue"]  # AGREE has no mode
+    assert [json.loads(c) for c in events["event_contexts"]] == [["military"], ["economic"]]
+    jsonl = export_release(root / "releases" / "2026-11-22", tmp_path / "j", "jsonl")
+    lines = jsonl["events"].read_text(encoding="utf-8").splitlines()
+    rows = sorted((json.loads(line) for line in lines), key=lambda r: r["event_type"])
+    assert [r["event_contexts"] for r in rows] == [["military"], ["economic"]]
+
+
+def test_null_and_empty_lists_stay_apart_in_csv() -> None:
+    """A list column's null (not determined) is an empty cell, its empty list ``[]``."""
+    frame = pl.DataFrame(
+        {"event_contexts": [None, [], ["legal"]]}, schema={"event_contexts": pl.List(pl.Utf8)}
+    )
+    assert spreadsheet_frame(frame)["event_contexts"].to_list() == [None, "[]", '["legal"]']
 
 
 def test_dates_are_iso_and_text_keeps_its_line_breaks(root: Path, tmp_path: Path) -> None:

@@ -9,13 +9,17 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pandera.errors as pa_errors
 import polars as pl
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geodiscourse.release.validate import ValidationReport, validate_tables
-from tests.release.release_tables import CLEAN, DUPLICATE, EMPTY, INPUTS, SOURCE, make_tables
+from geodiscourse.schemas import TABLES
+from geodiscourse.schemas.events import PLOVER_TYPES
+from geodiscourse.schemas.plover_vocabulary import ALL_MODES, PLOVER_MODES
+from tests.release.release_tables import CLEAN, DUPLICATE, EMPTY, INPUTS, SOURCE, frame, make_tables
 
 SOURCE_NAMES = [i.source_name for i in INPUTS]
 
@@ -38,6 +42,17 @@ def _set(table: str, column: str, value: Any, row: int = 0) -> Callable[[dict[st
         series = df[column].clone()
         series[row] = value
         tables[table] = df.with_columns(series)
+
+    return apply
+
+
+def _event(row: int, **values: Any) -> Callable[[dict[str, pl.DataFrame]], None]:
+    """Set columns of one events row, list columns included (a Series cannot be set to a list)."""
+
+    def apply(tables: dict[str, pl.DataFrame]) -> None:
+        rows = tables["events"].to_dicts()
+        rows[row].update(values)
+        tables["events"] = frame("events", rows)
 
     return apply
 
@@ -97,6 +112,16 @@ BROKEN = [
     (_set("sentences", "position", 0, row=1), "sentences", "position", "position_unique_in_document"),
     (_set("events", "event_type", "INVADE"), "events", "event_type", "isin"),
     (_set("events", "modality", "probable"), "events", "modality", "isin"),
+    # row 1 is a SANCTION; row 0 an AGREE, a type with no modes. A mode of another type is
+    # a check of the whole row, reported under no column.
+    (_event(1, event_mode="visit"), "events", None, "event_mode_of_event_type"),
+    (_event(0, event_mode="visit"), "events", None, "event_mode_of_event_type"),
+    (_event(1, event_mode="bribe"), "events", "event_mode", "isin"),
+    (_event(1, event_mode="Discontinue"), "events", "event_mode", "isin"),
+    (_event(1, event_contexts=["economic", "space"]), "events", "event_contexts", "contexts_in_plover"),
+    (_event(1, event_contexts=["economic", None]), "events", "event_contexts", "contexts_in_plover"),
+    (_event(1, event_contexts=["Economic"]), "events", "event_contexts", "contexts_in_plover"),
+    (_event(1, event_contexts=None), "events", "event_contexts", "not_nullable"),
     (_set("claims", "confidence", 1.5), "claims", "confidence", "less_than_or_equal_to"),
     (_set("actors", "actor_id", "Not A Slug"), "actors", "actor_id", "str_matches"),
     (_set("mentions", "text", None), "mentions", "text", "not_nullable"),
@@ -118,9 +143,50 @@ def test_each_breakage_is_reported(
     assert not report.ok
     found = report.find(table, column, check)
     assert found, report.to_text()
-    assert found[0].count >= 1
+    assert found[0].count >= 1 and found[0].column == column
     text = report.to_text()
     assert f"table {table}" in text and check.split("(")[0] in text
+
+
+@pytest.mark.parametrize(
+    ("event_type", "mode", "contexts"),
+    [
+        ("SANCTION", "discontinue", ["economic"]),  # a mode the codebook lists for the type
+        ("CONSULT", "visit", ["diplomatic", "military"]),
+        ("COERCE", "arrest", ["repression", "legal"]),
+        ("AGREE", None, ["military"]),  # AGREE has no modes: null is its only mode
+        ("SANCTION", None, []),  # mode unknown, no context
+        ("SANCTION", "convict", []),  # contexts determined and none applies (the data contract)
+    ],
+)
+def test_plover_modes_and_contexts_that_pass(event_type: str, mode: str | None, contexts: Any) -> None:
+    tables = make_tables()
+    _event(1, event_type=event_type, event_mode=mode, event_contexts=contexts)(tables)
+    report = validate_tables(tables, source_names=SOURCE_NAMES)
+    assert report.ok, report.to_text()
+
+
+def test_a_mode_passes_exactly_with_the_types_the_codebook_lists_it_under() -> None:
+    """Every (type, mode) pair at once: the failing rows are exactly the pairs PLOVER lacks."""
+    assert list(PLOVER_MODES) == PLOVER_TYPES  # the generated vocabulary covers exactly our types
+    event = make_tables()["events"].head(1)
+    pairs = pl.DataFrame(
+        [(t, m) for t in PLOVER_MODES for m in ALL_MODES], schema=["event_type", "event_mode"], orient="row"
+    )
+    rows = (
+        event.drop("event_type", "event_mode")
+        .join(pairs, how="cross")
+        .with_columns(event_id=pl.concat_str("event_type", pl.lit(":"), "event_mode"))
+        .select(event.columns)
+    )
+    try:
+        TABLES["events"].model.validate(rows, lazy=True)
+    except pa_errors.SchemaErrors as exc:
+        failed = set(exc.failure_cases["index"].drop_nulls().to_list())
+    else:
+        failed = set()
+    rejected = {rows["event_id"][i] for i in failed}
+    assert rejected == {f"{t}:{m}" for t in PLOVER_MODES for m in ALL_MODES if m not in PLOVER_MODES[t]}
 
 
 def test_report_carries_example_rows_and_counts() -> None:

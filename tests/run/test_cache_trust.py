@@ -24,9 +24,11 @@ from typing import Any
 import polars as pl
 import pytest
 
+from geodiscourse.core.ids import sha256_hex
+from geodiscourse.core.tables import frame, polars_schema
 from geodiscourse.ingest.files import read_raw_folder
 from geodiscourse.run.batches import assemble, build_tables, open_cache, partition_cached, run_batch
-from geodiscourse.run.cache import entry_text
+from geodiscourse.run.cache import DocumentOutput, ExtractionCache, entry_text
 from tests.paths import SEEDS
 
 ARTICLE = SEEDS / "002_ae1e65cc193db30b.txt"  # the shortest seed: a title, a date, actors with countries
@@ -137,6 +139,11 @@ CORRUPTIONS: list[tuple[str, str, Corruption]] = [
     ("string for a bool", "document", resealed(set_value("claims", "hedged", "no"))),
     ("string for a float", "document", resealed(set_value("claims", "confidence", "high"))),
     ("number in a list of strings", "document", resealed(set_value("documents", "cited_urls", [1]))),
+    (
+        "string for a list of strings",
+        "document",
+        resealed(set_value("documents", "duplicate_names", "a.txt")),
+    ),
     ("struct without its fields", "document", resealed(set_value("claims", "quantities", [{"value": 1.0}]))),
     ("undecodable date", "document", resealed(set_value("documents", "published_date", "2025-13-45"))),
     ("number for a date", "document", resealed(set_value("documents", "published_date", 20251207))),
@@ -192,6 +199,37 @@ def test_an_article_partitioned_as_cached_whose_entry_fails_is_parsed(corpus: Co
 
     assert (summary.parsed, summary.cached, summary.documents, summary.rejected) == (1, 1, 1, 1)
     same_tables(assemble(work, ingest.rejected), corpus.cold)
+
+
+def test_list_and_null_values_come_back_as_written(corpus: Corpus, tmp_path: Path) -> None:
+    """events.event_contexts: a list and an empty list (none applies) are different values,
+    and each survives the cache as it was written."""
+    entry = json.loads((corpus.cache / corpus.entries["document"]).read_text(encoding="utf-8"))
+    rows = entry["payload"]["rows"]
+    raw_sha256 = sha256_hex(ARTICLE.read_bytes())
+    event = dict.fromkeys(polars_schema("events").names()) | {
+        "event_id": "ev_0",
+        "doc_id": raw_sha256[:16],
+        "sentence_id": rows["sentences"][0]["sentence_id"],
+        "event_type": "CONSULT",
+        "modality": "asserted",
+        "trigger": "visited",
+        "char_start": 0,
+        "char_end": 7,
+        "confidence": 0.5,
+    }
+    written = [("visit", ["diplomatic", "military"]), (None, [])]
+    events = [event | {"event_mode": mode, "event_contexts": contexts} for mode, contexts in written]
+    cache = ExtractionCache(tmp_path / "cache", "code", "model")
+    cache.put(raw_sha256, DocumentOutput(rows={**rows, "events": events}))
+
+    output = cache.get(raw_sha256)
+
+    assert output is not None
+    assert [(r["event_mode"], r["event_contexts"]) for r in output.rows["events"]] == written
+    df = frame("events", output.rows["events"])
+    assert df.schema["event_contexts"] == pl.List(pl.String)
+    assert df["event_contexts"].to_list() == [contexts for _, contexts in written]  # same ids: order kept
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import EventRow
 from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence
 from geodiscourse.extract.events.fits import frame_fits, has_object, is_reciprocal, needs_met
+from geodiscourse.extract.events.intent import commitment
 from geodiscourse.extract.events.lexicon import (
     Lexicon,
     ModalityRules,
@@ -35,10 +36,12 @@ from geodiscourse.extract.events.lexicon import (
     modality_rules,
     plover_lexicon,
 )
-from geodiscourse.extract.events.modality import ASSERTED, event_modality, refusal_head
+from geodiscourse.extract.events.modality import ASSERTED, HYPOTHETICAL, event_modality, refusal_head
+from geodiscourse.extract.events.obligations import reported_obligations
 from geodiscourse.extract.events.roles import (
     between_actors,
     conjunct_actor,
+    is_group_agent,
     modifier_actor,
     nominal_roles,
     phrase_actor,
@@ -59,6 +62,11 @@ __all__ = ["extract_events"]
 log = logging.getLogger(__name__)
 
 _ACTOR_FACTOR = {2: 1.0, 1: 0.85, 0: 0.65}
+#: Stands in for the source in the checks of what a frame needs when an unnamed group
+#: acts ("Afghan rebels kidnapped ..."); the row's source stays null.
+UNNAMED_GROUP = ""
+#: Confidence of a reported obligation read as a request ("said that Sudan must return").
+OBLIGATION_CONFIDENCE = 0.6
 _NOMINAL_FACTOR = 0.9
 #: Definite determiners that make "the ban" refer back to a ban named before.
 _ANAPHORIC_DETS = frozenset({"the", "this", "that", "its", "their"})
@@ -90,6 +98,8 @@ class _Event:
     anchors: frozenset[int]
     clause_head: Token
     nominal: bool
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
 
 
 def extract_events(ctx: DocContext) -> list[EventRow]:
@@ -150,6 +160,24 @@ def _sentence_events(
         event = _verbal_event(ctx, verbal, lexicon, memory, dated, blockers)
         if event is not None:
             events.append(event)
+    taken = frozenset(e.head.i for e in events) | frozenset(used_verbs)
+    for obligation in reported_obligations(ctx, sent, taken):
+        # the trigger is the obligation itself ("must return"); its reporter decides modality
+        start = min([obligation.clause.i, *(c.i for c in obligation.clause.children if c.dep_ == "aux")])
+        events.append(
+            _Event(
+                head=obligation.reporter,
+                start=start,
+                end=max(start, obligation.clause.i),
+                event_type="REQUEST",
+                source=obligation.source,
+                target=obligation.target,
+                confidence=OBLIGATION_CONFIDENCE,
+                anchors=frozenset({obligation.reporter.i, obligation.clause.i}),
+                clause_head=obligation.reporter,
+                nominal=False,
+            )
+        )
     _remember_restrictions(ctx, sent, lexicon, memory)
     for event in events:
         if event.event_type in lexicon.symmetric_types and event.source and event.target:
@@ -188,7 +216,8 @@ def _nominal_event(
         target = conjunct_actor(ctx, subject_of(light), source)
     if source is not None and source == target:
         target = None
-    if source is None and target is None:
+    group = source is None and light is not None and is_group_agent(subject_of(light))
+    if source is None and target is None and not group:
         # "the war" in general talk names no specific event; "the bombing of 1999" does
         if (
             light is not None
@@ -196,7 +225,7 @@ def _nominal_event(
             or date_for_event(dated, {noun.i}, noun, blockers) is None
         ):
             return None
-    elif entry.needs != "any" and not needs_met(entry.needs, source, target):
+    elif entry.needs != "any" and not needs_met(entry.needs, UNNAMED_GROUP if group else source, target):
         return None
     if entry.actor_kinds and ctx.kind_of(source or target) not in entry.actor_kinds:
         return None
@@ -220,6 +249,8 @@ def _nominal_event(
         anchors=frozenset(anchors),
         clause_head=light or cand.carrier or noun,
         nominal=True,
+        mode=entry.mode if event_type == entry.event_type else None,
+        contexts=entry.contexts,
     )
 
 
@@ -271,7 +302,9 @@ def _verbal_event(
             frame_source = frame_source or (remembered_source if frame.event_type == "SANCTION" else None)
         if frame_source is not None and frame_source == target:
             target = None
-        if frame_source is None and target is None and frame.date_suffices:
+        # an unnamed group ("Afghan rebels", "2,000 protesters") acts, though no actor resolves
+        group = frame_source is None and is_group_agent(subject)
+        if frame_source is None and target is None and frame.date_suffices and not group:
             # only where no agent is named at all ("an agreement reached in 1992"): a
             # named agent that is no political actor ("the club agreed a plan") is no event
             if (
@@ -282,8 +315,10 @@ def _verbal_event(
                 is None
             ):
                 continue
-        elif not frame_fits(ctx, frame, frame_source, target):
+        elif not frame_fits(ctx, frame, UNNAMED_GROUP if group else frame_source, target):
             continue
+        elif frame.compiled and subject is not None and frame_source is None and not group and not by_agent:
+            continue  # a compiled reading needs its subject to act: "the decision damaged relations"
         start, end = _trigger_extent(verb, theme, frame)
         actors = (frame_source is not None) + (target is not None)
         anchors = {verb.i} | ({theme.i} if theme is not None else set())
@@ -298,6 +333,8 @@ def _verbal_event(
             anchors=frozenset(anchors),
             clause_head=verb,
             nominal=False,
+            mode=frame.mode,
+            contexts=frame.contexts,
         )
     return None
 
@@ -332,7 +369,14 @@ def _row(
     char_end = doc[event.end].idx + len(doc[event.end].text)
     modality = event_modality(event.head, event.clause_head, event.nominal, sent, rules)
     event_type = event.event_type
-    if event_type.lower() in rules.refusal_types and not event.nominal:
+    mode = event.mode
+    if modality == HYPOTHETICAL and not (event.nominal and event.clause_head.i == event.head.i):
+        committed = commitment(event_type, event.clause_head, sent, rules)
+        if committed is not None and (
+            committed.governor.i == event.clause_head.i or committed.governor.i not in triggers
+        ):
+            event_type, modality, mode = committed.event_type, ASSERTED, None
+    if event_type in rules.refusal_types and not event.nominal:
         refusal = refusal_head(event.head, sent, rules)
         # "refused to lift sanctions" is already a rejection by "refused" itself
         if refusal is not None and (refusal.i == event.head.i or refusal.i not in triggers):
@@ -351,6 +395,8 @@ def _row(
         date_precision=None if date is None else date.precision,
         date_text=None if date is None else date.text,
         modality=modality,
+        event_mode=mode,
+        event_contexts=list(event.contexts),
         trigger=doc.text[char_start:char_end],
         char_start=char_start,
         char_end=char_end,

@@ -31,8 +31,25 @@ def needs_met(needs: str, source: str | None, target: str | None) -> bool:
     return (source if needs == "source" else target) is not None
 
 
+#: Kinds of actor that act politically in a compiled CAMEO reading. As in PETRARCH, whose
+#: actor dictionaries hold states, IGOs, persons and groups, not firms: a compiled
+#: verb's default ("Airbus overtook Boeing") needs both sides to be of these kinds, a
+#: compiled phrase pattern one of them.
+POLITICAL_KINDS = frozenset({"state", "igo", "bloc", "person", "group", "region"})
+
+
+def compiled_actors_fit(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:
+    kinds = [ctx.kind_of(a) for a in (source, target) if a]
+    political = [k in POLITICAL_KINDS for k in kinds]
+    if frame.needs == "both":
+        return all(political)
+    return not kinds or any(political)
+
+
 def frame_fits(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:
     if not needs_met(frame.needs, source, target):
+        return False
+    if frame.compiled and not compiled_actors_fit(ctx, frame, source, target):
         return False
     if frame.target_kinds and ctx.kind_of(target) not in frame.target_kinds:
         return False

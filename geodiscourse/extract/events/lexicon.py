@@ -8,13 +8,15 @@ dataclasses and fails loudly, naming the file and entry, when an entry is malfor
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from geodiscourse.extract.events.compiled import compiled_verbs
 from geodiscourse.rules import RuleFileError, read_yaml_mapping
 from geodiscourse.rules.word_lists import word_list
 from geodiscourse.schemas.events import PLOVER_TYPES as SCHEMA_PLOVER_TYPES
+from geodiscourse.schemas.plover_vocabulary import PLOVER_CONTEXTS, PLOVER_MODES
 
 PLOVER_TYPES = frozenset(SCHEMA_PLOVER_TYPES)
 ROLES = frozenset({"source", "target", "both", "none"})
@@ -38,6 +40,8 @@ _VERB_KEYS = frozenset(
         "present_is_state",
         "date_suffices",
         "theme_via_xcomp",
+        "mode",
+        "contexts",
     }
 )
 _NOUN_KEYS = frozenset(
@@ -55,6 +59,8 @@ _NOUN_KEYS = frozenset(
         "date_suffices",
         "retype",
         "for_clause",
+        "mode",
+        "contexts",
     }
 )
 
@@ -85,6 +91,11 @@ class VerbFrame:
     present_is_state: bool
     date_suffices: bool
     theme_via_xcomp: bool
+    #: PLOVER mode and contexts the frame determines (codebook names), if any.
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
+    #: Compiled from the CAMEO dictionary (see geodiscourse.extract.events.compiled).
+    compiled: bool = False
 
 
 @dataclass(frozen=True)
@@ -106,6 +117,8 @@ class NounEntry:
     for_clause: bool = False  # an event alone with "for X to ..." ("an EU demand for Turkey to ...")
     #: Modifiers that make the noun no event: "a good deal of money" is no agreement.
     exclude_modifiers: frozenset[str] = frozenset()
+    mode: str | None = None
+    contexts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,14 @@ class ModalityRules:
     refusal_reporting_verbs: frozenset[str]
     refusal_modals: frozenset[str]
     refusal_verbs: frozenset[str]
+    commitment_verbs: frozenset[str]
+    commitment_adjectives: frozenset[str]
+    future_modals: frozenset[str]
+    commitment_agree_types: frozenset[str]
+    commitment_concede_types: frozenset[str]
+    commitment_threaten_types: frozenset[str]
+    commitment_refusal_verbs: frozenset[str]
+    prediction_voices: frozenset[str]
 
 
 def _words(value: object, where: str) -> frozenset[str]:
@@ -224,6 +245,8 @@ def _verb_frame(
         present_is_state=bool(raw.get("present_is_state", False)),
         date_suffices=bool(raw.get("date_suffices", False)),
         theme_via_xcomp=bool(raw.get("theme_via_xcomp", False)),
+        mode=_mode(raw, where),
+        contexts=_contexts(raw, where),
     )
 
 
@@ -252,7 +275,26 @@ def _noun_entry(lemma: str, raw: Mapping[str, Any], defaults: Mapping[str, str],
         retype=_retype(raw.get("retype"), where),
         for_clause=bool(raw.get("for_clause", False)),
         exclude_modifiers=_words(raw.get("exclude_modifiers"), f"{where} exclude_modifiers"),
+        mode=_mode(raw, where),
+        contexts=_contexts(raw, where),
     )
+
+
+def _mode(raw: Mapping[str, Any], where: str) -> str | None:
+    mode = raw.get("mode")
+    if mode is None:
+        return None
+    if str(mode) not in PLOVER_MODES.get(str(raw.get("type")), ()):
+        raise LexiconError(f"{where}: mode {mode!r} is not a PLOVER mode of {raw.get('type')}")
+    return str(mode)
+
+
+def _contexts(raw: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    contexts = tuple(str(c) for c in raw.get("contexts") or ())
+    unknown = [c for c in contexts if c not in PLOVER_CONTEXTS]
+    if unknown:
+        raise LexiconError(f"{where}: {unknown} are not PLOVER contexts")
+    return contexts
 
 
 def _retype(raw: object, where: str) -> tuple[str, frozenset[str]] | None:
@@ -261,6 +303,19 @@ def _retype(raw: object, where: str) -> tuple[str, frozenset[str]] | None:
     if not isinstance(raw, dict):
         raise LexiconError(f"{where}: retype must be a mapping with type and actor_kinds")
     return _check_type(raw, f"{where} retype"), _words(raw.get("actor_kinds"), f"{where} retype.actor_kinds")
+
+
+def _with_compiled_mode(frame: VerbFrame) -> VerbFrame:
+    """A hand-written frame that names no mode or context takes those of the compiled
+    CAMEO default of its verb when both code the same type ("arrest": COERCE, mode
+    arrest, context legal); the codebook's modes then reach the hand-written rules too."""
+    if frame.mode is not None or frame.contexts:
+        return frame
+    for reading in compiled_verbs().get(frame.lemma, ()):
+        default = reading.default
+        if reading.particle is None and default is not None and default.event_type == frame.event_type:
+            return replace(frame, mode=default.mode, contexts=default.contexts)
+    return frame
 
 
 @cache
@@ -281,6 +336,7 @@ def plover_lexicon() -> Lexicon:
         verbs[str(lemma)] = tuple(
             _verb_frame(str(lemma), frame, families, f"{where}[{i}]") for i, frame in enumerate(frames)
         )
+    verbs = {lemma: tuple(_with_compiled_mode(f) for f in frames) for lemma, frames in verbs.items()}
     nouns = {
         str(lemma): _noun_entry(str(lemma), entry, defaults, f"{name} nouns.{lemma}")
         for lemma, entry in (data.get("nouns") or {}).items()
@@ -309,4 +365,8 @@ def modality_rules() -> ModalityRules:
     missing = [key for key in fields if key not in data]
     if missing:
         raise LexiconError(f"{name} lacks the list(s) {missing}")
-    return ModalityRules(**{key: _words(data[key], f"{name} {key}") for key in fields})
+    rules = {key: _words(data[key], f"{name} {key}") for key in fields}
+    for key in fields:
+        if key.endswith("_types"):
+            rules[key] = frozenset(t.upper() for t in rules[key])
+    return ModalityRules(**rules)

@@ -19,6 +19,7 @@ from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame
 from geodiscourse.extract.events.triggers import coordination_head, reduced_relative_head
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.rules.word_lists import phoenix_agents
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Prepositions followed one level further down a restriction or target phrase:
@@ -294,3 +295,35 @@ def modifier_actor(ctx: DocContext, noun: Token) -> str | None:
             if actor is not None:
                 return actor
     return None
+
+
+#: Sectors whose members do not act as a political group ("customers", "airlines").
+_NON_POLITICAL_SECTORS = frozenset({"BUS"})
+#: Quantity nouns that hand a phrase on to their "of" phrase: "thousands of students".
+_QUANTITY_NOUNS = frozenset(
+    {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "band"}
+)
+
+
+def is_group_agent(token: Token | None) -> bool:
+    """Does the phrase name an unnamed group that can act: "Afghan rebels", "riot police",
+    "2,000 protesters", "thousands of Iraqi Kurds", "Palestinians"? Such a subject
+    makes a verb's event specific though no actor resolves (the source stays null).
+    The nouns are Phoenix's agents (rules/shared/phoenix_agents.json)."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if token.lower_ in _QUANTITY_NOUNS:
+        return any(
+            g.dep_ == "pobj" and is_group_agent(g)
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+        )
+    if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
+        return True
+    sector = phoenix_agents().get(token.lemma_.lower())
+    if sector is None or sector in _NON_POLITICAL_SECTORS:
+        return False
+    return token.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ in ("amod", "compound", "nummod", "nmod") for c in token.children
+    )

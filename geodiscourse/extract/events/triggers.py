@@ -13,6 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from geodiscourse.extract.events.compiled import (
+    DEFAULT_CONFIDENCE,
+    PATTERN_CONFIDENCE,
+    TARGET_ROLES,
+    CompiledEvent,
+    CompiledPattern,
+    compiled_needs,
+    compiled_verbs,
+)
 from geodiscourse.extract.events.lexicon import Lexicon, NounEntry, VerbFrame
 
 #: Children through which a verb reaches its theme: "imposed sanctions", "the ban was imposed".
@@ -21,7 +30,7 @@ _THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 #: aid", "give millions in aid" (not "give value for money").
 _THEME_PREPS = frozenset({"to", "into", "in", "with", "up"})
 #: Prepositions through which a light verb reaches its event noun: "went to war", "entered into talks".
-_LIGHT_PREPS = frozenset({"to", "into", "in", "at"})
+_LIGHT_PREPS = frozenset({"to", "into", "in", "at", "on"})
 #: Partitive nouns that hand a verb on to the noun of their "of" phrase: "signed a number
 #: of agreements", "imposed a raft of sanctions", "held a series of talks".
 _PARTITIVES = frozenset(
@@ -365,12 +374,122 @@ def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[
         if token.i in skip or token.pos_ != "VERB":
             continue
         frames = lexicon.verbs.get(token.lemma_.lower())
-        if not frames:
-            continue
         matched = []
-        for frame in frames:
+        for frame in frames or ():
             ok, theme = _frame_matches(token, frame)
             if ok:
                 matched.append((frame, theme))
+        compiled = compiled_reading(token, has_hand_frames=bool(frames))
+        if compiled is not None:
+            matched.append(compiled)
         if matched:
             yield VerbalCandidate(verb=token, frames=tuple(matched))
+
+
+def _word_in(token: Token, words: frozenset[str]) -> bool:
+    """Does the token (lemma or form, or with the word before it: "fighter jet") name
+    one of the words?"""
+    if token.lemma_.lower() in words or token.lower_ in words:
+        return True
+    if token.i > 0:
+        before = token.doc[token.i - 1].lower_
+        return f"{before} {token.lemma_.lower()}" in words or f"{before} {token.lower_}" in words
+    return False
+
+
+def _prep_object_matches(holder: Token, preposition: str, objects: frozenset[str]) -> bool:
+    return any(
+        prep.dep_ in ("prep", "agent", "dative")
+        and prep.lower_ == preposition
+        and any(g.dep_ == "pobj" and _word_in(g, objects) for g in prep.children)
+        for prep in holder.children
+    )
+
+
+def _pattern_theme(verb: Token, pattern: CompiledPattern) -> tuple[bool, Token | None]:
+    """Whether a compiled pattern's slots all match the verb's phrase, with the object
+    it matched (the event's theme)."""
+    theme: Token | None = None
+    if pattern.subjects:
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or not (
+            _word_in(subject, pattern.subjects)
+            or any(c.dep_ in ("compound", "amod") and _word_in(c, pattern.subjects) for c in subject.children)
+        ):
+            return False, None
+    if pattern.objects:
+        theme = next((t for t in themes(verb) if _word_in(t, pattern.objects)), None)
+        if theme is None:
+            return False, None
+        if pattern.modifiers and not any(
+            c.dep_ in ("amod", "compound", "nmod") and _word_in(c, pattern.modifiers) for c in theme.children
+        ):
+            return False, None
+    if pattern.preposition is not None:
+        holders = [verb, *(t for t in themes(verb) if t.i > verb.i)]
+        if not any(_prep_object_matches(h, pattern.preposition, pattern.prep_objects) for h in holders):
+            return False, None
+    return True, theme
+
+
+def _compiled_frame(
+    lemma: str, event: CompiledEvent, particle: str | None, confidence: float, *, default: bool
+) -> VerbFrame:
+    return VerbFrame(
+        lemma=lemma,
+        event_type=event.event_type,
+        confidence=confidence,
+        objects=frozenset(),
+        particles=frozenset({particle}) if particle else frozenset(),
+        exclude_particles=frozenset(),
+        targets=TARGET_ROLES,
+        needs=compiled_needs(event.event_type, default=default),
+        actor_kinds=frozenset(),
+        target_kinds=frozenset(),
+        needs_xcomp=False,
+        exclude_xcomp=frozenset(),
+        intransitive=False,
+        target_is_actor=False,
+        active_only=False,
+        present_is_state=False,
+        date_suffices=False,
+        theme_via_xcomp=False,
+        mode=event.mode,
+        contexts=event.contexts,
+        compiled=True,
+    )
+
+
+def _governs_infinitive(verb: Token) -> bool:
+    """Does the verb govern an infinitive and no object ("hope to reach", "plan to
+    send")? Its content is the embedded event, which the commitment rules code."""
+    return any(c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def compiled_reading(verb: Token, has_hand_frames: bool) -> tuple[VerbFrame, Token | None] | None:
+    """The compiled CAMEO reading of a verb (see geodiscourse.extract.events.compiled for
+    the precedence): its most specific matching pattern, else its default when no
+    hand-written frame exists for the lemma."""
+    readings = compiled_verbs().get(verb.lemma_.lower())
+    if not readings:
+        return None
+    found_particles = particles(verb) | {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    for reading in readings:
+        if reading.particle is not None and reading.particle not in found_particles:
+            continue
+        for pattern in reading.patterns:
+            ok, theme = _pattern_theme(verb, pattern)
+            if not ok:
+                continue
+            if pattern.event is None:
+                return None
+            return _compiled_frame(
+                reading.lemma, pattern.event, reading.particle, PATTERN_CONFIDENCE, default=False
+            ), theme
+        if reading.default is not None and not has_hand_frames and not _governs_infinitive(verb):
+            return _compiled_frame(
+                reading.lemma, reading.default, reading.particle, DEFAULT_CONFIDENCE, default=True
+            ), None
+        if reading.particle is not None:
+            return None  # "shoot down" read, with no event: the bare verb does not apply
+    return None

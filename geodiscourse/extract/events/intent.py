@@ -1,0 +1,138 @@
+"""Intended events coded as the commitment their actor made (PLOVER AGREE, CONCEDE, THREATEN).
+
+The PLOVER codebook codes what an actor commits itself to by the commitment, not by the
+intended act: "Portugal will support Turkey's bid, its president said" is AGREE,
+"announced it would withdraw troops" CONCEDE, "threatened to impose restrictions"
+THREATEN, and the commitment, having been made, is asserted. The modality walk alone
+would call those events hypothetical and leave the commitment out of the data.
+
+A commitment is read only where the text makes it the actor's own:
+
+- a committing verb or adjective governs the event's infinitive with the same subject
+  ("agreed to", "pledged to", "is ready to");
+- or the event's clause has a future modal and is reported by its own actor or one who
+  speaks for it ("Syria says it will withdraw", "Portugal will support ..., its president
+  said"), not by a forecaster ("analysts say ...", rules/events/event_modality.yaml).
+
+A prediction by someone else ("analysts say Iran will retaliate"), the author's own
+forecast, a conditional, a question or a modal of possibility stays hypothetical. A
+refused or negated commitment of a cooperative act ("will not accept refugees", "refused
+to meet") is a rejection. The word lists are in rules/events/event_modality.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from geodiscourse.extract.events.lexicon import ModalityRules
+
+#: Subjects of a reported clause that stand for the speaker ("Iran said it will ...").
+_SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+
+
+@dataclass(frozen=True)
+class Commitment:
+    event_type: str
+    negated: bool
+    governor: Token  # the token that carries the commitment (modal's verb or committing verb)
+
+
+def _modals(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _conditioned(verb: Token, rules: ModalityRules) -> bool:
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if marks & rules.conditional_marks:
+        return True
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in rules.conditional_marks for m in c.children)
+        for c in verb.children
+    )
+
+
+def _reported_by_itself(clause: Token, rules: ModalityRules) -> bool:
+    """Is the clause the complement of a reporting verb whose speaker is the clause's
+    own subject ("Iran said it will ...", "Syria says Syria will ...")?"""
+    reporter = clause.head
+    if (
+        clause.dep_ != "ccomp"
+        or reporter.lemma_.lower() not in rules.commitment_verbs | rules.refusal_reporting_verbs
+    ):
+        return False
+    if _modals(reporter) or _negated(reporter):
+        return False
+    subject, speaker = _subject(clause), _subject(reporter)
+    if subject is None or speaker is None:
+        return False
+    if subject.lower_ in _SELF_PRONOUNS or subject.lemma_.lower() == speaker.lemma_.lower():
+        return True
+    # someone speaking for the actor, not a forecaster: "..., its president said"
+    return speaker.lemma_.lower() not in rules.prediction_voices and speaker.pos_ in ("NOUN", "PROPN")
+
+
+def _explicit_governor(verb: Token, rules: ModalityRules) -> Token | None:
+    """The committing verb or adjective over an infinitive: "agreed to [withdraw]",
+    "is ready to [send]"."""
+    if verb.dep_ != "xcomp":
+        return None
+    governor = verb.head
+    lemma = governor.lemma_.lower()
+    if governor.pos_ == "VERB" and lemma in rules.commitment_verbs - {"say", "announce", "confirm"}:
+        return governor
+    if governor.pos_ == "ADJ" and lemma in rules.commitment_adjectives:
+        return governor
+    if governor.pos_ == "VERB" and lemma in rules.commitment_refusal_verbs:
+        return governor
+    return None
+
+
+def _type_for(event_type: str, refused: bool, rules: ModalityRules) -> str | None:
+    if refused:
+        return "REJECT" if event_type in rules.commitment_agree_types else None
+    if event_type in rules.commitment_agree_types:
+        return "AGREE"
+    if event_type in rules.commitment_concede_types:
+        return "CONCEDE"
+    if event_type in rules.commitment_threaten_types:
+        return "THREATEN"
+    return None
+
+
+def commitment(event_type: str, clause: Token, sent: Span, rules: ModalityRules) -> Commitment | None:
+    """The commitment an intended event stands for, or None (see the module docstring).
+    ``clause`` is the verb of the event's clause (the trigger verb or a light verb)."""
+    if clause.pos_ not in ("VERB", "AUX") or sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+        return None
+    if _conditioned(clause, rules):
+        return None
+    governor = _explicit_governor(clause, rules)
+    if governor is not None:
+        if _conditioned(governor, rules) or _modals(governor) - rules.future_modals:
+            return None
+        refused = governor.lemma_.lower() in rules.commitment_refusal_verbs or _negated(governor)
+        if governor.lemma_.lower() == "threaten" and not refused:
+            return Commitment("THREATEN", False, governor)
+        new_type = _type_for(event_type, refused, rules)
+        if new_type is None or (event_type == "THREATEN" and not refused):
+            return None
+        return Commitment(new_type, False, governor)
+    modals = _modals(clause)
+    if not modals or not modals <= rules.future_modals:
+        return None
+    if not _reported_by_itself(clause, rules):
+        return None
+    refused = _negated(clause)
+    new_type = _type_for(event_type, refused, rules)
+    return None if new_type is None else Commitment(new_type, False, clause)

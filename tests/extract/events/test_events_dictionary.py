@@ -1,0 +1,101 @@
+"""Events from the field's dictionaries and the codebook's constructions (issue 11).
+
+The compiled CAMEO verbs with their precedence and actor conditions, unnamed groups
+that act, commitments coded as the commitment (AGREE, CONCEDE, THREATEN), reported
+obligations as requests, the codebook's nouns, and the PLOVER mode and contexts a
+matched pattern fixes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from geodiscourse.core.rows import EventRow
+from geodiscourse.extract.events import extract_events
+from tests.extract.events.test_events_fixtures import make_context
+
+ACTORS: dict[str, tuple[str, str, str | None]] = {
+    "Zambia": ("ZMB", "state", "ZMB"),
+    "Britain": ("GBR", "state", "GBR"),
+    "Syria": ("SYR", "state", "SYR"),
+    "Lebanon": ("LBN", "state", "LBN"),
+    "Portugal": ("PRT", "state", "PRT"),
+    "Turkey": ("TUR", "state", "TUR"),
+    "Iran": ("IRN", "state", "IRN"),
+    "Israel": ("ISR", "state", "ISR"),
+    "Russia": ("RUS", "state", "RUS"),
+    "Russian": ("RUS", "state", "RUS"),
+    "Sudan": ("SDN", "state", "SDN"),
+    "Croatia": ("HRV", "state", "HRV"),
+    "Airbus": ("airbus", "organization", None),
+    "Boeing": ("boeing", "organization", None),
+    "Mario Soares": ("mario-soares", "person", "PRT"),
+}
+
+Summary = tuple[str, str | None, str | None, str]
+
+
+def events_of(nlp: Language, text: str) -> list[EventRow]:
+    return extract_events(make_context(nlp, text, actors=ACTORS))
+
+
+def summary(rows: list[EventRow]) -> set[Summary]:
+    return {(r["event_type"], r["source_actor_id"], r["target_actor_id"], r["modality"]) for r in rows}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a compiled CAMEO verb no hand-written rule knows, with its mode and contexts
+        ("Zambia extradited the suspect to Britain on Sunday.", ("COOPERATE", "ZMB", "GBR", "asserted")),
+        # a committing adjective over a retreat: an announced retreat is CONCEDE
+        ("Syria is willing to withdraw its troops from Lebanon.", ("CONCEDE", "SYR", "LBN", "asserted")),
+        # a future reported by one who speaks for the actor is its commitment: AGREE
+        ("Portugal will support Turkey, Mario Soares said.", ("AGREE", "PRT", "TUR", "asserted")),
+        # a reported obligation is the speaker's request of the obliged
+        ("Russia said on Tuesday that Sudan must return the helicopter.", ("REQUEST", "RUS", "SDN", "asserted")),
+        # an unnamed group acts: the event stands, its source stays null
+        ("Dozens of Afghan rebels kidnapped Russian advisers.", ("ASSAULT", None, "RUS", "asserted")),
+    ],
+)
+def test_dictionary_and_construction_events(nlp: Language, text: str, expected: Summary) -> None:
+    assert expected in summary(events_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "absent_type"),
+    [
+        # a compiled default needs two actors: the suspect is none
+        ("Zambia extradited him on Sunday.", "COOPERATE"),
+        # firms are not the political actors a compiled reading codes
+        ("Airbus overtook Boeing as the largest maker of airliners.", "ASSAULT"),
+        # a verb with an infinitive and no object: its content is the embedded event
+        ("Syria and Turkey hope to reach a deal.", "REQUEST"),
+        # a forecast by others is no commitment: the attack stays hypothetical
+        ("Analysts say Iran will attack Israel.", "THREATEN"),
+        # the speaker's own obligation is no request of anyone
+        ("Russia said it must return the helicopter.", "REQUEST"),
+        # a compiled reading needs its subject to act: "the decision" is no actor
+        ("The decision severely damaged relations with Turkey.", "SANCTION"),
+    ],
+)
+def test_dictionary_readings_that_are_no_event(nlp: Language, text: str, absent_type: str) -> None:
+    asserted = {r["event_type"] for r in events_of(nlp, text) if r["modality"] == "asserted"}
+    assert absent_type not in asserted
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "event_type", "mode", "contexts"),
+    [
+        ("Russian police arrested Croatia's ambassador.", "arrested", "COERCE", "arrest", ["legal"]),
+        ("Zambia extradited the suspect to Britain.", "extradited", "COOPERATE", None, ["legal"]),
+        ("Croatia opened an investigation into the killings.", "investigation", "ACCUSE", "investigate", []),
+    ],
+)
+def test_mode_and_contexts_follow_the_matched_pattern(
+    nlp: Language, text: str, trigger: str, event_type: str, mode: str | None, contexts: list[str]
+) -> None:
+    rows = [r for r in events_of(nlp, text) if trigger in r["trigger"]]
+    assert rows, f"no event at {trigger!r}"
+    assert (rows[0]["event_type"], rows[0]["event_mode"], rows[0]["event_contexts"]) == (event_type, mode, contexts)
