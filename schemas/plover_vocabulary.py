@@ -89,3 +89,5 @@ PLOVER_CONTEXTS: tuple[str, ...] = (
     "trafficking",
 )
 ALL_MODES: tuple[str, ...] = tuple(sorted({m for ms in PLOVER_MODES.values() for m in ms}))
+#: Types whose codebook section says "Requires recipient: Yes".
+REQUIRES_RECIPIENT: tuple[str, ...] = ("COOPERATE", "AID", "SANCTION")

@@ -81,6 +81,18 @@ CODE_OVERRIDES: dict[str, tuple[str, str | None, tuple[str, ...], str]] = {
     # 02 APPEAL is absent from the table; REQUEST covers "all requests, demands, and orders".
     "02": ("REQUEST", None, (), "codebook REQUEST: all requests"),
 }
+#: Verbs whose CAMEO default code the codebook's own definitions place elsewhere, with
+#: the definition that does: (type, mode, contexts).
+LEMMA_OVERRIDES: dict[str, tuple[str, str | None, tuple[str, ...], str]] = {
+    "resign": ("RETREAT", "resign", (), "RETREAT covers resignations of government officials"),
+    "surrender": ("RETREAT", "disarm", ("military",), "CAMEO 0874 retreat or surrender militarily"),
+    "demobilize": ("RETREAT", "disarm", ("military",), "RETREAT disarm: demobilize armed forces"),
+    "demobilise": ("RETREAT", "disarm", ("military",), "RETREAT disarm: demobilize armed forces"),
+    "sue": ("ACCUSE", "allege", ("legal",), "ACCUSE: sue or bring to court"),
+    "indict": ("ACCUSE", "allege", ("legal",), "ACCUSE allege: sue, indict, or charge"),
+    "charge": ("ACCUSE", "allege", ("legal",), "ACCUSE allege: sue, indict, or charge"),
+    "prosecute": ("ACCUSE", "allege", ("legal",), "ACCUSE allege: bring to trial"),
+}
 #: CAMEO cue categories that code no PLOVER event: public statements (01).
 NO_EVENT_PREFIXES = ("01",)
 
@@ -92,6 +104,15 @@ def _latex_name(cell: str) -> str:
     """``\\hyperref[context:x]{political\\_institutions}`` -> political_institutions."""
     cell = re.sub(r"\\hyperref\[[^\]]*\]\{([^}]*)\}", r"\1", cell)
     return cell.replace("\\_", "_").strip()
+
+
+def parse_recipients(manual: str) -> tuple[str, ...]:
+    """The event types whose section says "Requires recipient: Yes"."""
+    out = []
+    for match in re.finditer(r"\\section\{([A-Z]+)\}(.*?)(?=\\section\{|\Z)", manual, re.S):
+        if match.group(1) in PLOVER_TYPES and re.search(r"Requires recipient:\s*Yes", match.group(2)):
+            out.append(match.group(1))
+    return tuple(out)
 
 
 def parse_codebook(manual: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
@@ -178,7 +199,9 @@ def _tuple_lines(key: str, values: tuple[str, ...], indent: str) -> list[str]:
     return [f"{indent}{key}(", *(f"{indent}    {json.dumps(v)}," for v in values), f"{indent}),"]
 
 
-def vocabulary_module(modes: dict[str, tuple[str, ...]], contexts: tuple[str, ...]) -> str:
+def vocabulary_module(
+    modes: dict[str, tuple[str, ...]], contexts: tuple[str, ...], recipients: tuple[str, ...]
+) -> str:
     lines = [
         '"""PLOVER modes per event type and general contexts, from the PLOVER codebook.',
         "",
@@ -197,6 +220,8 @@ def vocabulary_module(modes: dict[str, tuple[str, ...]], contexts: tuple[str, ..
     lines.append(
         "ALL_MODES: tuple[str, ...] = tuple(sorted({m for ms in PLOVER_MODES.values() for m in ms}))"
     )
+    lines.append('#: Types whose codebook section says "Requires recipient: Yes".')
+    lines.append(f"REQUIRES_RECIPIENT: tuple[str, ...] = ({', '.join(json.dumps(t) for t in recipients)})")
     return "\n".join(lines) + "\n"
 
 
@@ -382,12 +407,27 @@ def _pattern_item(p: Pattern, table: dict[str, PloverCode]) -> dict[str, object]
     return item
 
 
+def _override(key: str) -> dict[str, object] | None:
+    found = LEMMA_OVERRIDES.get(key)
+    if found is None:
+        return None
+    event_type, mode, contexts, _why = found
+    entry: dict[str, object] = {"cameo": "codebook", "type": event_type}
+    if mode:
+        entry["mode"] = mode
+    if contexts:
+        entry["contexts"] = list(contexts)
+    return entry
+
+
 def compile_blocks(blocks: list[VerbBlock], table: dict[str, PloverCode]) -> list[dict[str, object]]:
     """Each CAMEO synonym block: its verbs with the event each codes alone, and the
     patterns they share. Blocks that code no event at all are left out."""
     out: list[dict[str, object]] = []
     for block in blocks:
-        verbs = {key: _coded(own or block.code, table) for key, (own, _particle) in block.verbs.items()}
+        verbs = {
+            key: _override(key) or _coded(own or block.code, table) for key, (own, _p) in block.verbs.items()
+        }
         patterns: list[dict[str, object]] = []
         for p in block.patterns:
             item = _pattern_item(p, table)
@@ -472,7 +512,7 @@ def build(reference: Path) -> dict[Path, str]:
     blocks = compile_blocks(parse_verb_blocks(lines[start:], synsets), table)
     agents = parse_agents((reference / "petrarch2" / "Phoenix.agents.txt").read_text(encoding="latin-1"))
     return {
-        VOCABULARY_OUT: vocabulary_module(modes, contexts),
+        VOCABULARY_OUT: vocabulary_module(modes, contexts, parse_recipients(manual)),
         VERBS_OUT: verbs_json(blocks, synsets),
         AGENTS_OUT: agents_json(agents),
     }

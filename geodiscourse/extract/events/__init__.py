@@ -206,7 +206,9 @@ def _nominal_event(
         target = phrase_actor(ctx, cand.for_subject, strict=True) or target
         if light is None and (source is None or target is None):
             return None
-    event_type = entry.event_type
+    event_type, mode = entry.event_type, entry.mode
+    if light is not None and light.lemma_.lower() in entry.light_types:
+        event_type, mode = entry.light_types[light.lemma_.lower()]  # "held a call": a phone consultation
     if (
         light is not None
         and target is None
@@ -249,7 +251,7 @@ def _nominal_event(
         anchors=frozenset(anchors),
         clause_head=light or cand.carrier or noun,
         nominal=True,
-        mode=entry.mode if event_type == entry.event_type else None,
+        mode=mode if event_type in (entry.event_type, *(t for t, _ in entry.light_types.values())) else None,
         contexts=entry.contexts,
     )
 

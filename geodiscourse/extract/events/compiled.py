@@ -13,11 +13,13 @@ checked against the project's own gold, keep their word:
 3. the compiled default of the lemma, only when ``plover.yaml`` has no frame for it.
 
 A compiled frame needs a resolved actor like any other, and its confidence is lower
-than a hand-written one's (DEFAULT_CONFIDENCE, PATTERN_CONFIDENCE). As in PETRARCH,
-which codes an event only between two actors, a verb's default reading needs both a
-source and a target; a phrase pattern, being specific, needs one, and for the verbal
-types (statements, demands, accusations ...) that one must be the target: "he argued",
-"both sides hope to" name no one the act is addressed to.
+than a hand-written one's (DEFAULT_CONFIDENCE, PATTERN_CONFIDENCE). Which actors a
+compiled reading needs follows the codebook: the types that "require a recipient"
+(COOPERATE, AID, SANCTION) and the verbal ones (statements, demands, accusations) need
+their target, and a verb's bare default reading of them needs both sides as in PETRARCH
+("he argued", "both sides hope to" address no one); a material act with no recipient
+required (RETREAT, PROTEST, MOBILIZE, COERCE, ASSAULT) needs its actor, a resolved one
+or an unnamed group ("the rebels surrendered").
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from functools import cache
 from typing import Any
 
 from geodiscourse.rules import RuleFileError, rule_text
+from geodiscourse.schemas.plover_vocabulary import REQUIRES_RECIPIENT
 
 RULE_FILE = "events/cameo_verbs.json"
 #: Confidence of a compiled frame: a verb's default reading, and a phrase pattern's.
@@ -45,11 +48,13 @@ VERBAL_TYPES = frozenset(
 )
 
 
-def compiled_needs(event_type: str, *, default: bool) -> str:
+def compiled_needs(event_type: str, *, default: bool, mode: str | None = None) -> str:
     """Which actors a compiled reading needs (see the module docstring)."""
-    if default:
-        return "both"
-    return "target" if event_type in VERBAL_TYPES else "any"
+    if event_type in REQUIRES_RECIPIENT:
+        return "both" if default else "target"
+    if event_type in VERBAL_TYPES and mode != "investigate":  # an investigation is an act
+        return "both" if default else "target"
+    return "source"  # a material act with no recipient required: "the rebels surrendered"
 
 
 @dataclass(frozen=True)

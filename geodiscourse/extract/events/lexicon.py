@@ -8,7 +8,7 @@ dataclasses and fails loudly, naming the file and entry, when an entry is malfor
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -61,6 +61,8 @@ _NOUN_KEYS = frozenset(
         "for_clause",
         "mode",
         "contexts",
+        "light_types",
+        "light_only",
     }
 )
 
@@ -119,6 +121,11 @@ class NounEntry:
     exclude_modifiers: frozenset[str] = frozenset()
     mode: str | None = None
     contexts: tuple[str, ...] = ()
+    #: Light verbs that give the noun another type and mode: "held a call" is a phone
+    #: consultation, not a request.
+    light_types: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
+    #: The only light verbs the noun takes, if set: "increased trade", not "had trade".
+    light_only: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -277,7 +284,24 @@ def _noun_entry(lemma: str, raw: Mapping[str, Any], defaults: Mapping[str, str],
         exclude_modifiers=_words(raw.get("exclude_modifiers"), f"{where} exclude_modifiers"),
         mode=_mode(raw, where),
         contexts=_contexts(raw, where),
+        light_types=_light_types(raw.get("light_types"), where),
+        light_only=_words(raw.get("light_only"), f"{where} light_only"),
     )
+
+
+def _light_types(raw: object, where: str) -> dict[str, tuple[str, str | None]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: light_types must map a light verb to TYPE or TYPE/mode")
+    out: dict[str, tuple[str, str | None]] = {}
+    for verb, value in raw.items():
+        event_type, _, mode = str(value).partition("/")
+        _check_type({"type": event_type}, f"{where} light_types.{verb}")
+        if mode and mode not in PLOVER_MODES[event_type]:
+            raise LexiconError(f"{where} light_types.{verb}: {mode!r} is not a PLOVER mode of {event_type}")
+        out[str(verb).lower()] = (event_type, mode or None)
+    return out
 
 
 def _mode(raw: Mapping[str, Any], where: str) -> str | None:

@@ -198,6 +198,24 @@ def _is_conditioned(verb: Token, rules: ModalityRules) -> bool:
     )
 
 
+def _is_perfect(clause: Token) -> bool:
+    """A perfect infinitive ("to have signed") reports what was done."""
+    return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
+
+
+#: Modifiers of a noun whose infinitival relative reports a fact: "the first to sign".
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "last", "only", "latest"})
+
+
+def _is_ordinal_relative(clause: Token) -> bool:
+    """ "the last nations to agree", "the first leader to visit": done, not planned."""
+    noun = clause.head
+    return any(
+        c.dep_ in ("amod", "nummod") and (c.lower_ in _ORDINAL_WORDS or c.ent_type_ == "ORDINAL")
+        for c in noun.children
+    )
+
+
 def _has_to(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
@@ -235,6 +253,8 @@ def _walk(clause: Token, rules: ModalityRules) -> str:
             if _has_modal(gov, rules):
                 return HYPOTHETICAL  # a participle shares its clause: "may feel ..., pull back"
         elif dep in ("acl", "relcl"):
+            if _has_to(token) and (_is_perfect(token) or _is_ordinal_relative(token)):
+                return ASSERTED  # "the second nation to have signed", "the last nations to agree"
             if _has_to(token):
                 return HYPOTHETICAL  # "moves to lift the ban", "a mechanism to pressure the Kremlin"
             if dep == "acl" and _marks(token):

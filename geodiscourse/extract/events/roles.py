@@ -118,6 +118,12 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(head.head, depth + 1)
     if dep == "acl" and verb.tag_ == "VBG":
         return head
+    if dep in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # an infinitival relative: its noun acts ("the second nation to have signed"),
+        # and a predicate noun stands for the copula's subject ("Jordan is the ... nation")
+        if head.dep_ == "attr" and head.head.lemma_ == "be":
+            return subject_of(head.head, depth + 1)
+        return head
     return None
 
 
@@ -322,7 +328,12 @@ def is_group_agent(token: Token | None) -> bool:
     if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
         return True
     sector = phoenix_agents().get(token.lemma_.lower())
-    if sector is None or sector in _NON_POLITICAL_SECTORS:
+    if sector is None:
+        # a plural of people named by where they are from: "Palestinian prisoners"
+        return token.tag_ == "NNS" and any(
+            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in token.children
+        )
+    if sector in _NON_POLITICAL_SECTORS:
         return False
     return token.tag_ in ("NNS", "NNPS") or any(
         c.dep_ in ("amod", "compound", "nummod", "nmod") for c in token.children

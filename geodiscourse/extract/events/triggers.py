@@ -286,6 +286,16 @@ def _light_verb(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None
     announcing verb ("confirmed a new aid package"), and a speech act a verb that
     repeats it ("repeated calls for X to ...": whoever repeats a call makes it)."""
     head = noun.head
+    light = _light_verb_of(noun, lexicon, entry)
+    if light is not None and entry.light_only and light.lemma_.lower() not in entry.light_only:
+        return None
+    return light
+
+
+def _light_verb_of(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None:
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
+        return head  # existential: "there is full cooperation between X and Y"
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         if (
@@ -295,7 +305,7 @@ def _light_verb(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None
         ):
             return head
     if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
-        return _light_verb(noun.head, lexicon, entry)
+        return _light_verb_of(noun.head, lexicon, entry)
     if noun.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
         verb = head.head
         lemma = verb.lemma_.lower()
@@ -356,9 +366,10 @@ def nominal_candidates(sent: Span, lexicon: Lexicon) -> Iterator[NominalCandidat
             continue
         entry, start = found
         for_subject = for_clause_subject(token) if entry.for_clause and token.pos_ == "NOUN" else None
-        if for_subject is None and not _noun_conditions_hold(token, entry):
-            continue
         light = _light_verb(token, lexicon, entry)
+        retyped = light is not None and light.lemma_.lower() in entry.light_types
+        if for_subject is None and not retyped and not _noun_conditions_hold(token, entry):
+            continue
         if light is None and not entry.alone and for_subject is None:
             continue
         carrier = occurrence_verb(token, lexicon) if light is None else None
@@ -443,7 +454,7 @@ def _compiled_frame(
         particles=frozenset({particle}) if particle else frozenset(),
         exclude_particles=frozenset(),
         targets=TARGET_ROLES,
-        needs=compiled_needs(event.event_type, default=default),
+        needs=compiled_needs(event.event_type, default=default, mode=event.mode),
         actor_kinds=frozenset(),
         target_kinds=frozenset(),
         needs_xcomp=False,
