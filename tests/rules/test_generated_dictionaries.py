@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -25,7 +24,9 @@ REFERENCE = REPO.parent / "shared" / "reference"
 
 
 def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_event_dictionary", REPO / "tools" / "build_event_dictionary.py")
+    spec = importlib.util.spec_from_file_location(
+        "build_event_dictionary", REPO / "tools" / "build_event_dictionary.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -36,10 +37,14 @@ def _build_module() -> ModuleType:
 build = _build_module()
 
 
-@pytest.mark.skipif(not REFERENCE.is_dir(), reason="needs ../shared/reference (the sources) beside the repository")
+@pytest.mark.skipif(
+    not REFERENCE.is_dir(), reason="needs ../shared/reference (the sources) beside the repository"
+)
 def test_committed_outputs_are_what_the_script_builds() -> None:
     for path, text in build.build(REFERENCE).items():
-        assert path.read_text(encoding="utf-8") == text, f"{path} is stale: run tools/build_event_dictionary.py"
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path} is stale: run tools/build_event_dictionary.py"
+        )
 
 
 @pytest.mark.parametrize(
@@ -84,7 +89,10 @@ def test_patterns_the_parse_cannot_check_are_left_to_the_default(body: str) -> N
 
 
 def test_codes_fall_back_to_their_parent_and_statements_code_nothing() -> None:
-    table = {"087": build.PloverCode("RETREAT", "disarm", ("military",)), "02": build.PloverCode("REQUEST", None, ())}
+    table = {
+        "087": build.PloverCode("RETREAT", "disarm", ("military",)),
+        "02": build.PloverCode("REQUEST", None, ()),
+    }
     assert build.plover_for("0871", table) == table["087"]
     assert build.plover_for("021", table) == table["02"]
     assert build.plover_for("010", table) is None

@@ -285,7 +285,6 @@ def _light_verb(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None
     "went to war", "is at a summit"; a noun that is no event alone also takes an
     announcing verb ("confirmed a new aid package"), and a speech act a verb that
     repeats it ("repeated calls for X to ...": whoever repeats a call makes it)."""
-    head = noun.head
     light = _light_verb_of(noun, lexicon, entry)
     if light is not None and entry.light_only and light.lemma_.lower() not in entry.light_only:
         return None

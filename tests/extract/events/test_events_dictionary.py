@@ -54,7 +54,10 @@ def summary(rows: list[EventRow]) -> set[Summary]:
         # a future reported by one who speaks for the actor is its commitment: AGREE
         ("Portugal will support Turkey, Mario Soares said.", ("AGREE", "PRT", "TUR", "asserted")),
         # a reported obligation is the speaker's request of the obliged
-        ("Russia said on Tuesday that Sudan must return the helicopter.", ("REQUEST", "RUS", "SDN", "asserted")),
+        (
+            "Russia said on Tuesday that Sudan must return the helicopter.",
+            ("REQUEST", "RUS", "SDN", "asserted"),
+        ),
         # an unnamed group acts: the event stands, its source stays null
         ("Dozens of Afghan rebels kidnapped Russian advisers.", ("ASSAULT", None, "RUS", "asserted")),
     ],
@@ -98,4 +101,8 @@ def test_mode_and_contexts_follow_the_matched_pattern(
 ) -> None:
     rows = [r for r in events_of(nlp, text) if trigger in r["trigger"]]
     assert rows, f"no event at {trigger!r}"
-    assert (rows[0]["event_type"], rows[0]["event_mode"], rows[0]["event_contexts"]) == (event_type, mode, contexts)
+    assert (rows[0]["event_type"], rows[0]["event_mode"], rows[0]["event_contexts"]) == (
+        event_type,
+        mode,
+        contexts,
+    )
