@@ -65,6 +65,8 @@ _ACTOR_FACTOR = {2: 1.0, 1: 0.85, 0: 0.65}
 #: Stands in for the source in the checks of what a frame needs when an unnamed group
 #: acts ("Afghan rebels kidnapped ..."); the row's source stays null.
 UNNAMED_GROUP = ""
+#: Pronouns that, unresolved, stand for a thing rather than someone: "it damaged relations".
+_THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 #: Confidence of a reported obligation read as a request ("said that Sudan must return").
 OBLIGATION_CONFIDENCE = 0.6
 _NOMINAL_FACTOR = 0.9
@@ -218,7 +220,7 @@ def _nominal_event(
         target = conjunct_actor(ctx, subject_of(light), source)
     if source is not None and source == target:
         target = None
-    group = source is None and light is not None and is_group_agent(subject_of(light))
+    group = source is None and light is not None and is_group_agent(subject_of(light), event_type)
     if source is None and target is None and not group:
         # "the war" in general talk names no specific event; "the bombing of 1999" does
         if (
@@ -305,7 +307,7 @@ def _verbal_event(
         if frame_source is not None and frame_source == target:
             target = None
         # an unnamed group ("Afghan rebels", "2,000 protesters") acts, though no actor resolves
-        group = frame_source is None and is_group_agent(subject)
+        group = frame_source is None and is_group_agent(subject, frame.event_type)
         if frame_source is None and target is None and frame.date_suffices and not group:
             # only where no agent is named at all ("an agreement reached in 1992"): a
             # named agent that is no political actor ("the club agreed a plan") is no event
@@ -319,8 +321,16 @@ def _verbal_event(
                 continue
         elif not frame_fits(ctx, frame, UNNAMED_GROUP if group else frame_source, target):
             continue
-        elif frame.compiled and subject is not None and frame_source is None and not group and not by_agent:
-            continue  # a compiled reading needs its subject to act: "the decision damaged relations"
+        elif (
+            subject is not None
+            and frame_source is None
+            and not group
+            and not by_agent
+            and frame.event_type not in lexicon.speech_types
+            and (frame.compiled or subject.lemma_.lower() not in lexicon.instrument_subjects)
+            and (subject.pos_ in ("NOUN", "PROPN") or subject.lower_ in _THING_PRONOUNS)
+        ):
+            continue  # a subject that names no one does not act: "hurricanes have killed 332 Americans"
         start, end = _trigger_extent(verb, theme, frame)
         actors = (frame_source is not None) + (target is not None)
         anchors = {verb.i} | ({theme.i} if theme is not None else set())

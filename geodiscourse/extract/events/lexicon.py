@@ -142,6 +142,10 @@ class Lexicon:
     speech_types: frozenset[str]
     agent_nouns: frozenset[str]
     person_agent_nouns: frozenset[str]
+    #: Verbs whose compiled default reading is ignored (see plover.yaml general_verbs).
+    general_verbs: frozenset[str] = frozenset()
+    #: Subjects that stand for an unnamed attacker (see plover.yaml instrument_subjects).
+    instrument_subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -377,6 +381,8 @@ def plover_lexicon() -> Lexicon:
         speech_types=frozenset(str(t).upper() for t in data.get("speech_types") or []),
         agent_nouns=_words(data.get("agent_nouns"), f"{name} agent_nouns"),
         person_agent_nouns=_words(data.get("person_agent_nouns"), f"{name} person_agent_nouns"),
+        general_verbs=_words(data.get("general_verbs"), f"{name} general_verbs"),
+        instrument_subjects=_words(data.get("instrument_subjects"), f"{name} instrument_subjects"),
     )
 
 

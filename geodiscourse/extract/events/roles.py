@@ -118,12 +118,15 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         return subject_of(head.head, depth + 1)
     if dep == "acl" and verb.tag_ == "VBG":
         return head
-    if dep in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        # an infinitival relative: its noun acts ("the second nation to have signed"),
-        # and a predicate noun stands for the copula's subject ("Jordan is the ... nation")
-        if head.dep_ == "attr" and head.head.lemma_ == "be":
-            return subject_of(head.head, depth + 1)
-        return head
+    if (
+        dep in ("acl", "relcl")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and head.dep_ == "attr"
+        and head.head.lemma_ == "be"
+    ):
+        # an infinitival relative on a predicate noun: the copula's subject acts
+        # ("Jordan is the second nation to have signed", "X were the last nations to agree")
+        return subject_of(head.head, depth + 1)
     return None
 
 
@@ -303,7 +306,26 @@ def modifier_actor(ctx: DocContext, noun: Token) -> str | None:
     return None
 
 
-#: Sectors whose members do not act as a political group ("customers", "airlines").
+#: Phoenix sectors whose members act as a political group in any event: government,
+#: military, police, rebels, opposition, judiciary, legislature, spies, unidentified
+#: armed forces, criminals, parties, elites, NGOs and rights groups. Anyone else
+#: ("students", "workers", "people") acts as a group only in a protest, and firms never.
+_POLITICAL_SECTORS = (
+    "GOV",
+    "MIL",
+    "COP",
+    "REB",
+    "OPP",
+    "JUD",
+    "LEG",
+    "SPY",
+    "UAF",
+    "CRM",
+    "PTY",
+    "ELI",
+    "NGO",
+    "HRI",
+)
 _NON_POLITICAL_SECTORS = frozenset({"BUS"})
 #: Quantity nouns that hand a phrase on to their "of" phrase: "thousands of students".
 _QUANTITY_NOUNS = frozenset(
@@ -311,16 +333,17 @@ _QUANTITY_NOUNS = frozenset(
 )
 
 
-def is_group_agent(token: Token | None) -> bool:
+def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     """Does the phrase name an unnamed group that can act: "Afghan rebels", "riot police",
     "2,000 protesters", "thousands of Iraqi Kurds", "Palestinians"? Such a subject
     makes a verb's event specific though no actor resolves (the source stays null).
-    The nouns are Phoenix's agents (rules/shared/phoenix_agents.json)."""
+    The nouns are Phoenix's agents (rules/shared/phoenix_agents.json), by sector (see
+    _POLITICAL_SECTORS)."""
     if token is None or token.pos_ not in ("NOUN", "PROPN"):
         return False
     if token.lower_ in _QUANTITY_NOUNS:
         return any(
-            g.dep_ == "pobj" and is_group_agent(g)
+            g.dep_ == "pobj" and is_group_agent(g, event_type)
             for p in token.children
             if p.dep_ == "prep" and p.lower_ == "of"
             for g in p.children
@@ -330,10 +353,14 @@ def is_group_agent(token: Token | None) -> bool:
     sector = phoenix_agents().get(token.lemma_.lower())
     if sector is None:
         # a plural of people named by where they are from: "Palestinian prisoners"
-        return token.tag_ == "NNS" and any(
-            c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in token.children
+        return (
+            event_type == "PROTEST"
+            and token.tag_ == "NNS"
+            and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in token.children)
         )
-    if sector in _NON_POLITICAL_SECTORS:
+    if sector in _NON_POLITICAL_SECTORS or (
+        event_type != "PROTEST" and not sector.startswith(_POLITICAL_SECTORS)
+    ):
         return False
     return token.tag_ in ("NNS", "NNPS") or any(
         c.dep_ in ("amod", "compound", "nummod", "nmod") for c in token.children

@@ -389,7 +389,9 @@ def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[
             ok, theme = _frame_matches(token, frame)
             if ok:
                 matched.append((frame, theme))
-        compiled = compiled_reading(token, has_hand_frames=bool(frames))
+        compiled = compiled_reading(
+            token, has_hand_frames=bool(frames), general=token.lemma_.lower() in lexicon.general_verbs
+        )
         if compiled is not None:
             matched.append(compiled)
         if matched:
@@ -470,13 +472,26 @@ def _compiled_frame(
     )
 
 
+#: Types whose compiled default needs an object: an assault or a coercion is done to
+#: someone ("30,000 Americans who die every year" is no assault by Americans).
+ACTS_ON_SOMEONE = frozenset({"ASSAULT", "COERCE"})
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("against", "on", "at") for c in verb.children
+    )
+
+
 def _governs_infinitive(verb: Token) -> bool:
     """Does the verb govern an infinitive and no object ("hope to reach", "plan to
     send")? Its content is the embedded event, which the commitment rules code."""
     return any(c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
 
 
-def compiled_reading(verb: Token, has_hand_frames: bool) -> tuple[VerbFrame, Token | None] | None:
+def compiled_reading(
+    verb: Token, has_hand_frames: bool, general: bool = False
+) -> tuple[VerbFrame, Token | None] | None:
     """The compiled CAMEO reading of a verb (see geodiscourse.extract.events.compiled for
     the precedence): its most specific matching pattern, else its default when no
     hand-written frame exists for the lemma."""
@@ -496,7 +511,13 @@ def compiled_reading(verb: Token, has_hand_frames: bool) -> tuple[VerbFrame, Tok
             return _compiled_frame(
                 reading.lemma, pattern.event, reading.particle, PATTERN_CONFIDENCE, default=False
             ), theme
-        if reading.default is not None and not has_hand_frames and not _governs_infinitive(verb):
+        if (
+            reading.default is not None
+            and not has_hand_frames
+            and not general
+            and not _governs_infinitive(verb)
+            and (reading.default.event_type not in ACTS_ON_SOMEONE or _has_object(verb))
+        ):
             return _compiled_frame(
                 reading.lemma, reading.default, reading.particle, DEFAULT_CONFIDENCE, default=True
             ), None
