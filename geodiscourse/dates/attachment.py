@@ -66,11 +66,9 @@ def date_sentence(
         resolved = resolve_expression(expression, reference, anchor, clause_tense(attachment))
         out.append(DatedExpression(expression, resolved, attachment))
         prep = expression.preposition
-        if (
-            expression.explicit
-            and resolved.resolved
-            and (prep is None or prep in rules.denoting_prepositions)
-        ):
+        # any date the text has pinned down anchors the next relative one: "in 2001 ...
+        # four days later", "on Monday ... two days later ... the next day"
+        if resolved.resolved and (prep is None or prep in rules.denoting_prepositions):
             anchor = resolved
     return out, anchor
 

@@ -222,9 +222,12 @@ def _count(m: re.Match[str], r: DateRules) -> int:
 def _shift(base: datetime.date, precision: str, unit: str, n: int) -> Interval | None:
     """base moved by n units, at the coarser of the base's precision and the unit's."""
     if unit in ("day", "week"):
+        days = n * (7 if unit == "week" else 1)
+        if precision == "year" and abs(days) <= 14:
+            return _year(base.year)  # "in 2001 ... four days later": 2001, at year precision
         if precision != "day":
             return None
-        return _day(base + datetime.timedelta(days=n * (7 if unit == "week" else 1)))
+        return _day(base + datetime.timedelta(days=days))
     if unit == "month":
         if precision not in ("day", "month"):
             return None

@@ -77,7 +77,7 @@ def extract_document(
     with timer.stage("attribution"):
         attributions = attributions_for_document(ctx)
     with timer.stage("events"):
-        events = extract_events(ctx)
+        events = extract_events(ctx, attributions)
     with timer.stage("recommendations"):
         recommendations = extract_recommendations(ctx, attributions)
     with timer.stage("claims"):  # reported advice is a recommendation, not a claim

@@ -75,7 +75,7 @@ RESOLVE_CASES = [
     ("two years earlier", None, Y2016, None, D(2014, 1, 1), D(2014, 12, 31), "year"),
     ("a year later", THU, Y2001, None, D(2002, 1, 1), D(2002, 12, 31), "year"),
     ("three days later", None, DAY, None, D(2004, 12, 10), D(2004, 12, 10), "day"),
-    ("three days later", None, Y2001, None, None, None, None),  # a year is too coarse to count days from
+    ("three days later", None, Y2001, None, D(2001, 1, 1), D(2001, 12, 31), "year"),  # days from a year: that year
     ("three years later", THU, None, None, None, None, None),  # counts from an explicit date, not publication
     ("the following year", None, Y2001, None, D(2002, 1, 1), D(2002, 12, 31), "year"),
     ("that year", None, Y2016, None, D(2016, 1, 1), D(2016, 12, 31), "year"),

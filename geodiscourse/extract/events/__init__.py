@@ -20,13 +20,15 @@ the first conjunct that resolves to an actor as source.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
 from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import EventRow
 from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence
+from geodiscourse.extract.attribution import Attribution
 from geodiscourse.extract.events.fits import frame_fits, has_object, is_reciprocal, needs_met
 from geodiscourse.extract.events.intent import commitment
 from geodiscourse.extract.events.lexicon import (
@@ -55,6 +57,7 @@ from geodiscourse.extract.events.triggers import (
     nominal_candidates,
     verbal_candidates,
 )
+from geodiscourse.extract.events.voiced import speaker_of, voiced_threat
 from geodiscourse.nlp.context import DocContext
 
 __all__ = ["extract_events"]
@@ -104,19 +107,24 @@ class _Event:
     contexts: tuple[str, ...] = ()
 
 
-def extract_events(ctx: DocContext) -> list[EventRow]:
-    """Event rows of one document, in text order."""
+def extract_events(
+    ctx: DocContext, attributions: Mapping[int, Sequence[Attribution]] | None = None
+) -> list[EventRow]:
+    """Event rows of one document, in text order. ``attributions`` (reported content by
+    sentence index, from geodiscourse.extract.attribution) make events voiced by a named
+    speaker that speaker's (see voiced.py)."""
     lexicon = plover_lexicon()
     rules = modality_rules()
     rows: list[EventRow] = []
     anchor = None
     memory = _Memory()
-    for sent in ctx.sentences:
+    for index, sent in enumerate(ctx.sentences):
         dated, anchor = date_sentence(sent, ctx.published_date, anchor)
-        events = _sentence_events(ctx, sent, lexicon, memory, dated)
+        voices = (attributions or {}).get(index, ())
+        events = _sentence_events(ctx, sent, lexicon, memory, dated, voices)
         triggers = frozenset(e.head.i for e in events)
         for event in events:
-            rows.append(_row(ctx, sent, event, dated, rules, triggers))
+            rows.append(_row(ctx, sent, event, dated, rules, triggers, voices))
     log.debug("%s: %d events", ctx.doc_id, len(rows))
     return rows
 
@@ -144,7 +152,12 @@ def _recall(token: Token | None, lexicon: Lexicon, memory: _Memory) -> tuple[str
 
 
 def _sentence_events(
-    ctx: DocContext, sent: Span, lexicon: Lexicon, memory: _Memory, dated: list[DatedExpression]
+    ctx: DocContext,
+    sent: Span,
+    lexicon: Lexicon,
+    memory: _Memory,
+    dated: list[DatedExpression],
+    voices: Sequence[Attribution] = (),
 ) -> list[_Event]:
     events: list[_Event] = []
     used_verbs: set[int] = set()
@@ -159,7 +172,7 @@ def _sentence_events(
             if nominal.light_verb is not None:
                 used_verbs.add(nominal.light_verb.i)
     for verbal in verbal_candidates(sent, lexicon, used_verbs):
-        event = _verbal_event(ctx, verbal, lexicon, memory, dated, blockers)
+        event = _verbal_event(ctx, verbal, lexicon, memory, dated, blockers, voices)
         if event is not None:
             events.append(event)
     taken = frozenset(e.head.i for e in events) | frozenset(used_verbs)
@@ -275,14 +288,16 @@ def _verbal_event(
     memory: _Memory,
     dated: list[DatedExpression],
     blockers: frozenset[int],
+    voices: Sequence[Attribution] = (),
 ) -> _Event | None:
     verb = cand.verb
     if ctx.mention_at(verb) is not None:
         return None
     subject = subject_of(verb)
     by_agent = subject is not None and subject.head.dep_ == "agent"
-    lenient = phrase_actor(ctx, subject, strict=by_agent)
-    strict = phrase_actor(ctx, subject, strict=True)
+    speaker = _speaker_as_subject(subject, voices)
+    lenient = phrase_actor(ctx, subject, strict=by_agent) or speaker
+    strict = phrase_actor(ctx, subject, strict=True) or speaker
     side_source, side_target = _both_sides(subject, memory) if strict is None else (None, None)
     for frame, theme in cand.frames:
         source = lenient if frame.event_type in lexicon.speech_types else strict
@@ -368,6 +383,13 @@ def _trigger_extent(verb: Token, theme: Token | None, frame: VerbFrame) -> tuple
     return start, end
 
 
+def _speaker_as_subject(subject: Token | None, voices: Sequence[Attribution]) -> str | None:
+    """A speaker's "I" or "we" in their own quoted or reported words is the speaker."""
+    if subject is None or not voices or subject.lower_ not in ("i", "we"):
+        return None
+    return speaker_of(voices, subject.idx, subject.idx + len(subject.text))
+
+
 def _row(
     ctx: DocContext,
     sent: Span,
@@ -375,6 +397,7 @@ def _row(
     dated: list[DatedExpression],
     rules: ModalityRules,
     triggers: frozenset[int],
+    voices: Sequence[Attribution] = (),
 ) -> EventRow:
     doc = ctx.doc
     char_start = doc[event.start].idx
@@ -388,6 +411,16 @@ def _row(
             committed.governor.i == event.clause_head.i or committed.governor.i not in triggers
         ):
             event_type, modality, mode = committed.event_type, ASSERTED, None
+    if modality == HYPOTHETICAL and voices and not event.nominal:
+        speaker = speaker_of(voices, char_start, char_end)
+        if (
+            speaker is not None
+            and event.source in (None, speaker)
+            and voiced_threat(event.head, event_type, rules)
+        ):
+            # "'We will strike back,' Kim said": a threat the speaker made
+            event = replace(event, source=speaker)
+            event_type, modality, mode = "THREATEN", ASSERTED, None
     if event_type in rules.refusal_types and not event.nominal:
         refusal = refusal_head(event.head, sent, rules)
         # "refused to lift sanctions" is already a rejection by "refused" itself

@@ -87,6 +87,14 @@ class CompiledVerb:
     particle: str | None
     default: CompiledEvent | None
     patterns: tuple[CompiledPattern, ...]  # most specific first
+    #: word -> positions in ``patterns`` of the patterns that name it in a slot, so that
+    #: a verb's phrase is checked only against the patterns its words can match
+    index: Mapping[str, tuple[int, ...]]
+
+    def candidates(self, words: frozenset[str]) -> list[CompiledPattern]:
+        """The patterns that name one of the phrase's words, most specific first."""
+        found = sorted({i for w in words for i in self.index.get(w, ())})
+        return [self.patterns[i] for i in found]
 
 
 def _event(raw: object, where: str) -> CompiledEvent | None:
@@ -144,9 +152,16 @@ def compiled_verbs() -> Mapping[str, tuple[CompiledVerb, ...]]:
                 key=lambda p: -p.slots,
             )
         )
+        index: dict[str, list[int]] = {}
+        for i, pattern in enumerate(patterns):
+            for word in pattern.subjects | pattern.objects | pattern.prep_objects:
+                index.setdefault(word, []).append(i)
+        frozen = {word: tuple(ids) for word, ids in index.items()}
         for key, default in (block.get("verbs") or {}).items():
             lemma, _, particle = str(key).partition(" ")
-            verb = CompiledVerb(lemma, particle or None, _event(default, f"{where}.verbs.{key}"), patterns)
+            verb = CompiledVerb(
+                lemma, particle or None, _event(default, f"{where}.verbs.{key}"), patterns, frozen
+            )
             by_lemma.setdefault(lemma, []).append(verb)
     # a verb with a particle ("shoot down") is tried before the bare verb
     return {

@@ -115,6 +115,8 @@ def event_modality(head: Token, clause_head: Token, nominal: bool, sent: Span, r
     root = sent.root
     if root.tag_ == "VBG" and root.i == sent.start and not any(c.dep_ == "nsubj" for c in root.children):
         return HYPOTHETICAL  # a proposal in a list: "Creating a new authority to ..."
+    if _is_imperative(clause_head):
+        return HYPOTHETICAL  # an instruction, not a report: "Please welcome Hillary Clinton!"
     if nominal and clause_head.i == head.i:
         own = _own_nominal(head, rules)
         if own is not None:
@@ -128,6 +130,15 @@ def event_modality(head: Token, clause_head: Token, nominal: bool, sent: Span, r
     if own is not None:
         return own
     return _walk(clause_head, rules)
+
+
+def _is_imperative(verb: Token) -> bool:
+    """A main clause in the bare form with no subject: "Please welcome ...", "Stop the war"."""
+    return (
+        verb.dep_ == "ROOT"
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children)
+    )
 
 
 def _walk_nominal(noun: Token, rules: ModalityRules) -> str:

@@ -8,7 +8,7 @@ the first frame whose actor conditions hold.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -398,49 +398,84 @@ def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[
             yield VerbalCandidate(verb=token, frames=tuple(matched))
 
 
-def _word_in(token: Token, words: frozenset[str]) -> bool:
-    """Does the token (lemma or form, or with the word before it: "fighter jet") name
-    one of the words?"""
-    if token.lemma_.lower() in words or token.lower_ in words:
-        return True
+def _names(token: Token) -> frozenset[str]:
+    """The words a token answers to in a pattern: lemma and form, alone and with the
+    word before it ("fighter jet")."""
+    names = {token.lemma_.lower(), token.lower_}
     if token.i > 0:
         before = token.doc[token.i - 1].lower_
-        return f"{before} {token.lemma_.lower()}" in words or f"{before} {token.lower_}" in words
-    return False
+        names |= {f"{before} {n}" for n in tuple(names)}
+    return frozenset(names)
 
 
-def _prep_object_matches(holder: Token, preposition: str, objects: frozenset[str]) -> bool:
-    return any(
-        prep.dep_ in ("prep", "agent", "dative")
-        and prep.lower_ == preposition
-        and any(g.dep_ == "pobj" and _word_in(g, objects) for g in prep.children)
-        for prep in holder.children
+@dataclass(frozen=True)
+class _Phrase:
+    """What compiled patterns ask of a verb's phrase, computed once per verb."""
+
+    subject_words: frozenset[str]
+    themes: tuple[tuple[Token, frozenset[str], frozenset[str]], ...]  # theme, its names, its modifiers' names
+    prep_objects: Mapping[str, frozenset[str]]  # preposition -> names of its objects
+
+    @property
+    def words(self) -> frozenset[str]:
+        """Every word a pattern slot could match."""
+        out = set(self.subject_words)
+        for _, names, _ in self.themes:
+            out |= names
+        for names in self.prep_objects.values():
+            out |= names
+        return frozenset(out)
+
+
+def _phrase(verb: Token) -> _Phrase:
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject_words: set[str] = set()
+    if subject is not None:
+        subject_words |= _names(subject)
+        for c in subject.children:
+            if c.dep_ in ("compound", "amod"):
+                subject_words |= _names(c)
+    found = themes(verb)
+    theme_info = tuple(
+        (
+            t,
+            _names(t),
+            frozenset(w for c in t.children if c.dep_ in ("amod", "compound", "nmod") for w in _names(c)),
+        )
+        for t in found
     )
+    preps: dict[str, set[str]] = {}
+    for holder in (verb, *(t for t in found if t.i > verb.i)):
+        for prep in holder.children:
+            if prep.dep_ in ("prep", "agent", "dative"):
+                words = preps.setdefault(prep.lower_, set())
+                for g in prep.children:
+                    if g.dep_ == "pobj":
+                        words |= _names(g)
+    return _Phrase(frozenset(subject_words), theme_info, {k: frozenset(v) for k, v in preps.items()})
 
 
-def _pattern_theme(verb: Token, pattern: CompiledPattern) -> tuple[bool, Token | None]:
+def _pattern_theme(phrase: _Phrase, pattern: CompiledPattern) -> tuple[bool, Token | None]:
     """Whether a compiled pattern's slots all match the verb's phrase, with the object
     it matched (the event's theme)."""
     theme: Token | None = None
-    if pattern.subjects:
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or not (
-            _word_in(subject, pattern.subjects)
-            or any(c.dep_ in ("compound", "amod") and _word_in(c, pattern.subjects) for c in subject.children)
-        ):
-            return False, None
+    if pattern.subjects and not (pattern.subjects & phrase.subject_words):
+        return False, None
     if pattern.objects:
-        theme = next((t for t in themes(verb) if _word_in(t, pattern.objects)), None)
+        theme = next(
+            (
+                t
+                for t, names, modifiers in phrase.themes
+                if pattern.objects & names and (not pattern.modifiers or pattern.modifiers & modifiers)
+            ),
+            None,
+        )
         if theme is None:
             return False, None
-        if pattern.modifiers and not any(
-            c.dep_ in ("amod", "compound", "nmod") and _word_in(c, pattern.modifiers) for c in theme.children
-        ):
-            return False, None
-    if pattern.preposition is not None:
-        holders = [verb, *(t for t in themes(verb) if t.i > verb.i)]
-        if not any(_prep_object_matches(h, pattern.preposition, pattern.prep_objects) for h in holders):
-            return False, None
+    if pattern.preposition is not None and not (
+        pattern.prep_objects & phrase.prep_objects.get(pattern.preposition, frozenset())
+    ):
+        return False, None
     return True, theme
 
 
@@ -499,11 +534,13 @@ def compiled_reading(
     if not readings:
         return None
     found_particles = particles(verb) | {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    phrase = _phrase(verb)
+    words = phrase.words
     for reading in readings:
         if reading.particle is not None and reading.particle not in found_particles:
             continue
-        for pattern in reading.patterns:
-            ok, theme = _pattern_theme(verb, pattern)
+        for pattern in reading.candidates(words):
+            ok, theme = _pattern_theme(phrase, pattern)
             if not ok:
                 continue
             if pattern.event is None:

@@ -106,3 +106,63 @@ def test_mode_and_contexts_follow_the_matched_pattern(
         mode,
         contexts,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an existential report of ongoing interaction
+        ("There is full cooperation between Syria and Turkey.", ("COOPERATE", "SYR", "TUR", "asserted")),
+        # support verbs with an event noun
+        ("Russia has increased trade with Turkey.", ("COOPERATE", "RUS", "TUR", "asserted")),
+        ("Russia stepped up assistance to Syria.", ("AID", "RUS", "SYR", "asserted")),
+        # a perfect infinitive on a predicate noun reports what its subject did
+        (
+            "Turkey was the second nation to have signed a treaty with Israel.",
+            ("AGREE", "TUR", "ISR", "asserted"),
+        ),
+        # an imperative instructs, it reports nothing
+        ("Please welcome Mario Soares!", ("SUPPORT", None, "mario-soares", "hypothetical")),
+    ],
+)
+def test_constructions_with_event_nouns_and_clauses(nlp: Language, text: str, expected: Summary) -> None:
+    assert expected in summary(events_of(nlp, text))
+
+
+def test_a_call_held_is_a_phone_consultation(nlp: Language) -> None:
+    (row,) = [
+        r for r in events_of(nlp, "Russia and Turkey held a call on Tuesday.") if "call" in r["trigger"]
+    ]
+    assert (row["event_type"], row["event_mode"], row["source_actor_id"]) == ("CONSULT", "phone", "RUS")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # first person in a named speaker's quotation is the speaker; a conflict act
+        # the speaker's side announces is the speaker's threat
+        (
+            "“We will strike Israel,” Mario Soares said on Tuesday.",
+            ("THREATEN", "mario-soares", "ISR", "asserted"),
+        ),
+        ("“We attacked Syria last night,” Russia said.", ("ASSAULT", "RUS", "SYR", "asserted")),
+    ],
+)
+def test_events_voiced_by_a_named_speaker(nlp: Language, text: str, expected: Summary) -> None:
+    from geodiscourse.extract.attribution import attributions_for_document
+
+    ctx = make_context(nlp, text, actors=ACTORS)
+    assert expected in summary(extract_events(ctx, attributions_for_document(ctx)))
+
+
+def test_relative_dates_chain_across_sentences(nlp: Language) -> None:
+    import datetime
+
+    text = "On Monday Russia attacked Turkey. Two days later, Syria condemned Russia. The next day Iran met Syria."
+    ctx = make_context(nlp, text, published=datetime.date(2022, 2, 24), actors=ACTORS)
+    dates = [(r["trigger"], r["date_start"]) for r in extract_events(ctx)]
+    assert dates == [
+        ("attacked", datetime.date(2022, 2, 21)),
+        ("condemned", datetime.date(2022, 2, 23)),
+        ("met", datetime.date(2022, 2, 24)),
+    ]
