@@ -31,19 +31,19 @@ def needs_met(needs: str, source: str | None, target: str | None) -> bool:
     return (source if needs == "source" else target) is not None
 
 
-#: Kinds of actor that act politically in a compiled CAMEO reading. As in PETRARCH, whose
-#: actor dictionaries hold states, IGOs, persons and groups, not firms: a compiled
-#: verb's default ("Airbus overtook Boeing") needs both sides to be of these kinds, a
-#: compiled phrase pattern one of them.
+#: Kinds of actor that act politically in a compiled CAMEO reading, as PETRARCH's actor
+#: dictionaries hold states, IGOs, persons and groups. Organizations (courts, ministries,
+#: parties, firms) may take part, but not on both sides: "Airbus overtook Boeing" is no
+#: event, "the Supreme Court allowed Ouattara to run" is.
 POLITICAL_KINDS = frozenset({"state", "igo", "bloc", "person", "group", "region"})
+_PARTICIPANT_KINDS = POLITICAL_KINDS | {"organization"}
 
 
 def compiled_actors_fit(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:
     kinds = [ctx.kind_of(a) for a in (source, target) if a]
-    political = [k in POLITICAL_KINDS for k in kinds]
-    if frame.needs == "both":
-        return all(political)
-    return not kinds or any(political)
+    if not all(k in _PARTICIPANT_KINDS for k in kinds):
+        return False
+    return not kinds or len(kinds) == 1 or any(k in POLITICAL_KINDS for k in kinds)
 
 
 def frame_fits(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:

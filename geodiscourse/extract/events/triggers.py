@@ -49,6 +49,10 @@ _PARTITIVES = frozenset(
         "batch",
         "variety",
         "handful",
+        "day",
+        "week",
+        "month",
+        "year",
     }
 )
 #: Light verbs that are auxiliaries to the parser: "Mr Blair is at a summit".
