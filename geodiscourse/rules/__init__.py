@@ -31,10 +31,30 @@ def rule_text(name: str) -> str:
         ) from err
 
 
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that refuses a key given twice in one mapping: YAML would keep the
+    last silently, and a rule written twice loses its first reading without a word."""
+
+
+def _unique_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"key {key!r} is given twice in one mapping", key_node.start_mark
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+
 def read_yaml(name: str) -> Any:
     """A rule file's parsed YAML (any top-level type)."""
     try:
-        return yaml.safe_load(rule_text(name))
+        return yaml.load(rule_text(name), Loader=_UniqueKeyLoader)  # a SafeLoader: no object tags
     except yaml.YAMLError as err:
         raise RuleFileError(f"geodiscourse/rules/{name} is not valid YAML: {err}") from err
 

@@ -87,3 +87,16 @@ def test_every_shared_word_is_used_by_two_families_or_more() -> None:
         if len(users.get(word, [])) < 2
     }
     assert lonely == {}
+
+
+def test_a_rule_file_with_a_key_given_twice_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """YAML keeps the last of two equal keys silently; a rule written twice would lose
+    its first reading, so the loader refuses the file and names the key."""
+    import geodiscourse.rules as rules
+
+    (tmp_path / "twice.yaml").write_text("verbs:\n  block: [a]\n  block: [b]\n", encoding="utf-8")
+    monkeypatch.setattr(rules, "RULES_DIR", tmp_path)
+    with pytest.raises(rules.RuleFileError, match="'block' is given twice"):
+        rules.read_yaml("twice.yaml")

@@ -224,6 +224,10 @@ def _nominal_event(
     event_type, mode = entry.event_type, entry.mode
     if light is not None and light.lemma_.lower() in entry.light_types:
         event_type, mode = entry.light_types[light.lemma_.lower()]  # "held a call": a phone consultation
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.lower_ in entry.modifier_types:
+            event_type, mode = entry.modifier_types[child.lower_]  # "a hunger strike": a protest
+            break
     if (
         light is not None
         and target is None
@@ -266,7 +270,7 @@ def _nominal_event(
         anchors=frozenset(anchors),
         clause_head=light or cand.carrier or noun,
         nominal=True,
-        mode=mode if event_type in (entry.event_type, *(t for t, _ in entry.light_types.values())) else None,
+        mode=mode if event_type in (entry.event_type, *(t for t, _ in entry.retypings())) else None,
         contexts=entry.contexts,
     )
 

@@ -15,7 +15,8 @@ A commitment is read only where the text makes it the actor's own:
   said"), not by a forecaster ("analysts say ...", rules/events/event_modality.yaml).
 
 A prediction by someone else ("analysts say Iran will retaliate"), the author's own
-forecast, a conditional, a question or a modal of possibility stays hypothetical. A
+forecast, a question or a modal of possibility stays hypothetical; a condition does not
+undo a commitment ("will boycott the elections unless ..." is a threat made). A
 refused or negated commitment of a cooperative act ("will not accept refugees", "refused
 to meet") is a rejection. The word lists are in rules/events/event_modality.yaml.
 """
@@ -51,25 +52,29 @@ def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
-def _conditioned(verb: Token, rules: ModalityRules) -> bool:
-    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
-    if marks & rules.conditional_marks:
-        return True
-    return any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in rules.conditional_marks for m in c.children)
-        for c in verb.children
-    )
+def _reporter(clause: Token, rules: ModalityRules) -> Token | None:
+    """The reporting verb of a clause: its governor ("Iran said it will ..."), or a
+    reporting verb hung on it after a comma ("Turkey will allow ..., officials said")."""
+    verbs = rules.commitment_verbs | rules.refusal_reporting_verbs
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in verbs:
+        return clause.head
+    if clause.dep_ == "ROOT":
+        return next(
+            (
+                c
+                for c in clause.children
+                if c.dep_ in ("parataxis", "ccomp", "advcl") and c.i > clause.i and c.lemma_.lower() in verbs
+            ),
+            None,
+        )
+    return None
 
 
 def _reported_by_itself(clause: Token, rules: ModalityRules) -> bool:
-    """Is the clause the complement of a reporting verb whose speaker is the clause's
-    own subject ("Iran said it will ...", "Syria says Syria will ...")?"""
-    reporter = clause.head
-    if (
-        clause.dep_ != "ccomp"
-        or reporter.lemma_.lower() not in rules.commitment_verbs | rules.refusal_reporting_verbs
-    ):
+    """Is the clause reported by its own actor or one who speaks for it ("Iran said it
+    will ...", "Portugal will support ..., its president said")?"""
+    reporter = _reporter(clause, rules)
+    if reporter is None:
         return False
     if _modals(reporter) or _negated(reporter):
         return False
@@ -115,11 +120,11 @@ def commitment(event_type: str, clause: Token, sent: Span, rules: ModalityRules)
     ``clause`` is the verb of the event's clause (the trigger verb or a light verb)."""
     if clause.pos_ not in ("VERB", "AUX") or sent.text.rstrip().rstrip("\"'”’").endswith("?"):
         return None
-    if _conditioned(clause, rules):
-        return None
+    # a condition does not undo a commitment: "will boycott the elections unless the
+    # president steps down" is the canonical threat, "would meet him if ..." an offer
     governor = _explicit_governor(clause, rules)
     if governor is not None:
-        if _conditioned(governor, rules) or _modals(governor) - rules.future_modals:
+        if _modals(governor) - rules.future_modals:
             return None
         refused = governor.lemma_.lower() in rules.commitment_refusal_verbs or _negated(governor)
         if governor.lemma_.lower() == "threaten" and not refused:

@@ -63,6 +63,7 @@ _NOUN_KEYS = frozenset(
         "contexts",
         "light_types",
         "light_only",
+        "modifier_types",
     }
 )
 
@@ -126,6 +127,12 @@ class NounEntry:
     light_types: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
     #: The only light verbs the noun takes, if set: "increased trade", not "had trade".
     light_only: frozenset[str] = frozenset()
+    #: Modifiers that give the noun another type and mode: a "hunger strike" is a protest.
+    modifier_types: Mapping[str, tuple[str, str | None]] = field(default_factory=dict)
+
+    def retypings(self) -> list[tuple[str, str | None]]:
+        """The (type, mode) readings a light verb or modifier may give the noun."""
+        return [*self.light_types.values(), *self.modifier_types.values()]
 
 
 @dataclass(frozen=True)
@@ -289,15 +296,17 @@ def _noun_entry(lemma: str, raw: Mapping[str, Any], defaults: Mapping[str, str],
         mode=_mode(raw, where),
         contexts=_contexts(raw, where),
         light_types=_light_types(raw.get("light_types"), where),
+        modifier_types=_light_types(raw.get("modifier_types"), where),
         light_only=_words(raw.get("light_only"), f"{where} light_only"),
     )
 
 
 def _light_types(raw: object, where: str) -> dict[str, tuple[str, str | None]]:
+    """light_types or modifier_types: a word -> (type, mode) from "TYPE" or "TYPE/mode"."""
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise LexiconError(f"{where}: light_types must map a light verb to TYPE or TYPE/mode")
+        raise LexiconError(f"{where}: light_types and modifier_types map a word to TYPE or TYPE/mode")
     out: dict[str, tuple[str, str | None]] = {}
     for verb, value in raw.items():
         event_type, _, mode = str(value).partition("/")

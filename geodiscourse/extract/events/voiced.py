@@ -4,8 +4,8 @@ Quoted and reported words belong to their speaker (geodiscourse.extract.attribut
 finds who). Inside them, a first-person actor ("I", "we") is the speaker, and a conflict
 act the speaker's side announces in the future ("we will destroy", "any attack will be
 met with force") is a threat the speaker made: an asserted THREATEN of the speaker, as
-the codebook codes a threat actually made. A conditional, a question or a modal of
-possibility stays what it is.
+the codebook codes a threat actually made, conditional or not. A modal of possibility
+("we could strike") stays what it is.
 """
 
 from __future__ import annotations
@@ -34,21 +34,13 @@ def speaker_of(attributions: Sequence[Attribution], start: int, end: int) -> str
 
 def voiced_threat(clause: Token, event_type: str, rules: ModalityRules) -> bool:
     """Does the speaker announce a conflict act of its own side: a future modal on the
-    event's clause, first person or no named agent ("will be met with force"), no
-    condition?"""
+    event's clause, first person or no named agent ("will be met with force")?"""
     if event_type not in rules.commitment_threaten_types or clause.pos_ not in ("VERB", "AUX"):
         return False
     modals = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
     if not modals or not modals <= rules.future_modals:
         return False
-    if any(c.dep_ == "mark" and c.lower_ in rules.conditional_marks for c in clause.children):
-        return False
-    if any(
-        c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ in rules.conditional_marks for m in c.children)
-        for c in clause.children
-    ):
-        return False
+    # a condition is what makes a threat: "if they attack, we will destroy them"
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     passive = any(c.dep_ == "auxpass" for c in clause.children)
     return (

@@ -109,11 +109,11 @@ def test_every_lexicon_entry_has_a_plover_type() -> None:
     ],
 )
 def test_verb_frames_are_loaded(lemma: str, expected: str) -> None:
-    assert plover_lexicon().verbs[lemma][0].event_type == expected
+    assert expected in {frame.event_type for frame in plover_lexicon().verbs[lemma]}
 
 
 def test_object_families_are_expanded() -> None:
-    impose = plover_lexicon().verbs["impose"][0]
+    (impose,) = [f for f in plover_lexicon().verbs["impose"] if f.event_type == "SANCTION"]
     assert {"sanction", "embargo", "ban"} <= impose.objects
     assert "RESTRICTIONS" not in impose.objects
 
