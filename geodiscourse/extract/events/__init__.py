@@ -215,6 +215,7 @@ def _nominal_event(
 ) -> _Event | None:
     noun, entry, light = cand.noun, cand.entry, cand.light_verb
     source, target = nominal_roles(ctx, noun, entry, light, cand.carrier)
+    source = source or _claimant(ctx, noun, lexicon)
     if cand.for_subject is not None:
         # "an EU demand for Turkey to recognise Cyprus": the modifier asks, X is asked
         source = source or modifier_actor(ctx, noun)
@@ -275,6 +276,17 @@ def _nominal_event(
     )
 
 
+def _claimant(ctx: DocContext, noun: Token, lexicon: Lexicon) -> str | None:
+    """Who claims responsibility for the event: "ISIS claimed responsibility for the attacks"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for" or prep.head.lemma_.lower() != "responsibility":
+        return None
+    verb = prep.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in lexicon.responsibility_verbs:
+        return None
+    return phrase_actor(ctx, subject_of(verb))
+
+
 def _both_sides(subject: Token | None, memory: _Memory) -> tuple[str | None, str | None]:
     """The two actors "both sides" or "the two countries" stand for: those of the last
     two-sided event."""
@@ -311,8 +323,11 @@ def _verbal_event(
         if target is None and is_reciprocal(verb):
             target = conjunct_actor(ctx, subject, source)  # "Airbus and Boeing accuse each other"
         if target is None and frame.event_type in lexicon.symmetric_types:
-            if not has_object(verb):
-                target = conjunct_actor(ctx, subject, source)  # "Blair and Bush met"
+            # "Blair and Bush met", "Egypt and Israel signed a protocol" (the object is the
+            # frame's theme): the other side; with another object they act together
+            # ("Labour and the Conservatives are telephoning voters")
+            if theme is not None or not has_object(verb):
+                target = conjunct_actor(ctx, subject, source)
             if target is None:
                 first, second = between_actors(ctx, (verb, theme))  # "signed between X and Y"
                 if source is None or source == first:

@@ -153,6 +153,8 @@ class Lexicon:
     general_verbs: frozenset[str] = frozenset()
     #: Subjects that stand for an unnamed attacker (see plover.yaml instrument_subjects).
     instrument_subjects: frozenset[str] = frozenset()
+    #: Verbs whose subject claims "responsibility for" an event (plover.yaml).
+    responsibility_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -392,6 +394,7 @@ def plover_lexicon() -> Lexicon:
         person_agent_nouns=_words(data.get("person_agent_nouns"), f"{name} person_agent_nouns"),
         general_verbs=_words(data.get("general_verbs"), f"{name} general_verbs"),
         instrument_subjects=_words(data.get("instrument_subjects"), f"{name} instrument_subjects"),
+        responsibility_verbs=_words(data.get("responsibility_verbs"), f"{name} responsibility_verbs"),
     )
 
 

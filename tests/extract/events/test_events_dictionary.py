@@ -8,6 +8,8 @@ matched pattern fixes.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from spacy.language import Language
 
@@ -34,6 +36,7 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
 }
 
 Summary = tuple[str, str | None, str | None, str]
+ANY_ACTOR: Any = object()
 
 
 def events_of(nlp: Language, text: str) -> list[EventRow]:
@@ -123,10 +126,25 @@ def test_mode_and_contexts_follow_the_matched_pattern(
         ),
         # an imperative instructs, it reports nothing
         ("Please welcome Mario Soares!", ("SUPPORT", None, "mario-soares", "hypothetical")),
+        # whoever claims responsibility for an attack made it
+        ("Syria claimed responsibility for the attacks on Turkey.", ("ASSAULT", "SYR", "TUR", "asserted")),
+        # the other side of a coordinated subject whose object is the agreement itself
+        ("Syria and Turkey signed a trade protocol.", ("AGREE", "SYR", "TUR", "asserted")),
+        # a state's armed hardware acts for it
+        ("Russian aircraft struck the convoy on Friday.", ("ASSAULT", "RUS", None, "asserted")),
+        # a threat with a condition is a threat made
+        (
+            "Syria said it will boycott the talks unless Turkey withdraws.",
+            ("THREATEN", "SYR", ANY_ACTOR, "asserted"),
+        ),
     ],
 )
 def test_constructions_with_event_nouns_and_clauses(nlp: Language, text: str, expected: Summary) -> None:
-    assert expected in summary(events_of(nlp, text))
+    found = summary(events_of(nlp, text))
+    if expected[2] is ANY_ACTOR:
+        assert any((t, s, m) == (expected[0], expected[1], expected[3]) for t, s, _, m in found), found
+    else:
+        assert expected in found
 
 
 def test_a_call_held_is_a_phone_consultation(nlp: Language) -> None:
