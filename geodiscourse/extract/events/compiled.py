@@ -7,9 +7,10 @@ hand-written lexicon covers a few hundred. Precedence, so that the hand-written 
 checked against the project's own gold, keep their word:
 
 1. the hand-written frames of ``plover.yaml`` for the lemma, in their order;
-2. the compiled patterns of the lemma, the most specific first (more slots filled:
-   subject, object, modifiers, preposition phrase); a pattern coded as no event ("killed
-   in an accident") ends the compiled reading;
+2. where no hand-written frame matched the verb's phrase, the compiled patterns of the
+   lemma, the most specific first (more slots filled: subject, object, modifiers,
+   preposition phrase); a pattern coded as no event ("killed in an accident") ends the
+   compiled reading;
 3. the compiled default of the lemma, only when ``plover.yaml`` has no frame for it.
 
 A compiled frame needs a resolved actor like any other, and its confidence is lower

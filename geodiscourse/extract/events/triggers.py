@@ -393,8 +393,14 @@ def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[
             ok, theme = _frame_matches(token, frame)
             if ok:
                 matched.append((frame, theme))
-        compiled = compiled_reading(
-            token, has_hand_frames=bool(frames), general=token.lemma_.lower() in lexicon.general_verbs
+        # the compiled dictionary reads a verb only where no hand-written frame matched
+        # its phrase: those frames were written for it (and the phrase summary is costly)
+        compiled = (
+            None
+            if matched
+            else compiled_reading(
+                token, has_hand_frames=bool(frames), general=token.lemma_.lower() in lexicon.general_verbs
+            )
         )
         if compiled is not None:
             matched.append(compiled)
