@@ -46,6 +46,8 @@ def find_date_expressions(sent: Span) -> list[DateExpression]:
     """
     rules = date_rules()
     text = sent.text
+    if rules.gate.search(text) is None:
+        return []
     found: list[tuple[int, int, str, str | None]] = []
     for kind, pattern in rules.patterns:
         for match in pattern.finditer(text):

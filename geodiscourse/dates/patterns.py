@@ -32,6 +32,10 @@ class DateRules:
     relative_determiners: Mapping[str, int]
     max_day_month_distance_days: int
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    #: What every pattern needs somewhere in the text: a digit, a month, a weekday, a
+    #: deictic day or a unit of time. A sentence without one holds no date expression,
+    #: so the patterns (each tried at every position) need not run on it.
+    gate: re.Pattern[str]
 
 
 def _alternation(words: Iterable[object]) -> str:
@@ -75,6 +79,12 @@ def _build_patterns(raw: Mapping[str, Any]) -> tuple[tuple[str, re.Pattern[str]]
     return tuple(compiled)
 
 
+def _build_gate(raw: Mapping[str, Any]) -> re.Pattern[str]:
+    words = [*raw["months"], *raw["month_abbreviations"], *raw["weekdays"], *raw["deictic_days"]]
+    units = ["day", "week", "month", "year", "decade", "weekend"]
+    return re.compile(f"\\d|(?i:{_alternation([*words, *units])})")
+
+
 @cache
 def date_rules() -> DateRules:
     """The date vocabulary of rules/dates/date_expressions.yaml, loaded once per process."""
@@ -90,4 +100,5 @@ def date_rules() -> DateRules:
         relative_determiners={str(k).lower(): int(v) for k, v in raw["relative_determiners"].items()},
         max_day_month_distance_days=int(raw["max_day_month_distance_days"]),
         patterns=_build_patterns(raw),
+        gate=_build_gate(raw),
     )
