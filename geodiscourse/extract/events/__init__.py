@@ -54,6 +54,7 @@ from geodiscourse.extract.events.roles import (
 from geodiscourse.extract.events.triggers import (
     NominalCandidate,
     VerbalCandidate,
+    compiled_veto,
     nominal_candidates,
     verbal_candidates,
 )
@@ -276,6 +277,22 @@ def _nominal_event(
     )
 
 
+def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
+    """Is the verb a passive assault or coercion of people by no named hand ("at least
+    seven people were killed", "80 suspects have been arrested", "85 terrorists have been
+    hit by coalition air strikes")? The act is specific though neither side resolves."""
+    if frame.event_type not in lexicon.victim_types or (frame.compiled and frame.needs == "both"):
+        return False
+    victim = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if victim is None or victim.lemma_.lower() not in lexicon.victim_nouns:
+        return False
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = None if agent is None else next((g for g in agent.children if g.dep_ == "pobj"), None)
+    if by is not None and by.lemma_.lower() not in lexicon.instrument_subjects:
+        return False
+    return not compiled_veto(verb)  # "three people were killed in a car crash"
+
+
 def _claimant(ctx: DocContext, noun: Token, lexicon: Lexicon) -> str | None:
     """Who claims responsibility for the event: "ISIS claimed responsibility for the attacks"."""
     prep = noun.head
@@ -353,7 +370,12 @@ def _verbal_event(
                 is None
             ):
                 continue
-        elif not frame_fits(ctx, frame, UNNAMED_GROUP if group else frame_source, target):
+        elif not frame_fits(
+            ctx,
+            frame,
+            UNNAMED_GROUP if group else frame_source,
+            UNNAMED_GROUP if target is None and _unnamed_victims(verb, frame, lexicon) else target,
+        ):
             continue
         elif (
             subject is not None

@@ -155,6 +155,9 @@ class Lexicon:
     instrument_subjects: frozenset[str] = frozenset()
     #: Verbs whose subject claims "responsibility for" an event (plover.yaml).
     responsibility_verbs: frozenset[str] = frozenset()
+    #: People an unnamed hand acts on in a passive, and the types that may report it.
+    victim_nouns: frozenset[str] = frozenset()
+    victim_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -395,6 +398,8 @@ def plover_lexicon() -> Lexicon:
         general_verbs=_words(data.get("general_verbs"), f"{name} general_verbs"),
         instrument_subjects=_words(data.get("instrument_subjects"), f"{name} instrument_subjects"),
         responsibility_verbs=_words(data.get("responsibility_verbs"), f"{name} responsibility_verbs"),
+        victim_nouns=_words(data.get("victim_nouns"), f"{name} victim_nouns"),
+        victim_types=frozenset(str(t).upper() for t in data.get("victim_types") or []),
     )
 
 

@@ -534,6 +534,21 @@ def _governs_infinitive(verb: Token) -> bool:
     return any(c.dep_ == "xcomp" for c in verb.children) and not any(c.dep_ == "dobj" for c in verb.children)
 
 
+def compiled_veto(verb: Token) -> bool:
+    """Does the verb's phrase match a compiled pattern that CAMEO codes as no event
+    ("killed in a car crash", "killed in an accident")?"""
+    readings = compiled_verbs().get(verb.lemma_.lower())
+    if not readings:
+        return False
+    phrase = _phrase(verb)
+    words = phrase.words
+    for reading in readings:
+        for pattern in reading.candidates(words):
+            if pattern.event is None and _pattern_theme(phrase, pattern)[0]:
+                return True
+    return False
+
+
 def compiled_reading(
     verb: Token, has_hand_frames: bool, general: bool = False
 ) -> tuple[VerbFrame, Token | None] | None:

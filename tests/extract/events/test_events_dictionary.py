@@ -184,3 +184,28 @@ def test_relative_dates_chain_across_sentences(nlp: Language) -> None:
         ("condemned", datetime.date(2022, 2, 23)),
         ("met", datetime.date(2022, 2, 24)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_type"),
+    [
+        ("At least seven people were killed on Monday.", "ASSAULT"),
+        ("Two journalists were detained in Cairo on Monday.", "COERCE"),
+        ("Over 80 suspects have been arrested after a police operation.", "COERCE"),
+    ],
+)
+def test_people_acted_on_by_no_named_hand(nlp: Language, text: str, expected_type: str) -> None:
+    """A passive assault or coercion of people is an event though neither side resolves."""
+    assert (expected_type, None, None, "asserted") in summary(events_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people were killed in an accident.",  # CAMEO codes the reading as no event
+        "The building was hit by a missile.",  # no people, no named hand
+        "The report was written by analysts.",
+    ],
+)
+def test_passives_that_report_no_event(nlp: Language, text: str) -> None:
+    assert not [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
