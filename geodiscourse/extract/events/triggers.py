@@ -311,6 +311,8 @@ def _light_verb_of(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | N
         return _light_verb_of(noun.head, lexicon, entry)
     if noun.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
         verb = head.head
+        if verb.dep_ in ("attr", "acomp") and verb.head.lemma_ == "be":
+            verb = verb.head  # "troops are on standby" parsed with "on" under an attribute
         lemma = verb.lemma_.lower()
         if lemma in lexicon.light_verbs and (
             verb.pos_ == "VERB" or (verb.pos_ == "AUX" and lemma in _AUX_LIGHT_VERBS)

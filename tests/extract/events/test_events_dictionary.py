@@ -209,3 +209,17 @@ def test_people_acted_on_by_no_named_hand(nlp: Language, text: str, expected_typ
 )
 def test_passives_that_report_no_event(nlp: Language, text: str) -> None:
     assert not [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # codebook RETREAT: "the actual release or exchange of prisoners"
+        ("Syria and Turkey exchanged prisoners.", ("RETREAT", "SYR", ANY_ACTOR, "asserted")),
+        # CAMEO 152/154, MOBILIZE: raising alert status
+        ("Israel put its army on high alert.", ("MOBILIZE", "ISR", None, "asserted")),
+    ],
+)
+def test_releases_and_alerts(nlp: Language, text: str, expected: Summary) -> None:
+    found = summary(events_of(nlp, text))
+    assert any((t, s, m) == (expected[0], expected[1], expected[3]) for t, s, _, m in found), found
