@@ -48,24 +48,6 @@ AGENTS_OUT = ROOT / "geodiscourse" / "rules" / "shared" / "phoenix_agents.json"
 PLOVER_SOURCE = "github.com/openeventdata/PLOVER@5e0c24fba623f2d8df5ae3c7de7a94dba90d5b6f (CC BY-SA 4.0)"
 PETRARCH_SOURCE = "github.com/openeventdata/petrarch2@676801cd9cb2924bbbad09f86d15c9323e7097bf (MIT)"
 
-PLOVER_TYPES = (
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-)
 #: Modes the 2021 table uses under another name than the codebook's table for the type.
 MODE_ALIASES = {
     ("ASSAULT", "assassinate"): "targeted",
@@ -106,18 +88,25 @@ def _latex_name(cell: str) -> str:
     return cell.replace("\\_", "_").strip()
 
 
+def _type_sections(manual: str) -> list[tuple[str, str]]:
+    """(type, section text) for each event type: the codebook's upper-case sections that
+    say whether the type requires a recipient (the contexts LGBT and CBRN say nothing)."""
+    return [
+        (m.group(1), m.group(2))
+        for m in re.finditer(r"\\section\{([A-Z]+)\}(.*?)(?=\\section\{|\Z)", manual, re.S)
+        if "Requires recipient" in m.group(2)
+    ]
+
+
 def parse_recipients(manual: str) -> tuple[str, ...]:
     """The event types whose section says "Requires recipient: Yes"."""
-    out = []
-    for match in re.finditer(r"\\section\{([A-Z]+)\}(.*?)(?=\\section\{|\Z)", manual, re.S):
-        if match.group(1) in PLOVER_TYPES and re.search(r"Requires recipient:\s*Yes", match.group(2)):
-            out.append(match.group(1))
-    return tuple(out)
+    return tuple(t for t, text in _type_sections(manual) if re.search(r"Requires recipient:\s*Yes", text))
 
 
 def parse_codebook(manual: str) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
-    """Modes per event type (from each type's "modes" table) and the general contexts."""
-    modes: dict[str, tuple[str, ...]] = {t: () for t in PLOVER_TYPES}
+    """Modes per event type (from each type's "modes" table; the types are the
+    codebook's upper-case sections, in its order) and the general contexts."""
+    modes: dict[str, tuple[str, ...]] = {t: () for t, _ in _type_sections(manual)}
     for match in re.finditer(
         r"\\caption\{(?:\\plcat\{)?([A-Z]+)\}? modes[^\n]*\n(.*?)\\end\{tabular\}", manual, re.S
     ):
@@ -163,7 +152,7 @@ def parse_cameo2plover(
             continue
         code, fields = match.group(1), [f.strip() for f in match.group(2).split(",")]
         event_type = fields[0].upper()
-        if event_type not in PLOVER_TYPES:
+        if event_type not in modes:
             continue
         raw_mode = fields[1].strip() if len(fields) > 1 else ""
         mode = MODE_ALIASES.get((event_type, raw_mode), raw_mode) or None
@@ -211,7 +200,7 @@ def vocabulary_module(
         "",
         "PLOVER_MODES: dict[str, tuple[str, ...]] = {",
     ]
-    for event_type in PLOVER_TYPES:
+    for event_type in modes:
         lines.extend(_tuple_lines(f"{json.dumps(event_type)}: ", modes[event_type], "    "))
     lines.append("}")
     lines.append("PLOVER_CONTEXTS: tuple[str, ...] = (")

@@ -17,6 +17,7 @@ import pytest
 
 from geodiscourse.extract.events.compiled import compiled_counts, compiled_verbs
 from geodiscourse.rules.word_lists import phoenix_agents
+from geodiscourse.schemas.events import PLOVER_TYPES
 from geodiscourse.schemas.plover_vocabulary import PLOVER_CONTEXTS, PLOVER_MODES
 from tests.paths import REPO
 
@@ -99,7 +100,7 @@ def test_codes_fall_back_to_their_parent_and_statements_code_nothing() -> None:
 
 
 def test_the_table_keeps_only_the_codebooks_modes_and_contexts() -> None:
-    modes = {t: () for t in build.PLOVER_TYPES} | {"RETREAT": ("withdraw",), "ASSAULT": ("targeted",)}
+    modes = {t: () for t in PLOVER_TYPES} | {"RETREAT": ("withdraw",), "ASSAULT": ("targeted",)}
     table = build.parse_cameo2plover(
         "0872: RETREAT, withdraw,   military # x\n1234: RETREAT, return, nowhere # y\n186: ASSAULT, assassinate, # z\n",
         modes,

@@ -58,7 +58,7 @@ from geodiscourse.extract.events.triggers import (
     nominal_candidates,
     verbal_candidates,
 )
-from geodiscourse.extract.events.voiced import speaker_of, voiced_threat
+from geodiscourse.extract.events.voiced import speaker_as_subject, speaker_of, voiced_threat
 from geodiscourse.nlp.context import DocContext
 
 __all__ = ["extract_events"]
@@ -328,7 +328,7 @@ def _verbal_event(
         return None
     subject = subject_of(verb)
     by_agent = subject is not None and subject.head.dep_ == "agent"
-    speaker = _speaker_as_subject(subject, voices)
+    speaker = speaker_as_subject(subject, voices)
     lenient = phrase_actor(ctx, subject, strict=by_agent) or speaker
     strict = phrase_actor(ctx, subject, strict=True) or speaker
     side_source, side_target = _both_sides(subject, memory) if strict is None else (None, None)
@@ -422,13 +422,6 @@ def _trigger_extent(verb: Token, theme: Token | None, frame: VerbFrame) -> tuple
     if theme is not None and abs(theme.i - verb.i) <= 8:
         start, end = min(start, theme.i), max(end, theme.i)
     return start, end
-
-
-def _speaker_as_subject(subject: Token | None, voices: Sequence[Attribution]) -> str | None:
-    """A speaker's "I" or "we" in their own quoted or reported words is the speaker."""
-    if subject is None or not voices or subject.lower_ not in ("i", "we"):
-        return None
-    return speaker_of(voices, subject.idx, subject.idx + len(subject.text))
 
 
 def _row(

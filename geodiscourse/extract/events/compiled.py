@@ -51,9 +51,8 @@ VERBAL_TYPES = frozenset(
 
 def compiled_needs(event_type: str, *, default: bool, mode: str | None = None) -> str:
     """Which actors a compiled reading needs (see the module docstring)."""
-    if event_type in REQUIRES_RECIPIENT:
-        return "both" if default else "target"
-    if event_type in VERBAL_TYPES and mode != "investigate":  # an investigation is an act
+    # an investigation is an act, not a verbal one
+    if event_type in REQUIRES_RECIPIENT or (event_type in VERBAL_TYPES and mode != "investigate"):
         return "both" if default else "target"
     return "source"  # a material act with no recipient required: "the rebels surrendered"
 

@@ -28,19 +28,17 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.events.lexicon import ModalityRules
-
-#: Subjects of a reported clause that stand for the speaker ("Iran said it will ...").
-_SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+from geodiscourse.extract.events.modality import SELF_PRONOUNS
 
 
 @dataclass(frozen=True)
 class Commitment:
     event_type: str
-    negated: bool
     governor: Token  # the token that carries the commitment (modal's verb or committing verb)
 
 
-def _modals(verb: Token) -> set[str]:
+def modals_of(verb: Token) -> set[str]:
+    """The modal auxiliaries of a verb ("will", "would", "may"), lower-cased."""
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
 
 
@@ -76,12 +74,12 @@ def _reported_by_itself(clause: Token, rules: ModalityRules) -> bool:
     reporter = _reporter(clause, rules)
     if reporter is None:
         return False
-    if _modals(reporter) or _negated(reporter):
+    if modals_of(reporter) or _negated(reporter):
         return False
     subject, speaker = _subject(clause), _subject(reporter)
     if subject is None or speaker is None:
         return False
-    if subject.lower_ in _SELF_PRONOUNS or subject.lemma_.lower() == speaker.lemma_.lower():
+    if subject.lower_ in SELF_PRONOUNS or subject.lemma_.lower() == speaker.lemma_.lower():
         return True
     # someone speaking for the actor, not a forecaster: "..., its president said"
     return speaker.lemma_.lower() not in rules.prediction_voices and speaker.pos_ in ("NOUN", "PROPN")
@@ -124,20 +122,20 @@ def commitment(event_type: str, clause: Token, sent: Span, rules: ModalityRules)
     # president steps down" is the canonical threat, "would meet him if ..." an offer
     governor = _explicit_governor(clause, rules)
     if governor is not None:
-        if _modals(governor) - rules.future_modals:
+        if modals_of(governor) - rules.future_modals:
             return None
         refused = governor.lemma_.lower() in rules.commitment_refusal_verbs or _negated(governor)
         if governor.lemma_.lower() == "threaten" and not refused:
-            return Commitment("THREATEN", False, governor)
+            return Commitment("THREATEN", governor)
         new_type = _type_for(event_type, refused, rules)
         if new_type is None or (event_type == "THREATEN" and not refused):
             return None
-        return Commitment(new_type, False, governor)
-    modals = _modals(clause)
+        return Commitment(new_type, governor)
+    modals = modals_of(clause)
     if not modals or not modals <= rules.future_modals:
         return None
     if not _reported_by_itself(clause, rules):
         return None
     refused = _negated(clause)
     new_type = _type_for(event_type, refused, rules)
-    return None if new_type is None else Commitment(new_type, False, clause)
+    return None if new_type is None else Commitment(new_type, clause)

@@ -155,6 +155,8 @@ class Lexicon:
     instrument_subjects: frozenset[str] = frozenset()
     #: Verbs whose subject claims "responsibility for" an event (plover.yaml).
     responsibility_verbs: frozenset[str] = frozenset()
+    #: The project's own agent nouns that act as an unnamed group (plover.yaml).
+    group_agent_nouns: frozenset[str] = frozenset()
     #: People an unnamed hand acts on in a passive, and the types that may report it.
     victim_nouns: frozenset[str] = frozenset()
     victim_types: frozenset[str] = frozenset()
@@ -300,13 +302,13 @@ def _noun_entry(lemma: str, raw: Mapping[str, Any], defaults: Mapping[str, str],
         exclude_modifiers=_words(raw.get("exclude_modifiers"), f"{where} exclude_modifiers"),
         mode=_mode(raw, where),
         contexts=_contexts(raw, where),
-        light_types=_light_types(raw.get("light_types"), where),
-        modifier_types=_light_types(raw.get("modifier_types"), where),
+        light_types=_retypings_of(raw.get("light_types"), where),
+        modifier_types=_retypings_of(raw.get("modifier_types"), where),
         light_only=_words(raw.get("light_only"), f"{where} light_only"),
     )
 
 
-def _light_types(raw: object, where: str) -> dict[str, tuple[str, str | None]]:
+def _retypings_of(raw: object, where: str) -> dict[str, tuple[str, str | None]]:
     """light_types or modifier_types: a word -> (type, mode) from "TYPE" or "TYPE/mode"."""
     if raw is None:
         return {}
@@ -398,6 +400,7 @@ def plover_lexicon() -> Lexicon:
         general_verbs=_words(data.get("general_verbs"), f"{name} general_verbs"),
         instrument_subjects=_words(data.get("instrument_subjects"), f"{name} instrument_subjects"),
         responsibility_verbs=_words(data.get("responsibility_verbs"), f"{name} responsibility_verbs"),
+        group_agent_nouns=_words(data.get("group_agent_nouns"), f"{name} group_agent_nouns"),
         victim_nouns=_words(data.get("victim_nouns"), f"{name} victim_nouns"),
         victim_types=frozenset(str(t).upper() for t in data.get("victim_types") or []),
     )

@@ -314,7 +314,7 @@ def _stated(verb: Token, rules: ModalityRules) -> bool:
 
 
 #: Subjects of a reported clause that point back at the speaker ("Iran insisted it would not").
-_SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
+SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
 def _own_stand(clause: Token, reporter: Token) -> bool:
@@ -324,7 +324,7 @@ def _own_stand(clause: Token, reporter: Token) -> bool:
     speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
     if subject is None or speaker is None:
         return False
-    return subject.lower_ in _SELF_PRONOUNS or subject.lower_ == speaker.lower_
+    return subject.lower_ in SELF_PRONOUNS or subject.lower_ == speaker.lower_
 
 
 def refusal_head(verb: Token, sent: Span, rules: ModalityRules) -> Token | None:

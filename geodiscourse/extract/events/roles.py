@@ -12,15 +12,14 @@ leaves a role null when no resolved actor fills it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
 from spacy.tokens import Token
 
-from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame
+from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame, plover_lexicon
 from geodiscourse.extract.events.triggers import coordination_head, reduced_relative_head
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.rules.word_lists import phoenix_agents, shared_word_lists
+from geodiscourse.rules.word_lists import phoenix_agents
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Prepositions followed one level further down a restriction or target phrase:
@@ -334,14 +333,6 @@ _QUANTITY_NOUNS = frozenset(
 )
 
 
-@cache
-def _own_agent_nouns() -> frozenset[str]:
-    lists = shared_word_lists()
-    return frozenset().union(
-        *(lists[name] for name in ("office_holders", "state_bodies", "members", "sides"))
-    )
-
-
 def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     """Does the phrase name an unnamed group that can act: "Afghan rebels", "riot police",
     "2,000 protesters", "thousands of Iraqi Kurds", "Palestinians"? Such a subject
@@ -360,8 +351,8 @@ def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
         return True
     sector = phoenix_agents().get(token.lemma_.lower())
-    if sector is None and token.lemma_.lower() in _own_agent_nouns():
-        sector = "GOV"  # the project's own agent nouns: officials, parties, forces (shared/agent_nouns.yaml)
+    if sector is None and token.lemma_.lower() in plover_lexicon().group_agent_nouns:
+        sector = "GOV"  # the project's own agent nouns: officials, parties, forces
     if sector is None:
         # a plural of people named by where they are from: "Palestinian prisoners"
         return (

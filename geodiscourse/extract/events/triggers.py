@@ -524,7 +524,7 @@ def _compiled_frame(
 ACTS_ON_SOMEONE = frozenset({"ASSAULT", "COERCE"})
 
 
-def _has_object(verb: Token) -> bool:
+def _has_patient(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass", "dative") for c in verb.children) or any(
         c.dep_ == "prep" and c.lower_ in ("against", "on", "at") for c in verb.children
     )
@@ -580,7 +580,7 @@ def compiled_reading(
             and not has_hand_frames
             and not general
             and not _governs_infinitive(verb)
-            and (reading.default.event_type not in ACTS_ON_SOMEONE or _has_object(verb))
+            and (reading.default.event_type not in ACTS_ON_SOMEONE or _has_patient(verb))
         ):
             return _compiled_frame(
                 reading.lemma, reading.default, reading.particle, DEFAULT_CONFIDENCE, default=True

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from spacy.tokens import Token
 
 from geodiscourse.extract.attribution import Attribution
+from geodiscourse.extract.events.intent import modals_of
 from geodiscourse.extract.events.lexicon import ModalityRules
 
 _FIRST_PERSON = frozenset({"i", "we"})
@@ -32,12 +33,19 @@ def speaker_of(attributions: Sequence[Attribution], start: int, end: int) -> str
     return None
 
 
+def speaker_as_subject(subject: Token | None, voices: Sequence[Attribution]) -> str | None:
+    """A speaker's "I" or "we" in their own quoted or reported words is the speaker."""
+    if subject is None or not voices or subject.lower_ not in _FIRST_PERSON:
+        return None
+    return speaker_of(voices, subject.idx, subject.idx + len(subject.text))
+
+
 def voiced_threat(clause: Token, event_type: str, rules: ModalityRules) -> bool:
     """Does the speaker announce a conflict act of its own side: a future modal on the
     event's clause, first person or no named agent ("will be met with force")?"""
     if event_type not in rules.commitment_threaten_types or clause.pos_ not in ("VERB", "AUX"):
         return False
-    modals = {c.lower_ for c in clause.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"}
+    modals = modals_of(clause)
     if not modals or not modals <= rules.future_modals:
         return False
     # a condition is what makes a threat: "if they attack, we will destroy them"
