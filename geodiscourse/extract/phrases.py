@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from geodiscourse.extract.events.lexicon import plover_lexicon
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.rules.word_lists import is_political_agent
 
 #: Prepositions through which an agent noun names whom it represents ("officials from the EU").
 _REPRESENTED_BY = frozenset({"of", "from", "for"})
@@ -26,7 +27,9 @@ def represented_actor(ctx: DocContext, token: Token, *, strict: bool) -> str | N
     """
     agents = plover_lexicon().agent_nouns
     for part in (token, *token.conjuncts):
-        is_agent = part.lemma_.lower() in agents or part.lower_ in agents
+        is_agent = (
+            part.lemma_.lower() in agents or part.lower_ in agents or is_political_agent(part.lemma_.lower())
+        )
         if strict and ctx.mention_at(part) is None and not is_agent:
             continue
         found = ctx.actor_of(part)

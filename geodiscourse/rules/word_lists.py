@@ -87,3 +87,30 @@ def phoenix_agents() -> dict[str, str]:
     except json.JSONDecodeError as err:
         raise RuleFileError(f"geodiscourse/rules/{PHOENIX_AGENTS_FILE} is not valid JSON: {err}") from err
     return {str(k): str(v) for k, v in (data.get("agents") or {}).items()}
+
+
+#: Phoenix sectors whose members act politically in any event: government, military,
+#: police, rebels, opposition, judiciary, legislature, spies, unidentified armed forces,
+#: criminals, parties, elites, NGOs and rights groups (codes may be combined: "UAFMUS").
+POLITICAL_SECTORS = (
+    "GOV",
+    "MIL",
+    "COP",
+    "REB",
+    "OPP",
+    "JUD",
+    "LEG",
+    "SPY",
+    "UAF",
+    "CRM",
+    "PTY",
+    "ELI",
+    "NGO",
+    "HRI",
+)
+
+
+def is_political_agent(lemma: str) -> bool:
+    """Is the noun a Phoenix agent of a political sector ("militiaman", "jihadist")?"""
+    sector = phoenix_agents().get(lemma)
+    return sector is not None and sector.startswith(POLITICAL_SECTORS)

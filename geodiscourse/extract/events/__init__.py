@@ -43,8 +43,10 @@ from geodiscourse.extract.events.obligations import reported_obligations
 from geodiscourse.extract.events.roles import (
     between_actors,
     conjunct_actor,
+    group_target,
     is_group_agent,
     modifier_actor,
+    nominal_groups,
     nominal_roles,
     phrase_actor,
     restriction_roles,
@@ -233,14 +235,20 @@ def _nominal_event(
     if (
         light is not None
         and target is None
-        and event_type in lexicon.symmetric_types
+        and (event_type in lexicon.symmetric_types or light.lemma_.lower() in lexicon.reciprocal_light_verbs)
         and not has_object(noun)
     ):
         target = conjunct_actor(ctx, subject_of(light), source)
     if source is not None and source == target:
         target = None
-    group = source is None and light is not None and is_group_agent(subject_of(light), event_type)
-    if source is None and target is None and not group:
+    group_agent, group_patient = nominal_groups(noun, entry)
+    group = source is None and (
+        group_agent or (light is not None and is_group_agent(subject_of(light), event_type))
+    )
+    patients = target is None and group_patient
+    if source is None and target is None and light is None and not _determined(noun):
+        group = patients = False  # a bare plural is generic: "attacks on civilians are a war crime"
+    if source is None and target is None and not group and not patients:
         # "the war" in general talk names no specific event; "the bombing of 1999" does
         if (
             light is not None
@@ -248,7 +256,9 @@ def _nominal_event(
             or date_for_event(dated, {noun.i}, noun, blockers) is None
         ):
             return None
-    elif entry.needs != "any" and not needs_met(entry.needs, UNNAMED_GROUP if group else source, target):
+    elif entry.needs != "any" and not needs_met(
+        entry.needs, UNNAMED_GROUP if group else source, UNNAMED_GROUP if patients else target
+    ):
         return None
     if entry.actor_kinds and ctx.kind_of(source or target) not in entry.actor_kinds:
         return None
@@ -277,6 +287,12 @@ def _nominal_event(
     )
 
 
+def _determined(noun: Token) -> bool:
+    """Is the noun phrase specific, with a determiner, number or possessor ("the attacks",
+    "a dozen attacks", "their strike"), not a bare generic plural?"""
+    return any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in noun.children)
+
+
 def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
     """Is the verb a passive assault or coercion of people by no named hand ("at least
     seven people were killed", "80 suspects have been arrested", "85 terrorists have been
@@ -291,6 +307,22 @@ def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
     if by is not None and by.lemma_.lower() not in lexicon.instrument_subjects:
         return False
     return not compiled_veto(verb)  # "three people were killed in a car crash"
+
+
+def _unnamed_people(
+    verb: Token, frame: VerbFrame, theme: Token | None, source: str | None, lexicon: Lexicon
+) -> bool:
+    """Does the act fall on people no actor stands for: victims of an unnamed hand
+    (_unnamed_victims), or people a named actor acts on ("the UN will provide food aid
+    to refugees", "police arrested 12 demonstrators")?"""
+    if _unnamed_victims(verb, frame, lexicon):
+        return True
+    return (
+        source is not None
+        and frame.event_type in lexicon.group_patient_types
+        and not frame.target_kinds
+        and group_target(verb, frame, theme)
+    )
 
 
 def _claimant(ctx: DocContext, noun: Token, lexicon: Lexicon) -> str | None:
@@ -339,7 +371,10 @@ def _verbal_event(
             source, target = side_source, target or side_target
         if target is None and is_reciprocal(verb):
             target = conjunct_actor(ctx, subject, source)  # "Airbus and Boeing accuse each other"
-        if target is None and frame.event_type in lexicon.symmetric_types:
+        if target is None and (
+            frame.event_type in lexicon.symmetric_types
+            or verb.lemma_.lower() in lexicon.reciprocal_light_verbs
+        ):
             # "Blair and Bush met", "Egypt and Israel signed a protocol" (the object is the
             # frame's theme): the other side; with another object they act together
             # ("Labour and the Conservatives are telephoning voters")
@@ -374,7 +409,9 @@ def _verbal_event(
             ctx,
             frame,
             UNNAMED_GROUP if group else frame_source,
-            UNNAMED_GROUP if target is None and _unnamed_victims(verb, frame, lexicon) else target,
+            UNNAMED_GROUP
+            if target is None and _unnamed_people(verb, frame, theme, frame_source, lexicon)
+            else target,
         ):
             continue
         elif (

@@ -61,11 +61,28 @@ def _reporter(clause: Token, rules: ModalityRules) -> Token | None:
             (
                 c
                 for c in clause.children
-                if c.dep_ in ("parataxis", "ccomp", "advcl") and c.i > clause.i and c.lemma_.lower() in verbs
+                if c.dep_ in ("parataxis", "ccomp", "advcl", "conj")
+                and c.i > clause.i
+                and c.lemma_.lower() in verbs
             ),
             None,
         )
     return None
+
+
+def _stranded_speaker(reporter: Token) -> Token | None:
+    """The speaker of a trailing "..., the World Food Program (WFP) said" that the
+    parser cut off from its verb (hung on a noun before it): the noun right before the
+    verb, past brackets and punctuation."""
+    if reporter.dep_ != "conj":
+        return None
+    i = reporter.i - 1
+    while i > 0 and reporter.doc[i].is_punct:
+        i -= 1
+    before = reporter.doc[i]
+    while before.dep_ == "appos" and before.head.i < before.i and before.head.pos_ in ("NOUN", "PROPN"):
+        before = before.head  # "the World Food Program (WFP)": the programme speaks
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def _reported_by_itself(clause: Token, rules: ModalityRules) -> bool:
@@ -76,7 +93,7 @@ def _reported_by_itself(clause: Token, rules: ModalityRules) -> bool:
         return False
     if modals_of(reporter) or _negated(reporter):
         return False
-    subject, speaker = _subject(clause), _subject(reporter)
+    subject, speaker = _subject(clause), _subject(reporter) or _stranded_speaker(reporter)
     if subject is None or speaker is None:
         return False
     if subject.lower_ in SELF_PRONOUNS or subject.lemma_.lower() == speaker.lemma_.lower():

@@ -159,7 +159,12 @@ class Lexicon:
     group_agent_nouns: frozenset[str] = frozenset()
     #: People an unnamed hand acts on in a passive, and the types that may report it.
     victim_nouns: frozenset[str] = frozenset()
+    #: Light verbs of a two-sided exchange ("traded insults"): the subject's conjuncts are both sides.
+    reciprocal_light_verbs: frozenset[str] = frozenset()
+    #: Verbs whose subject undergoes the event noun they govern ("Kenya has experienced attacks").
+    undergoing_verbs: frozenset[str] = frozenset()
     victim_types: frozenset[str] = frozenset()
+    group_patient_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -392,6 +397,8 @@ def plover_lexicon() -> Lexicon:
         announcing_verbs=_words(data.get("announcing_verbs"), f"{name} announcing_verbs"),
         reiterating_verbs=_words(data.get("reiterating_verbs"), f"{name} reiterating_verbs"),
         occurrence_verbs=_words(data.get("occurrence_verbs"), f"{name} occurrence_verbs"),
+        reciprocal_light_verbs=_words(data.get("reciprocal_light_verbs"), f"{name} reciprocal_light_verbs"),
+        undergoing_verbs=_words(data.get("undergoing_verbs"), f"{name} undergoing_verbs"),
         families=families,
         symmetric_types=frozenset(str(t).upper() for t in data.get("symmetric_types") or []),
         speech_types=frozenset(str(t).upper() for t in data.get("speech_types") or []),
@@ -403,6 +410,7 @@ def plover_lexicon() -> Lexicon:
         group_agent_nouns=_words(data.get("group_agent_nouns"), f"{name} group_agent_nouns"),
         victim_nouns=_words(data.get("victim_nouns"), f"{name} victim_nouns"),
         victim_types=frozenset(str(t).upper() for t in data.get("victim_types") or []),
+        group_patient_types=frozenset(str(t).upper() for t in data.get("group_patient_types") or []),
     )
 
 

@@ -19,7 +19,7 @@ from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame, plover_lex
 from geodiscourse.extract.events.triggers import coordination_head, reduced_relative_head
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.rules.word_lists import phoenix_agents
+from geodiscourse.rules.word_lists import POLITICAL_SECTORS, phoenix_agents
 
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 #: Prepositions followed one level further down a restriction or target phrase:
@@ -226,6 +226,12 @@ def verbal_source(ctx: DocContext, verb: Token) -> str | None:
     return phrase_actor(ctx, subject_of(verb))
 
 
+def _after_anti(modifier: Token) -> bool:
+    """Is the modifier the X of "anti-X", the one an act is against ("anti-French protests")?"""
+    doc = modifier.doc
+    return modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ == "anti"
+
+
 def nominal_roles(
     ctx: DocContext, noun: Token, entry: NounEntry, light_verb: Token | None, carrier: Token | None = None
 ) -> tuple[str | None, str | None]:
@@ -243,12 +249,14 @@ def nominal_roles(
         for child in holder.children:
             if holder.i != noun.i and child.dep_ != "poss":
                 continue
-            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+            if child.dep_ in ("poss", "amod", "compound", "nmod") and _after_anti(child):
+                role, actor = "target", ctx.actor_of(child)  # "anti-French demonstrations"
+            elif child.dep_ in ("poss", "amod", "compound", "nmod"):
                 key = "compound" if child.dep_ == "nmod" else child.dep_
                 role = entry.roles.get(key, "none")
                 actor = ctx.actor_of(child) if role != "none" else None
             elif child.dep_ == "prep":
-                role = entry.roles.get(child.lower_, "none")
+                role = entry.roles.get(child.lower_) or _default_nominal_role(child.lower_, entry)
                 if role == "none":
                     continue
                 pobj = _pobj(child)
@@ -268,6 +276,10 @@ def nominal_roles(
                 target = actor
     if light_verb is not None and source is None:
         source = verbal_source(ctx, light_verb)
+    if target is None and light_verb is None and noun.dep_ == "dobj":
+        undergoer = noun.head
+        if undergoer.lemma_.lower() in plover_lexicon().undergoing_verbs and not modals_of_verb(undergoer):
+            target = phrase_actor(ctx, subject_of(undergoer), strict=True)  # "Kenya has experienced attacks"
     verb = light_verb if light_verb is not None else carrier
     if verb is not None and target is None:
         for name, role in entry.roles.items():
@@ -276,6 +288,49 @@ def nominal_roles(
                 if target is not None:
                     break
     return source, target
+
+
+#: Prepositions that mark a nominal event's agent or patient in English whatever the
+#: noun ("an attack by the group", "protests against the government"); the "on" of an
+#: act of force ("attacks on civilians") names its target too.
+_AGENT_PREPS = frozenset({"by"})
+_PATIENT_PREPS = frozenset({"against"})
+_FORCE_PATIENT_PREPS = frozenset({"on", "upon"})
+_FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _default_nominal_role(prep: str, entry: NounEntry) -> str:
+    """The role a preposition the entry does not list plays on its event noun."""
+    if prep in _AGENT_PREPS:
+        return "source"
+    if prep in _PATIENT_PREPS or (prep in _FORCE_PATIENT_PREPS and entry.event_type in _FORCE_TYPES):
+        return "target"
+    return "none"
+
+
+def nominal_groups(noun: Token, entry: NounEntry) -> tuple[bool, bool]:
+    """Whether a nominal event's agent and its patient are unnamed people: "attacks by
+    the militants", "attacks on civilians" (see is_group_agent, is_group_patient)."""
+    agent = patient = False
+    for prep in noun.children:
+        if prep.dep_ != "prep":
+            continue
+        role = entry.roles.get(prep.lower_) or _default_nominal_role(prep.lower_, entry)
+        pobj = _pobj(prep)
+        if role == "source" and is_group_agent(pobj, entry.event_type):
+            agent = True
+        elif (
+            role == "target"
+            and entry.event_type in plover_lexicon().group_patient_types
+            and is_group_patient(pobj)
+        ):
+            patient = True
+    return agent, patient
+
+
+def modals_of_verb(verb: Token) -> bool:
+    """Has the verb a modal auxiliary ("may face attacks")?"""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
 
 
 def restriction_roles(ctx: DocContext, noun: Token) -> tuple[str | None, str | None]:
@@ -306,31 +361,20 @@ def modifier_actor(ctx: DocContext, noun: Token) -> str | None:
     return None
 
 
-#: Phoenix sectors whose members act as a political group in any event: government,
-#: military, police, rebels, opposition, judiciary, legislature, spies, unidentified
-#: armed forces, criminals, parties, elites, NGOs and rights groups. Anyone else
-#: ("students", "workers", "people") acts as a group only in a protest, and firms never.
-_POLITICAL_SECTORS = (
-    "GOV",
-    "MIL",
-    "COP",
-    "REB",
-    "OPP",
-    "JUD",
-    "LEG",
-    "SPY",
-    "UAF",
-    "CRM",
-    "PTY",
-    "ELI",
-    "NGO",
-    "HRI",
-)
+#: Phoenix sectors whose members act as a political group in any event (POLITICAL_SECTORS).
+#: Anyone else ("students", "workers", "people") acts as a group only in a protest, and
+#: firms never.
+_POLITICAL_SECTORS = POLITICAL_SECTORS
 _NON_POLITICAL_SECTORS = frozenset({"BUS"})
 #: Quantity nouns that hand a phrase on to their "of" phrase: "thousands of students".
 _QUANTITY_NOUNS = frozenset(
     {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "band"}
 )
+
+
+#: Quantity nouns that, modified and with no "of" phrase, name a group themselves: "the
+#: terror group", "an armed band".
+_COLLECTIVE_NOUNS = frozenset({"group", "band"})
 
 
 def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
@@ -341,6 +385,8 @@ def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     _POLITICAL_SECTORS)."""
     if token is None or token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if token.lower_ in _COLLECTIVE_NOUNS and any(c.dep_ in ("amod", "compound") for c in token.children):
+        return not any(p.dep_ == "prep" and p.lower_ == "of" for p in token.children)  # "an armed group"
     if token.lower_ in _QUANTITY_NOUNS:
         return any(
             g.dep_ == "pobj" and is_group_agent(g, event_type)
@@ -367,3 +413,54 @@ def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     return token.tag_ in ("NNS", "NNPS") or any(
         c.dep_ in ("amod", "compound", "nummod", "nmod") for c in token.children
     )
+
+
+def is_group_patient(token: Token | None) -> bool:
+    """Does the phrase name unnamed people an act falls on: "refugees", "civilians",
+    "thousands of Kurds", "Palestinian prisoners", "a journalist"? Such an object makes
+    an act by a named actor specific though the target stays null ("the UN will
+    provide food aid to refugees"). People are the victim nouns of rules/events/plover.yaml,
+    Phoenix's agents of any sector but business, and plural nationality words."""
+    if token is None or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    lemma = token.lemma_.lower()
+    if token.lower_ in _QUANTITY_NOUNS:
+        return any(
+            g.dep_ == "pobj" and is_group_patient(g)
+            for p in token.children
+            if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children
+        )
+    if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
+        return True
+    if lemma in plover_lexicon().victim_nouns:
+        return True
+    sector = phoenix_agents().get(lemma)
+    return sector is not None and sector not in _NON_POLITICAL_SECTORS and token.tag_ in ("NNS", "NNPS")
+
+
+def group_target(verb: Token, frame: VerbFrame, theme: Token | None) -> bool:
+    """Does a phrase in one of the frame's target roles name unnamed people (see
+    is_group_patient)? The counterpart of verbal_target for people no actor stands for."""
+    passive = is_passive(verb)
+    for role in frame.targets:
+        if role == "dobj":
+            phrases = [c for c in verb.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")]
+            phrases = [p for p in phrases if theme is None or p.i != theme.i]
+        elif role == "dative":
+            phrases = [c for c in verb.children if c.dep_ == "dative"]
+        elif role in ("theme_owner", "xcomp_dobj", "ccomp_subj", "for_subj"):
+            continue
+        else:
+            holders = [verb, *([theme] if theme is not None else [])]
+            phrases = [
+                g
+                for holder in holders
+                for p in holder.children
+                if p.dep_ in ("prep", "dative") and p.lower_ == role
+                for g in p.children
+                if g.dep_ == "pobj"
+            ]
+        if any(is_group_patient(p) for p in phrases):
+            return True
+    return False

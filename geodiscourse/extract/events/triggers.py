@@ -53,8 +53,19 @@ _PARTITIVES = frozenset(
         "week",
         "month",
         "year",
+        "wave",
+        "spate",
+        "shipment",
+        "consignment",
+        "ton",
+        "tonne",
+        "amount",
+        "quantity",
     }
 )
+#: Entity labels of a measured amount, which hands a verb on too: "700 kg of medicine",
+#: "$50,000 worth of goods".
+_MEASURE_ENTS = frozenset({"QUANTITY", "MONEY"})
 #: Light verbs that are auxiliaries to the parser: "Mr Blair is at a summit".
 _AUX_LIGHT_VERBS = frozenset({"be"})
 #: Tags of a participle or past form that may head a reduced relative clause.
@@ -85,10 +96,16 @@ class NominalCandidate:
     for_subject: Token | None = None  # X of "a call for X to ...", for nouns with for_clause
 
 
+def is_partitive(noun: Token) -> bool:
+    """Does the noun only measure out the noun of its "of" phrase ("a series of talks",
+    "25,000 tons of food aid"), so that a verb acting on it acts on that noun?"""
+    return noun.lemma_.lower() in _PARTITIVES or noun.ent_type_ in _MEASURE_ENTS
+
+
 def _conjuncts(token: Token) -> list[Token]:
     out = [token, *token.conjuncts]
     for noun in list(out):
-        if noun.lemma_.lower() in _PARTITIVES:
+        if is_partitive(noun):
             out.extend(
                 t
                 for p in noun.children
@@ -309,6 +326,8 @@ def _light_verb_of(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | N
             return head
     if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
         return _light_verb_of(noun.head, lexicon, entry)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and is_partitive(head.head):
+        return _light_verb_of(head.head, lexicon, entry)  # "provide 25,000 tons of food aid"
     if noun.dep_ == "pobj" and head.lower_ in _LIGHT_PREPS:
         verb = head.head
         if verb.dep_ in ("attr", "acomp") and verb.head.lemma_ == "be":
@@ -383,13 +402,45 @@ def nominal_candidates(sent: Span, lexicon: Lexicon) -> Iterator[NominalCandidat
         )
 
 
+#: Inflectional endings of English verbs, longest first, with what the stem may have
+#: lost to them ("raped" -> "rape", "stopped" -> "stop", "carried" -> "carry").
+_ENDINGS = (
+    ("ied", "y"),
+    ("ies", "y"),
+    ("ing", "e"),
+    ("ing", ""),
+    ("ed", "e"),
+    ("ed", ""),
+    ("es", ""),
+    ("s", ""),
+)
+
+
+def verb_lemma(token: Token, *tables: Mapping[str, object]) -> str:
+    """The verb's lemma as the lexicons know it. The tagger's lemma comes first; where no
+    table holds it, the surface form stripped of its ending may ("raped" is lemmatised
+    "rap", a verb no dictionary lists as an event, though "rape" is)."""
+    lemma = token.lemma_.lower()
+    if any(lemma in table for table in tables):
+        return lemma
+    form = token.lower_
+    for ending, restore in _ENDINGS:
+        if form.endswith(ending) and len(form) - len(ending) >= 3:
+            stem = form[: -len(ending)]
+            for candidate in (stem + restore, stem[:-1] if stem[-1:] == stem[-2:-1] else None):
+                if candidate and any(candidate in table for table in tables):
+                    return candidate
+    return lemma
+
+
 def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[VerbalCandidate]:
     """Verbs of the sentence with the frames they match, except the tokens in ``skip``
     (light verbs already carrying a nominal event)."""
     for token in sent:
         if token.i in skip or token.pos_ != "VERB":
             continue
-        frames = lexicon.verbs.get(token.lemma_.lower())
+        lemma = verb_lemma(token, lexicon.verbs, compiled_verbs())
+        frames = lexicon.verbs.get(lemma)
         matched = []
         for frame in frames or ():
             ok, theme = _frame_matches(token, frame)
@@ -401,7 +452,7 @@ def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[
             None
             if matched
             else compiled_reading(
-                token, has_hand_frames=bool(frames), general=token.lemma_.lower() in lexicon.general_verbs
+                token, has_hand_frames=bool(frames), general=lemma in lexicon.general_verbs, lemma=lemma
             )
         )
         if compiled is not None:
@@ -552,12 +603,12 @@ def compiled_veto(verb: Token) -> bool:
 
 
 def compiled_reading(
-    verb: Token, has_hand_frames: bool, general: bool = False
+    verb: Token, has_hand_frames: bool, general: bool = False, lemma: str | None = None
 ) -> tuple[VerbFrame, Token | None] | None:
     """The compiled CAMEO reading of a verb (see geodiscourse.extract.events.compiled for
     the precedence): its most specific matching pattern, else its default when no
     hand-written frame exists for the lemma."""
-    readings = compiled_verbs().get(verb.lemma_.lower())
+    readings = compiled_verbs().get(lemma or verb.lemma_.lower())
     if not readings:
         return None
     found_particles = particles(verb) | {c.lower_ for c in verb.children if c.dep_ == "prt"}
