@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from geodiscourse.extract.events.lexicon import plover_lexicon
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.rules.word_lists import is_political_agent
+from geodiscourse.rules.word_lists import is_political_agent, phoenix_agents
 
 #: Prepositions through which an agent noun names whom it represents ("officials from the EU").
 _REPRESENTED_BY = frozenset({"of", "from", "for"})
@@ -27,9 +27,7 @@ def represented_actor(ctx: DocContext, token: Token, *, strict: bool) -> str | N
     """
     agents = plover_lexicon().agent_nouns
     for part in (token, *token.conjuncts):
-        is_agent = (
-            part.lemma_.lower() in agents or part.lower_ in agents or is_political_agent(part.lemma_.lower())
-        )
+        is_agent = part.lemma_.lower() in agents or part.lower_ in agents or _is_people(part)
         if strict and ctx.mention_at(part) is None and not is_agent:
             continue
         found = ctx.actor_of(part)
@@ -42,3 +40,16 @@ def represented_actor(ctx: DocContext, token: Token, *, strict: bool) -> str | N
                     if pobj is not None and (found := ctx.actor_of(pobj)) is not None:
                         return found
     return None
+
+
+def _is_people(token: Token) -> bool:
+    """Does the noun name people of some standing, who act for the actor that modifies
+    them ("ISIS guards", "Kenyan students", "Chinese firms"), as Phoenix codes a country
+    with a sector? Phoenix's agent nouns of political sectors act alone too ("militiamen");
+    the others only with such a modifier."""
+    lemma = token.lemma_.lower()
+    if is_political_agent(lemma):
+        return True
+    if lemma not in phoenix_agents() and lemma not in plover_lexicon().victim_nouns:
+        return False
+    return any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.i < token.i for c in token.children)

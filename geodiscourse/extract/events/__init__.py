@@ -293,6 +293,16 @@ def _determined(noun: Token) -> bool:
     return any(c.dep_ in ("det", "nummod", "poss", "quantmod") for c in noun.children)
 
 
+def _violent_event_subject(subject: Token | None, frame: VerbFrame, lexicon: Lexicon) -> bool:
+    """Is the subject of an act of force itself such an act, standing for its unnamed
+    perpetrators ("a gun and suicide bomb attack targeted the mausoleum", "the
+    bombings killed 40")?"""
+    if subject is None or frame.event_type not in lexicon.victim_types:
+        return False
+    entry = lexicon.nouns.get(subject.lemma_.lower())
+    return entry is not None and entry.event_type in lexicon.victim_types
+
+
 def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
     """Is the verb a passive assault or coercion of people by no named hand ("at least
     seven people were killed", "80 suspects have been arrested", "85 terrorists have been
@@ -312,11 +322,8 @@ def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
 def _unnamed_people(
     verb: Token, frame: VerbFrame, theme: Token | None, source: str | None, lexicon: Lexicon
 ) -> bool:
-    """Does the act fall on people no actor stands for: victims of an unnamed hand
-    (_unnamed_victims), or people a named actor acts on ("the UN will provide food aid
-    to refugees", "police arrested 12 demonstrators")?"""
-    if _unnamed_victims(verb, frame, lexicon):
-        return True
+    """Does the act of a named actor fall on people no actor stands for ("the UN will
+    provide food aid to refugees", "police arrested 12 demonstrators")?"""
     return (
         source is not None
         and frame.event_type in lexicon.group_patient_types
@@ -339,7 +346,11 @@ def _claimant(ctx: DocContext, noun: Token, lexicon: Lexicon) -> str | None:
 def _both_sides(subject: Token | None, memory: _Memory) -> tuple[str | None, str | None]:
     """The two actors "both sides" or "the two countries" stand for: those of the last
     two-sided event."""
-    if subject is None or memory.pair is None or subject.lemma_.lower() not in _SIDE_NOUNS:
+    if subject is None or memory.pair is None:
+        return None, None
+    if subject.lower_ == "both" and not any(c.dep_ == "prep" for c in subject.children):
+        return memory.pair  # "Both exchanged prisoners", after a two-sided event
+    if subject.lemma_.lower() not in _SIDE_NOUNS:
         return None, None
     if any(c.lower_ in ("both", "two") and c.dep_ in ("det", "nummod", "predet") for c in subject.children):
         return memory.pair
@@ -393,7 +404,14 @@ def _verbal_event(
         if frame_source is not None and frame_source == target:
             target = None
         # an unnamed group ("Afghan rebels", "2,000 protesters") acts, though no actor resolves
-        group = frame_source is None and is_group_agent(subject, frame.event_type)
+        group = frame_source is None and (
+            is_group_agent(subject, frame.event_type)
+            # "the attack targeted the mausoleum": only with a victim named ("the war dominated the campaign")
+            or (target is not None and _violent_event_subject(subject, frame, lexicon))
+        )
+        victims = target is None and _unnamed_victims(verb, frame, lexicon)
+        if victims and frame_source is None:
+            group = True  # "the girls were raped": by an unnamed hand
         if frame_source is None and target is None and frame.date_suffices and not group:
             # only where no agent is named at all ("an agreement reached in 1992"): a
             # named agent that is no political actor ("the club agreed a plan") is no event
@@ -410,7 +428,7 @@ def _verbal_event(
             frame,
             UNNAMED_GROUP if group else frame_source,
             UNNAMED_GROUP
-            if target is None and _unnamed_people(verb, frame, theme, frame_source, lexicon)
+            if victims or (target is None and _unnamed_people(verb, frame, theme, frame_source, lexicon))
             else target,
         ):
             continue
