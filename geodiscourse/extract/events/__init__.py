@@ -44,6 +44,7 @@ from geodiscourse.extract.events.roles import (
     between_actors,
     conjunct_actor,
     group_target,
+    is_passive,
     is_group_agent,
     modifier_actor,
     nominal_groups,
@@ -398,6 +399,14 @@ def _verbal_event(
                 else:
                     target = first
         frame_source = source
+        if (
+            frame_source is None
+            and subject is None
+            and theme is not None
+            and frame.event_type in lexicon.owner_acts_types
+            and is_passive(verb)
+        ):
+            frame_source = modifier_actor(ctx, theme)  # "British troops were deployed to Iraq"
         if frame.objects and target is None:
             remembered_source, target = _recall(theme, lexicon, memory)
             frame_source = frame_source or (remembered_source if frame.event_type == "SANCTION" else None)

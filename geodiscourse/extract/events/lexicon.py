@@ -165,6 +165,7 @@ class Lexicon:
     undergoing_verbs: frozenset[str] = frozenset()
     victim_types: frozenset[str] = frozenset()
     group_patient_types: frozenset[str] = frozenset()
+    owner_acts_types: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -411,6 +412,7 @@ def plover_lexicon() -> Lexicon:
         victim_nouns=_words(data.get("victim_nouns"), f"{name} victim_nouns"),
         victim_types=frozenset(str(t).upper() for t in data.get("victim_types") or []),
         group_patient_types=frozenset(str(t).upper() for t in data.get("group_patient_types") or []),
+        owner_acts_types=frozenset(str(t).upper() for t in data.get("owner_acts_types") or []),
     )
 
 

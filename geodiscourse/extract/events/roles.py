@@ -28,6 +28,9 @@ _NESTED_PREPS = frozenset({"to", "from", "on", "against", "of", "into"})
 #: The preposition through which an object that names no actor itself reaches the one
 #: it belongs to: "the trade policies of the G7 nations", "reform of the EU's pact".
 _OWNER_PREPS = frozenset({"of"})
+#: Prepositions through which a verb's object that names no actor reaches the one the act
+#: is aimed at: "threatened further action against Russia", "signed a deal with Japan".
+_OBJECT_PREPS = _OWNER_PREPS | {"against", "on", "upon", "to", "toward", "towards", "with"}
 
 
 def phrase_actor(ctx: DocContext, token: Token | None, strict: bool = False) -> str | None:
@@ -187,7 +190,9 @@ def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token |
             for obj in objects:
                 if theme is not None and obj.i == theme.i:
                     continue
-                found = phrase_actor(ctx, obj, strict) or (None if strict else inner_actor(ctx, obj))
+                found = phrase_actor(ctx, obj, strict) or (
+                    None if strict else inner_actor(ctx, obj, _OBJECT_PREPS)
+                )
                 if found is not None:
                     break
         elif role == "dative":
