@@ -1,0 +1,68 @@
+"""Events read from general constructions of English rather than from a word list: people
+no actor stands for, measured objects, prepositions of event nouns, two-sided exchanges,
+verbs of undergoing and of aspect, passives whose owner acts, inflections the tagger
+lemmatises wrongly. Each positive case pins type, source and target (ANY leaves one
+free); each negative case is the generic or non-political reading the construction must
+not turn into an asserted event.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from tests.extract.events.test_events import ANY, check, events_of, find
+
+# (sentence, trigger word, type, source, target)
+# fmt: off
+CONSTRUCTION_CASES = [
+    # a named actor acts on unnamed people (the target stays null)
+    ("The United Nations sent food aid to refugees in the desert.", "sent", "AID", "UN", None),
+    ("Russian police arrested 12 demonstrators on Monday.", "arrested", "COERCE", "RUS", None),
+    # a measure or amount hands the verb on to the noun it measures
+    ("Japan sent 500 tons of food aid to Indonesia.", "sent", "AID", "JPN", "IDN"),
+    # the agent and patient of an event noun by preposition, and "anti-X"
+    ("Ukraine has experienced a dozen attacks on civilians.", "attacks", "ASSAULT", None, "UKR"),
+    ("Hundreds joined anti-Russian protests in the capital on Friday.", "protests", "PROTEST", ANY, "RUS"),
+    # two sides of an exchange
+    ("Russia and Ukraine exchanged fire across the border.", "exchanged", "ASSAULT", "RUS", "UKR"),
+    ("Russia and Georgia traded insults.", "traded", "ACCUSE", "RUS", "GEO"),
+    # aspect: whoever continues or escalates an act performs it
+    ("Russia intensified its air strikes on Ukraine.", "intensified", "ASSAULT", "RUS", "UKR"),
+    # the passive of a deployment is its forces' owner's act
+    ("British troops were deployed to Iraq.", "deployed", "MOBILIZE", "GBR", "IRQ"),
+    # a threatened act aimed at someone
+    ("Germany threatened further action against Russia.", "threatened", "THREATEN", "DEU", "RUS"),
+    # the tagger lemmatises "raped" as "rap"; the dictionary's "rape" still applies
+    ("Russian soldiers raped women in the occupied towns.", "raped", "ASSAULT", "RUS", ANY),
+    # a future reported with the speaker cut off by the parse is still its commitment
+    ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
+     "provide", "AGREE", "UN", ANY),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "trigger", "event_type", "source", "target"), CONSTRUCTION_CASES)
+def test_constructions(
+    nlp: Language, text: str, trigger: str, event_type: str, source: object, target: object
+) -> None:
+    row = find(events_of(nlp, text), trigger)
+    check(row, "event_type", event_type)
+    check(row, "source_actor_id", source)
+    check(row, "target_actor_id", target)
+    check(row, "modality", "asserted")
+
+
+NOT_AN_EVENT = [
+    "Attacks on civilians are a war crime.",  # a bare plural is generic
+    "The language he deployed was seldom less than apocalyptic.",  # words, not forces
+    "The Iraq war dominated the campaign.",  # an act as subject, with no victim named
+    "Labour and the Conservatives are telephoning millions of voters.",  # speech to people
+    "Analysts said Iran will attack Israel.",  # a forecast, not a commitment
+]
+
+
+@pytest.mark.parametrize("text", NOT_AN_EVENT)
+def test_constructions_do_not_overreach(nlp: Language, text: str) -> None:
+    asserted = [(r["event_type"], r["trigger"]) for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert asserted == []
