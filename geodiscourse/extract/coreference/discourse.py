@@ -34,7 +34,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.coreference.persons import quoted_tokens
-from geodiscourse.extract.events.lexicon import plover_lexicon
+from geodiscourse.extract.events.lexicon import modality_rules, plover_lexicon
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext, ResolvedMention
 
@@ -97,9 +97,14 @@ def _open_pronoun(ctx: DocContext, token: Token, quoted: list[bool]) -> bool:
 
 
 def _is_dummy_it(token: Token) -> bool:
-    """ "It" that refers to nothing: "it is hard to ...", "it seems that", "make it hard"."""
+    """ "It" that refers to nothing: "it is hard to ...", "it seems that", "make it hard";
+    not the subject of an adjective of will ("it is prepared to impose martial law",
+    "it is ready to talk"), which only someone can be."""
     head = token.head
-    return token.lower_ == "it" and (head.pos_ == "AUX" or head.lemma_.lower() in _DUMMY_IT_VERBS)
+    if token.lower_ != "it" or not (head.pos_ == "AUX" or head.lemma_.lower() in _DUMMY_IT_VERBS):
+        return False
+    willing = modality_rules().commitment_adjectives
+    return not any(c.dep_ == "acomp" and c.lemma_.lower() in willing for c in head.children)
 
 
 def _antecedent_actor(ctx: DocContext, token: Token) -> str | None:

@@ -35,6 +35,8 @@ CONSTRUCTION_CASES = [
     ("Germany threatened further action against Russia.", "threatened", "THREATEN", "DEU", "RUS"),
     # the tagger lemmatises "raped" as "rap"; the dictionary's "rape" still applies
     ("Russian soldiers raped women in the occupied towns.", "raped", "ASSAULT", "RUS", ANY),
+    # "it" under an adjective of will refers ("it is prepared to"), unlike "it is likely that"
+    ("Iraq's government announced that it is prepared to impose martial law.", "impose", "THREATEN", "IRQ", None),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
