@@ -5,6 +5,34 @@ from __future__ import annotations
 import pandera.polars as pa
 
 ACTOR_KINDS = ["state", "igo", "bloc", "person", "organization", "group", "region", "media", "other"]
+#: Sectors, PLOVER/Phoenix-style (geodiscourse/rules/actors/sectors.yaml holds the same list,
+#: checked by tests/rules).
+SECTORS = [
+    "government",
+    "legislature",
+    "judiciary",
+    "military",
+    "police",
+    "intelligence",
+    "party",
+    "opposition",
+    "rebel",
+    "armed_group",
+    "criminal",
+    "business",
+    "media",
+    "ngo",
+    "igo",
+    "religious",
+    "education",
+    "health",
+    "labour",
+    "agriculture",
+    "civilian",
+    "refugee",
+    "environment",
+    "elite",
+]
 
 
 class ActorsSchema(pa.DataFrameModel):
@@ -21,6 +49,13 @@ class ActorsSchema(pa.DataFrameModel):
         nullable=True,
         str_matches=r"^[A-Z]{3}$",
         description="ISO3 of the actor's state (a state's own code; a person's state); null for IGOs and blocs.",
+    )
+
+    sector: str = pa.Field(
+        nullable=True,
+        isin=SECTORS,
+        description="The actor's sector where the text (a person's title) or a dictionary (Phoenix, the US "
+        "Congress) says: one of " + ", ".join(SECTORS) + "; null where neither says.",
     )
 
     class Config:

@@ -39,6 +39,7 @@ class ActorRow(TypedDict):
     name: str
     kind: str
     country: str | None
+    sector: str | None
 
 
 class MentionRow(TypedDict):

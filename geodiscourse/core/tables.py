@@ -57,5 +57,5 @@ def merge_actors(parts: Sequence[pl.DataFrame]) -> pl.DataFrame:
     def mode(column: str) -> pl.Expr:
         return pl.col(column).drop_nulls().mode().sort().first().alias(column)
 
-    merged = combined.group_by("actor_id").agg(mode("name"), mode("kind"), mode("country"))
+    merged = combined.group_by("actor_id").agg(mode("name"), mode("kind"), mode("country"), mode("sector"))
     return sort_by_key("actors", merged.select(polars_schema("actors").names()).cast(polars_schema("actors")))

@@ -69,7 +69,7 @@ def extract_document(
     """Rows by table name (sentences, mentions, actors, events, claims, recommendations)."""
     timer = timer or StageTimer()
     with timer.stage("actors"):
-        resolution = resolve_mentions(doc)
+        resolution = resolve_mentions(doc, published_date)
         ctx = DocContext(doc_id, doc, published_date, resolution.mentions, resolution.actors)
     with timer.stage("coreference"):
         ctx = resolve_coreference(ctx)

@@ -56,7 +56,11 @@ def test_merge_actors_takes_the_most_frequent_non_null_value(
 ) -> None:
     frames = [
         frame(
-            "actors", [{"actor_id": a, "name": "Jack Straw", "kind": "person", "country": c} for a, c in part]
+            "actors",
+            [
+                {"actor_id": a, "name": "Jack Straw", "kind": "person", "country": c, "sector": None}
+                for a, c in part
+            ],
         )
         for part in parts
     ]

@@ -48,7 +48,9 @@ def context_with_actors(
                     actor_id, span.start, span.end, span.start_char, span.end_char, span.text, method
                 )
             )
-            rows[actor_id] = ActorRow(actor_id=actor_id, name=surface, kind=kind, country=country)
+            rows[actor_id] = ActorRow(
+                actor_id=actor_id, name=surface, kind=kind, country=country, sector=None
+            )
     mentions.sort(key=lambda m: m.token_start)
     return DocContext(doc_id, doc, published, mentions, rows)
 

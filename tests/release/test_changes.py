@@ -115,7 +115,9 @@ def test_diff_between_two_published_releases(tmp_path: Path) -> None:
     tables["actors"] = pl.concat(
         [
             tables["actors"],
-            pl.DataFrame([{"actor_id": "FRA", "name": "France", "kind": "state", "country": "FRA"}]),
+            pl.DataFrame(
+                [{"actor_id": "FRA", "name": "France", "kind": "state", "country": "FRA", "sector": None}]
+            ),
         ]
     )
     second = publish(tmp_path, tables)

@@ -10,12 +10,14 @@ institutions, parties) count: "UN commissioner" or "BBC correspondent" say nothi
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
 from geodiscourse.extract.actors.gazetteer import GazetteerMatch
-from geodiscourse.extract.actors.lexicon import Lexicon
+from geodiscourse.extract.actors.lexicon import KnownPerson, Lexicon
 from geodiscourse.extract.actors.persons import EXPLICIT, LISTED, TITLE, PersonCluster, PersonMention
 from geodiscourse.extract.actors.slugs import key
 
@@ -169,8 +171,10 @@ def gather_evidence(
     owner: Sequence[GazetteerMatch | None],
     sentence_start: Sequence[int],
     lexicon: Lexicon,
+    published: datetime.date | None = None,
 ) -> None:
-    """Titles and state evidence of every person, from all their mentions and the known list."""
+    """Titles and state evidence of every person, from all their mentions and the known
+    list (a listed person's role is the one held on the publication date, if known)."""
     person_at: list[int | None] = [None] * len(doc)
     for index, mention in enumerate(mentions):
         for i in range(mention.start, mention.end):
@@ -189,21 +193,61 @@ def gather_evidence(
                 )
             if person_at[noun.i] is None and noun.pos_ in ("NOUN", "PROPN"):
                 _collect(cluster, describing_tokens(noun, owner), owner, floor, lexicon)
+        if _party_state_tag(doc, mention.end):
+            cluster.add_evidence(EXPLICIT, "USA")  # "Sen. Lindsey Graham, R-S.C.", "(D-NY)"
+            cluster.text_sector = "legislature"
     for cluster in clusters:
-        _add_listed(cluster, lexicon)
+        _add_listed(cluster, lexicon, published)
 
 
-def _add_listed(cluster: PersonCluster, lexicon: Lexicon) -> None:
+#: A US legislator's party and state after the name: "R-S.C.", "(D-NY)", "R-Iowa", "I-Vt.".
+_PARTY_STATE = re.compile(r"\(?\s*[RDI]\s*[-–]\s*[A-Z][A-Za-z]{0,3}\.?(?:\s?[A-Z][a-z]{0,3}\.?)?\s*[),]")
+
+
+def _party_state_tag(doc: Doc, end: int) -> bool:
+    """Does a party-state tag follow the name ending at token ``end``, after a comma or in
+    brackets?"""
+    if end >= len(doc):
+        return False
+    start = doc[end].idx
+    following = doc.text[start : start + 16]
+    following = following[1:].lstrip() if following.startswith(",") else following
+    return bool(_PARTY_STATE.match(following + ")"))
+
+
+def _alone_person(
+    cluster: PersonCluster, lexicon: Lexicon, published: datetime.date | None
+) -> KnownPerson | None:
+    """The person a one-word name stands for ("Putin", "Trump", "Assad"): the only one of
+    the dictionary's persons listing the word who held a role on the publication date, or
+    the only person listing it at all."""
+    word = cluster.keys[0]
+    candidates = lexicon.alone_names.get(word, ())
+    if published is not None:
+        in_office = [p for p in lexicon.in_office_names.get(word, ()) if p.holds_role_on(published)]
+        holders = [p for p in candidates if p.holds_role_on(published)]
+        for found in (in_office, holders):
+            if len(found) == 1:
+                return found[0]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _add_listed(cluster: PersonCluster, lexicon: Lexicon, published: datetime.date | None = None) -> None:
     """Canonical name and state from the list of well-known persons, when the document's name
     is one of theirs (and the gender fits: "Mrs Blair" is not Tony Blair)."""
     known = lexicon.known_persons.get(tuple(key(w) for w in cluster.words if w != "."))
     if known is None and len(cluster.keys) >= 3:
         known = lexicon.known_persons.get((cluster.keys[0], cluster.keys[-1]))
+    if known is None and len(cluster.keys) == 1:
+        known = _alone_person(cluster, lexicon, published)
     if known is not None:
         gender = lexicon.first_name_gender.get(known.name.split()[0])
         if cluster.gender is None or gender is None or gender == cluster.gender:
             cluster.canonical = known.name
-            cluster.add_evidence(LISTED, known.country)
+            role = known.role_on(published)
+            cluster.add_evidence(LISTED, role.country if role is not None else known.country)
+            if role is not None and role.sector is not None:
+                cluster.listed_sector = lexicon.phoenix_sectors.get(role.sector)
         return
     states = (
         lexicon.known_surnames.get(cluster.keys[-1], frozenset()) if len(cluster.keys) == 1 else frozenset()

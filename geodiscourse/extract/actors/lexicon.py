@@ -8,9 +8,11 @@ import time) and is immutable afterwards, so worker processes can share the code
 
 from __future__ import annotations
 
+import datetime
+import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -18,7 +20,7 @@ import spacy
 from spacy.tokenizer import Tokenizer
 
 from geodiscourse.extract.actors.slugs import fold, key
-from geodiscourse.rules import read_csv_rows, read_yaml
+from geodiscourse.rules import RuleFileError, read_csv_rows, read_yaml, rule_text
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +28,10 @@ _FUNCTION_WORDS = frozenset({"and", "of", "the", "to", "for"})
 ACTOR_KINDS = frozenset(
     {"state", "igo", "bloc", "person", "organization", "group", "region", "media", "other"}
 )
+
+
+#: The sector an actor of a kind always has: an outlet is media, an IGO intergovernmental.
+_KIND_SECTORS = {"media": "media", "igo": "igo"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,9 @@ class Actor:
     #: "the Kremlin's envoy") belongs to ``country``: true of states and parties, not of
     #: NGOs, media or IGOs.
     affiliates: bool
+    #: The actor's sector (rules/actors/sectors.yaml), where the gazetteer says: media for
+    #: outlets, party for parties; None for states and others.
+    sector: str | None = None
 
 
 @dataclass(frozen=True)
@@ -65,9 +74,40 @@ class Alias:
 
 
 @dataclass(frozen=True)
+class Role:
+    """A dated role of a known person: the state (None for an IGO) and sector it was held in."""
+
+    country: str | None
+    sector: str | None
+    start: datetime.date | None
+    end: datetime.date | None
+
+    def holds_on(self, day: datetime.date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
 class KnownPerson:
     name: str
-    country: str
+    country: str | None
+    #: Dated roles from the compiled dictionaries (none for a person only the hand-written
+    #: list has, whose entry gives the state alone).
+    roles: tuple[Role, ...] = ()
+    #: Listed in the hand-written gazetteer_persons.yaml (whose surnames may stand alone).
+    by_hand: bool = False
+
+    def holds_role_on(self, day: datetime.date) -> bool:
+        return any(r.holds_on(day) for r in self.roles)
+
+    def role_on(self, day: datetime.date | None) -> Role | None:
+        """The role held on ``day``; without a date or a role held then, the latest one."""
+        if not self.roles:
+            return None
+        if day is not None:
+            held = [r for r in self.roles if r.holds_on(day)]
+            if held:
+                return held[-1]
+        return max(self.roles, key=lambda r: (r.start or datetime.date.min, r.end or datetime.date.max))
 
 
 @dataclass(frozen=True)
@@ -94,6 +134,17 @@ class Lexicon:
     organisation_words: frozenset[str]
     title_cues: frozenset[str]  # words before a quoted title of a work
     first_name_gender: dict[str, str]
+    #: One-word names that stand for a person alone ("Putin", "Assad"), from the compiled
+    #: dictionary: folded word -> the persons listing it (see affiliation._alone_person).
+    alone_names: dict[str, tuple[KnownPerson, ...]] = field(default_factory=dict)
+    #: Surnames that stand for a US president or vice president alone while in office ("Trump").
+    in_office_names: dict[str, tuple[KnownPerson, ...]] = field(default_factory=dict)
+    #: Family names written first (Korean, Chinese): "Kim" of "Kim Jong-un" is his surname.
+    family_first_names: frozenset[str] = frozenset()
+    #: Sector a title's last word says ("senator" -> legislature), rules/actors/sectors.yaml.
+    title_sectors: dict[str, str] = field(default_factory=dict)
+    #: Sector each Phoenix sector code stands for ("GOV" -> government).
+    phoenix_sectors: dict[str, str] = field(default_factory=dict)
 
 
 def read_rule_file(name: str) -> Any:
@@ -116,6 +167,9 @@ def _actor_from(record: dict[str, Any], source: str) -> Actor:
         kind=str(record["kind"]),
         country=record.get("country"),
         affiliates=bool(record.get("affiliates", False)),
+        sector=record.get("sector")
+        or ("party" if record["kind"] == "organization" and record.get("affiliates") else None)
+        or _KIND_SECTORS.get(str(record["kind"])),
     )
 
 
@@ -217,27 +271,108 @@ def _longest(index: dict[tuple[str, ...], Alias]) -> dict[str, int]:
     return longest
 
 
+COMPILED_PERSONS = "actors/compiled_persons.json"
+
+
 def _known_persons(tokenizer: Tokenizer) -> dict[tuple[str, ...], KnownPerson]:
+    """Full names of well-known persons: the hand-written list first (it wins where both
+    list a name), then the persons compiled from Phoenix and the US Congress."""
     known: dict[tuple[str, ...], KnownPerson] = {}
+
+    def add(spelling: str, person: KnownPerson) -> None:
+        words = tuple(key(t.text) for t in tokenizer(spelling) if t.text != ".")
+        if len(words) >= 2:
+            known.setdefault(words, person)
+        elif words and person.by_hand:
+            known.setdefault(words, person)  # the hand list's "Saddam", "Putin"
+
     for country, entries in (read_rule_file("actors/gazetteer_persons.yaml") or {}).items():
         for entry in entries or []:
             spellings = [s.strip() for s in str(entry).split("|")]
-            person = KnownPerson(spellings[0], country)
+            person = KnownPerson(spellings[0], country, by_hand=True)
             for spelling in spellings:
-                words = tuple(key(t.text) for t in tokenizer(spelling) if t.text != ".")
-                known.setdefault(words, person)
+                add(spelling, person)
+    for person, spellings in compiled_persons():
+        for spelling in spellings:
+            words = tuple(key(t.text) for t in tokenizer(spelling) if t.text != ".")
+            listed = known.get(words)
+            if listed is not None and listed.by_hand and not listed.roles and _same_state(listed, person):
+                # the hand list keeps its name and state, the dictionary adds the dated roles
+                known[words] = KnownPerson(listed.name, listed.country, person.roles, by_hand=True)
+            else:
+                add(spelling, person)
     return known
 
 
+def _same_state(listed: KnownPerson, compiled: KnownPerson) -> bool:
+    return listed.country in {r.country for r in compiled.roles}
+
+
+def _date(text: str | None) -> datetime.date | None:
+    return None if text is None else datetime.date.fromisoformat(text)
+
+
+def _alone_names(
+    known: dict[tuple[str, ...], KnownPerson], in_office: bool = False
+) -> dict[str, tuple[KnownPerson, ...]]:
+    """Each one-word name of the compiled dictionary (``alone``, or ``alone_in_office``),
+    with the persons (as known by their full name: the hand list's record where it has one)
+    that list it."""
+    found: dict[str, list[KnownPerson]] = {}
+    for person, spellings, alone, office in _compiled_records():
+        full = tuple(key(w) for w in spellings[0].split() if w != ".")
+        listed = known.get(full, person)
+        for word in office if in_office else alone:
+            persons = found.setdefault(key(word), [])
+            if listed not in persons:
+                persons.append(listed)
+    return {word: tuple(persons) for word, persons in found.items()}
+
+
+def compiled_persons() -> list[tuple[KnownPerson, list[str]]]:
+    """The persons of rules/actors/compiled_persons.json (built by
+    tools/build_actor_dictionary.py) with their spellings."""
+    return [(person, spellings) for person, spellings, _, _ in _compiled_records()]
+
+
+@lru_cache(maxsize=1)
+def _compiled_records() -> list[tuple[KnownPerson, list[str], list[str], list[str]]]:
+    try:
+        data = json.loads(rule_text(COMPILED_PERSONS))
+    except json.JSONDecodeError as err:
+        raise RuleFileError(f"geodiscourse/rules/{COMPILED_PERSONS} is not valid JSON: {err}") from err
+    out: list[tuple[KnownPerson, list[str], list[str], list[str]]] = []
+    for record in data.get("persons") or []:
+        roles = tuple(
+            Role(r.get("country"), r.get("sector"), _date(r.get("start")), _date(r.get("end")))
+            for r in record.get("roles") or []
+        )
+        countries = {r.country for r in roles if r.country}
+        country = next(iter(countries)) if len(countries) == 1 else None
+        out.append(
+            (
+                KnownPerson(str(record["name"]), country, roles),
+                [str(s) for s in record["spellings"]],
+                [str(w) for w in record.get("alone") or []],
+                [str(w) for w in record.get("alone_in_office") or []],
+            )
+        )
+    return out
+
+
 def _by_surname(
-    known: dict[tuple[str, ...], KnownPerson], value: Callable[[KnownPerson], str]
+    known: dict[tuple[str, ...], KnownPerson], value: Callable[[KnownPerson], str | None]
 ) -> dict[str, frozenset[str]]:
     """``value`` of every known person, grouped by surname (the last word of a name of two
     words or more)."""
     groups: dict[str, set[str]] = {}
     for words, person in known.items():
-        if len(words) >= 2:
-            groups.setdefault(words[-1], set()).add(value(person))
+        # the hand-written list only: a surname alone is read as one person's only where
+        # that list says so, not wherever a dictionary of thousands has a namesake
+        if len(words) >= 2 and person.by_hand:
+            found = value(person)
+            if found is not None:
+                groups.setdefault(words[-1], set()).add(found)
     return {surname: frozenset(found) for surname, found in groups.items()}
 
 
@@ -268,6 +403,7 @@ def load_lexicon() -> Lexicon:
     metonyms = read_rule_file("actors/gazetteer_metonyms.yaml")
     known = _known_persons(tokenizer)
     first_names = read_rule_file("actors/gazetteer_first_names.yaml") or {}
+    sectors = read_rule_file("actors/sectors.yaml") or {}
     lexicon = Lexicon(
         actors=builder.actors,
         exact_aliases=builder.exact,
@@ -298,6 +434,11 @@ def load_lexicon() -> Lexicon:
             for group, code in (("male", "m"), ("female", "f"))
             for name in first_names.get(group) or []
         },
+        alone_names=_alone_names(known),
+        in_office_names=_alone_names(known, in_office=True),
+        family_first_names=frozenset(key(str(n)) for n in first_names.get("family_first") or []),
+        title_sectors={str(k): str(v) for k, v in (sectors.get("title_heads") or {}).items()},
+        phoenix_sectors={str(k): str(v) for k, v in (sectors.get("phoenix_codes") or {}).items()},
     )
     log.info(
         "actor lexicon: %d actors, %d aliases, %d known persons",

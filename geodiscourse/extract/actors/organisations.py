@@ -183,7 +183,8 @@ def organisation_mentions(
         if not actor_id or (actor_id in actors and actors[actor_id]["kind"] != "organization"):
             continue
         actors.setdefault(
-            actor_id, ActorRow(actor_id=actor_id, name=tokens.text, kind="organization", country=None)
+            actor_id,
+            ActorRow(actor_id=actor_id, name=tokens.text, kind="organization", country=None, sector=None),
         )
         last = doc[end - 1]
         found.append(

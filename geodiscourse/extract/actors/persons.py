@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -46,6 +47,8 @@ class PersonCluster:
     titles: list[tuple[str, ...]] = field(default_factory=list)
     evidence: list[Counter[str]] = field(default_factory=lambda: [Counter(), Counter(), Counter()])
     canonical: str | None = None  # the known person's name when listed
+    listed_sector: str | None = None  # the sector of the listed person's role at the document's date
+    text_sector: str | None = None  # a sector the text states outright (a party-state tag: "R-S.C.")
 
     @property
     def name(self) -> str:
@@ -60,6 +63,17 @@ class PersonCluster:
             if tier:
                 return tier.most_common(1)[0][0]
         return None
+
+    def sector(self, title_sectors: Mapping[str, str]) -> str | None:
+        """The text's word first (the last word of a title: "Senator" is the legislature),
+        then the listed role's."""
+        if self.text_sector is not None:
+            return self.text_sector
+        for title in self.titles:
+            found = title_sectors.get(title[-1])
+            if found is not None:
+                return found
+        return self.listed_sector
 
     def add_evidence(self, tier: int, country: str | None) -> None:
         if country:
@@ -100,6 +114,8 @@ def _name_token_ok(token: Token, lexicon: Lexicon) -> bool:
         return False
     if token.lower_ in _PARTICLES or token.text == "-" or _INITIAL.match(token.text):
         return True
+    if _hyphen_tail(token.doc, token.i):
+        return True  # "Kim Jong-un"
     if (
         not _capitalised(token)
         or token.lower_ in lexicon.title_words
@@ -119,7 +135,21 @@ def _valid_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     if last.text in lexicon.organisation_words:
         return False
     first_ok = first.pos_ == "PROPN" or first.text in lexicon.first_name_gender  # not "Beyond Putin"
-    return first_ok and _capitalised(first) and _capitalised(last) and last.pos_ == "PROPN"
+    last_ok = (_capitalised(last) and last.pos_ == "PROPN") or _hyphen_tail(doc, last.i)
+    return first_ok and _capitalised(first) and last_ok
+
+
+def _hyphen_tail(doc: Doc, i: int) -> bool:
+    """Is the token the lower-case end of a hyphenated given name ("Jong-un", "Jae-in")?"""
+    return (
+        i >= 2
+        and doc[i].is_lower
+        and doc[i].is_alpha
+        and doc[i - 1].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i - 2].whitespace_
+        and _capitalised(doc[i - 2])
+    )
 
 
 def _name_end(doc: Doc, start: int, lexicon: Lexicon, occupied: list[bool]) -> int:
@@ -127,11 +157,16 @@ def _name_end(doc: Doc, start: int, lexicon: Lexicon, occupied: list[bool]) -> i
     end = start
     while end < len(doc) and end - start < _MAX_NAME_TOKENS and not occupied[end]:
         token = doc[end]
-        joiner = token.lower_ in _PARTICLES or token.text == "-" or _INITIAL.match(token.text) is not None
+        joiner = (
+            token.lower_ in _PARTICLES
+            or token.text == "-"
+            or _INITIAL.match(token.text) is not None
+            or _hyphen_tail(doc, end)
+        )
         if not _name_token_ok(token, lexicon) or not (joiner or token.pos_ == "PROPN" or end == start):
             break
         end += 1
-    while end > start and not _capitalised(doc[end - 1]):
+    while end > start and not _capitalised(doc[end - 1]) and not _hyphen_tail(doc, end - 1):
         end -= 1
     return end
 
@@ -175,6 +210,18 @@ def _candidates(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candi
         if any(occupied[start:end]) or not _valid_name(doc, start, end, lexicon):
             continue
         found.append(_Candidate(start, end, start, 2, None))
+    for token in doc:
+        # a one-word name the dictionary knows ("Trump said"), which NER often misses
+        word = key(token.text)
+        if (
+            token.pos_ == "PROPN"
+            and _capitalised(token)
+            and not occupied[token.i]
+            and token.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC")
+            and (word in lexicon.alone_names or word in lexicon.in_office_names)
+            and _valid_name(doc, token.i, token.i + 1, lexicon)
+        ):
+            found.append(_Candidate(token.i, token.i + 1, token.i, 2, None))
     return found
 
 
@@ -239,7 +286,8 @@ class _Clusters:
             owners = [
                 i
                 for i, c in enumerate(self.clusters)
-                if len(c.keys) > len(keys) and c.keys[-len(keys) :] == keys
+                if len(c.keys) > len(keys)
+                and (c.keys[-len(keys) :] == keys or _family_name_first(c.keys, keys, self.lexicon))
             ]
         if not owners:
             return None
@@ -269,16 +317,30 @@ class _Clusters:
         )
 
 
+def _family_name_first(full: tuple[str, ...], short: tuple[str, ...], lexicon: Lexicon) -> bool:
+    """Is ``short`` the family name of a name written family name first, as Korean and
+    Chinese names are in English ("Kim Jong-un" -> "Kim", "Xi Jinping" -> "Xi")?"""
+    return len(short) == 1 and full[0] == short[0] and full[0] in lexicon.family_first_names
+
+
 def _keep_single(cand: _Candidate, keys: tuple[str, ...], lexicon: Lexicon) -> bool:
     """A one-word name that links to no fuller name in the document stands alone only with an
     honorific or title ("Mr Blair", "President Bush") or as a listed name ("Saddam"): NER's
     lone one-word persons are mostly first names in quotes, firms and bills."""
-    return cand.priority < 2 or cand.end - cand.name_start > 1 or keys in lexicon.known_persons
+    return (
+        cand.priority < 2
+        or cand.end - cand.name_start > 1
+        or keys in lexicon.known_persons
+        or (len(keys) == 1 and (keys[0] in lexicon.alone_names or keys[0] in lexicon.in_office_names))
+    )
 
 
 def _surname_mentions(doc: Doc, clusters: _Clusters, occupied: list[bool]) -> None:
     """Surnames of full names found elsewhere in the document ("Putin said") that NER missed."""
     surnames = {c.keys[-1]: i for i, c in enumerate(clusters.clusters) if len(c.keys) >= 2}
+    for i, c in enumerate(clusters.clusters):
+        if len(c.keys) >= 2 and c.keys[0] in clusters.lexicon.family_first_names:
+            surnames.setdefault(c.keys[0], i)  # "Kim" of "Kim Jong-un"
     if not surnames:
         return
     for token in doc:

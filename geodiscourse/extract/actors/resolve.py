@@ -9,6 +9,7 @@ last organisations only spaCy's NER knows (organisations.py). A token belongs to
 
 from __future__ import annotations
 
+import datetime
 import logging
 from collections import Counter
 from collections.abc import Sequence
@@ -19,7 +20,7 @@ from spacy.tokens import Doc, Token
 from geodiscourse.core.rows import ActorRow
 from geodiscourse.extract.actors.affiliation import gather_evidence
 from geodiscourse.extract.actors.gazetteer import GazetteerMatch, match_gazetteer, token_owner
-from geodiscourse.extract.actors.lexicon import Lexicon, load_lexicon
+from geodiscourse.extract.actors.lexicon import Actor, Lexicon, load_lexicon
 from geodiscourse.extract.actors.organisations import organisation_mentions
 from geodiscourse.extract.actors.persons import PersonCluster, PersonMention, find_persons
 from geodiscourse.extract.coreference.persons import resolve_pronouns, resolve_roles
@@ -134,13 +135,22 @@ def _contextual_mentions(
     return found
 
 
-def _person_rows(clusters: Sequence[PersonCluster]) -> dict[str, ActorRow]:
+def _actor_row(actor: Actor) -> ActorRow:
+    return ActorRow(
+        actor_id=actor.actor_id, name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector
+    )
+
+
+def _person_rows(clusters: Sequence[PersonCluster], lexicon: Lexicon) -> dict[str, ActorRow]:
     rows: dict[str, ActorRow] = {}
     for cluster in clusters:
         actor_id = cluster.actor_id
         country = cluster.country()
+        sector = cluster.sector(lexicon.title_sectors)
         if actor_id not in rows or (rows[actor_id]["country"] is None and country is not None):
-            rows[actor_id] = ActorRow(actor_id=actor_id, name=cluster.name, kind="person", country=country)
+            rows[actor_id] = ActorRow(
+                actor_id=actor_id, name=cluster.name, kind="person", country=country, sector=sector
+            )
     return rows
 
 
@@ -158,15 +168,16 @@ def _without_overlaps(mentions: list[ResolvedMention], size: int) -> list[Resolv
     return sorted(kept, key=lambda m: m.token_start)
 
 
-def resolve_mentions(doc: Doc) -> ActorResolution:
-    """Every actor mention of a parsed document, resolved to canonical actors."""
+def resolve_mentions(doc: Doc, published: datetime.date | None = None) -> ActorResolution:
+    """Every actor mention of a parsed document, resolved to canonical actors; a known
+    person's state and sector are those of their role on the publication date."""
     lexicon = load_lexicon()
     sentence_index, sentence_start = _sentence_maps(doc)
     matches, blocked = match_gazetteer(doc, lexicon)
     persons, clusters, overridden = find_persons(doc, lexicon, token_owner(matches, len(doc)))
     matches = [m for m in matches if m not in overridden]
     owner = token_owner(matches, len(doc))
-    gather_evidence(doc, persons, clusters, owner, sentence_start, lexicon)
+    gather_evidence(doc, persons, clusters, owner, sentence_start, lexicon, published)
     dominant = dominant_state(matches, persons, clusters)
     roles = resolve_roles(doc, persons, clusters, owner, sentence_index, lexicon, dominant)
     pronouns = resolve_pronouns(doc, [*persons, *roles], clusters, sentence_index)
@@ -176,11 +187,9 @@ def resolve_mentions(doc: Doc) -> ActorResolution:
     for match in matches:
         actor = match.alias.actor
         assert actor is not None
-        actors[actor.actor_id] = ActorRow(
-            actor_id=actor.actor_id, name=actor.name, kind=actor.kind, country=actor.country
-        )
+        actors[actor.actor_id] = _actor_row(actor)
         mentions.append(_mention(doc, actor.actor_id, match.start, match.end, "gazetteer"))
-    actors.update(_person_rows(clusters))
+    actors.update(_person_rows(clusters, lexicon))
     for person in [*persons, *roles, *pronouns]:
         mentions.append(
             _mention(doc, clusters[person.cluster].actor_id, person.start, person.end, person.method)
@@ -192,9 +201,7 @@ def resolve_mentions(doc: Doc) -> ActorResolution:
     extra = _contextual_mentions(doc, taken, owner, dominant, lexicon)
     for mention in extra:
         state = lexicon.actors[mention.actor_id]
-        actors[state.actor_id] = ActorRow(
-            actor_id=state.actor_id, name=state.name, kind=state.kind, country=state.country
-        )
+        actors[state.actor_id] = _actor_row(state)
     extra += organisation_mentions(
         doc, [t or b for t, b in zip(taken, blocked, strict=True)], lexicon, actors
     )

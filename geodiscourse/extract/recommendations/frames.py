@@ -192,15 +192,18 @@ def course_nouns(scope: Scope) -> list[Prescription]:
 
 
 def demand_verbs(scope: Scope) -> list[Prescription]:
-    """Present-tense "X demands / urges / calls for / recommends Y"."""
+    """ "X demands / urges / calls for / recommends Y" in the present; in any tense where
+    the demand names who is to act and what ("He called on China to step up", "Democrats
+    called for the White House to act", "calling for the US to hold X accountable",
+    "urged ministers to rethink"): such a call, reported, is the caller's advice."""
     ctx, rules = scope.ctx, scope.rules
     found: list[Prescription] = []
     for tok in scope.sent:
         lemma = tok.lemma_.lower()
         strength = rules.demand_verbs.get(lemma)
-        if strength is None or tok.tag_ not in ("VBZ", "VBP") or not is_verb(tok) or has_negation(tok):
+        if strength is None or tok.tag_ not in _DEMAND_TAGS or not is_verb(tok) or has_negation(tok):
             continue
-        speaker = child(tok, "nsubj")
+        speaker = child(tok, "nsubj") or _participle_subject(tok)
         if speaker is None:
             continue
         speaker_word = speaker.lemma_.lower()
@@ -209,6 +212,8 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
         head, start, addressee = _demanded(tok, lemma)
         if head is None or start is None:
             continue
+        if tok.tag_ not in _PRESENT_TAGS and (addressee is None or head.pos_ not in ("VERB", "AUX")):
+            continue  # "have repeatedly called for an inquiry" reports a request
         found.append(
             Prescription(
                 modal=tok.text if lemma != "call" else f"{tok.text} {scope.sent.doc[tok.i + 1].text}",
@@ -224,17 +229,54 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
     return found
 
 
+#: Tags of a demand verb: present tense always; past, participle and gerund only with an
+#: addressee and an infinitive (see demand_verbs).
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_DEMAND_TAGS = _PRESENT_TAGS | {"VBD", "VBN", "VBG"}
+
+
+def _for_marked_infinitive(verb: Token) -> Token | None:
+    """The infinitive of "call for X to do", which the parser hangs on the verb with "for"
+    as its marker, right after the verb."""
+    for c in verb.children:
+        marks = [m for m in c.children if m.dep_ == "mark" and m.lower_ == "for"]
+        if (
+            c.dep_ in ("advcl", "ccomp", "xcomp")
+            and c.tag_ == "VB"
+            and marks
+            and marks[0].i == verb.i + 1
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ):
+            return c
+    return None
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """The subject of the clause a participle hangs on: "..., calling for X to act"."""
+    if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+        return child(verb.head, "nsubj")
+    return None
+
+
 def _demanded(verb: Token, lemma: str) -> tuple[Token | None, int | None, Token | None]:
     """What is demanded (its head and first token) and of whom."""
     if lemma == "call":
         prep = next(
             (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")), None
         )
+        marked = _for_marked_infinitive(verb)
+        if prep is None and marked is not None:
+            return marked, _verb_start(marked), child(marked, "nsubj")  # "called for the White House to act"
         if prep is None or prep.i != verb.i + 1:
             return None, None, None
         obj = child(prep, "pobj")
-        infinitive, _ = _to_infinitive(verb)
+        infinitive, subject = _to_infinitive(verb)
+        if prep.lower_ == "for" and infinitive is not None and subject is not None:
+            return infinitive, _verb_start(infinitive), subject  # "called for the White House to act"
         if prep.lower_ == "for":
+            inner = None if obj is None else _to_infinitive(obj)[0]
+            if obj is not None and inner is not None:
+                return inner, _verb_start(inner), obj  # "calling for the U.S. to hold ..."
             return (obj, obj.left_edge.i, None) if obj is not None else (None, None, None)
         if infinitive is None:
             return None, None, None

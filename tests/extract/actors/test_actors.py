@@ -207,7 +207,13 @@ def test_actor_of_phrase_heads(nlp: Language, text: str, head: str, actor_id: st
 
 def test_actor_rows_follow_the_contract(nlp: Language) -> None:
     result = resolve(nlp, "Nato and the EU met. Russia and the West disagreed. Human Rights Watch objected.")
-    assert result.actors["RUS"] == {"actor_id": "RUS", "name": "Russia", "kind": "state", "country": "RUS"}
+    assert result.actors["RUS"] == {
+        "actor_id": "RUS",
+        "name": "Russia",
+        "kind": "state",
+        "country": "RUS",
+        "sector": None,
+    }
     assert result.actors["NATO"]["kind"] == "igo" and result.actors["NATO"]["country"] is None
     assert result.actors["WEST"]["kind"] == "bloc" and result.actors["WEST"]["country"] is None
     assert result.actors["human-rights-watch"]["kind"] == "organization"

@@ -10,7 +10,7 @@ from geodiscourse.schemas.actors import ActorsSchema
 
 def test_every_gazetteer_actor_passes_the_actors_schema() -> None:
     rows = [
-        {"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country}
+        {"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country, "sector": a.sector}
         for a in load_lexicon().actors.values()
     ]
     assert len(rows) > 300

@@ -1,0 +1,84 @@
+"""Persons known from the compiled dictionaries (Phoenix, the US Congress and executive):
+their state and sector on the text's date, the text's own evidence before them (a
+party-state tag, a title), names written family name first, and one-word names that
+stand for one person alone.
+
+The compiled file is rules/actors/compiled_persons.json (tools/build_actor_dictionary.py);
+tests/rules/test_generated_actor_dictionary.py checks that it is what the script builds.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import yaml
+from spacy.language import Language
+
+from geodiscourse.extract.actors.resolve import resolve_mentions
+from geodiscourse.rules import rule_text
+from geodiscourse.schemas.actors import SECTORS
+
+
+def actor_at(nlp: Language, text: str, surface: str, published: datetime.date | None = None) -> dict:
+    result = resolve_mentions(nlp(text), published)
+    found = [m for m in result.mentions if m.text == surface]
+    assert found, f"no mention {surface!r} in {[m.text for m in result.mentions]}"
+    return dict(result.actors[found[0].actor_id])
+
+
+# (text, surface, publication date, actor id or None for any, country, sector)
+# fmt: off
+CASES = [
+    # a dictionary gives state and sector where the text says nothing
+    ("Charles Schumer criticised the plan.", "Charles Schumer", None, None, "USA", "legislature"),
+    ("The delegation met Xi Jinping.", "Xi Jinping", None, "xi-jinping", "CHN", "government"),
+    # the role held on the publication date: a US cabinet member, later head of UNICEF
+    ("Ann Veneman spoke.", "Ann Veneman", datetime.date(2003, 6, 1), None, "USA", "government"),
+    ("Ann Veneman spoke.", "Ann Veneman", datetime.date(2007, 6, 1), None, None, "igo"),
+    # the text's evidence first: a party-state tag, a title
+    ("Sen. Jim Fowlerton, R-S.C., said it was wrong.", "Jim Fowlerton", None, None, "USA", "legislature"),
+    ("Rep. Ann Quiller (D-NY) objected.", "Ann Quiller", None, None, "USA", "legislature"),
+    ("General Tom Hadley inspected the troops.", "Tom Hadley", None, None, None, "military"),
+    # family name first: the later one-word mention is the same person
+    ("North Korean leader Kim Jong-un fired a missile. Kim said more would follow.", "Kim", None,
+     "kim-jong-un", "PRK", None),
+    ("South Korean President Moon Jae-in arrived.", "Moon Jae-in", None, "moon-jae-in", "KOR", "government"),
+    # one-word names that stand for one person: Phoenix's synonyms, a president in office
+    ("Assad gassed the town.", "Assad", datetime.date(2017, 4, 5), "bashar-al-assad", "SYR", None),
+    ("Trump decertified the deal.", "Trump", datetime.date(2017, 10, 13), "donald-trump", "USA", "government"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("text", "surface", "published", "actor_id", "country", "sector"), CASES)
+def test_known_persons(
+    nlp: Language,
+    text: str,
+    surface: str,
+    published: datetime.date | None,
+    actor_id: str | None,
+    country: str | None,
+    sector: str | None,
+) -> None:
+    row = actor_at(nlp, text, surface, published)
+    if actor_id is not None:
+        assert row["actor_id"] == actor_id
+    assert row["kind"] == "person"
+    assert row["country"] == country
+    if sector is not None:
+        assert row["sector"] == sector
+
+
+def test_a_presidents_surname_alone_is_not_them_out_of_office(nlp: Language) -> None:
+    """ "Trump" in 2005 names no president: the surname alone is no mention of Donald Trump."""
+    result = resolve_mentions(nlp("Trump opened a casino."), datetime.date(2005, 1, 1))
+    assert "donald-trump" not in result.actors
+
+
+def test_sector_lists_agree() -> None:
+    """The rule file's sectors are the schema's, and every sector it maps to is one of them."""
+    data = yaml.safe_load(rule_text("actors/sectors.yaml"))
+    assert data["sectors"] == SECTORS
+    assert set(data["phoenix_codes"].values()) <= set(SECTORS)
+    assert set(data["title_heads"].values()) <= set(SECTORS)
