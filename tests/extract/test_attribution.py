@@ -189,6 +189,51 @@ SINGLE_CASES = [
 ]
 
 
+# report frames that are no reporting verb with a "that" clause (attribution/frames.py)
+SINGLE_CASES += [
+    pytest.param(
+        "In Putin's view, Ukraine is not a country.",
+        {"Putin": "vladimir-putin"},
+        0,
+        "Putin's",
+        "vladimir-putin",
+        "in view",
+        "Ukraine is not a country",
+        id="in-someones-view",
+    ),
+    pytest.param(
+        "The war, as Mr Blair put it, was a mistake.",
+        {"Mr Blair": "tony-blair"},
+        0,
+        "Mr Blair",
+        "tony-blair",
+        "as put",
+        "The war, as Mr Blair put it, was a mistake",
+        id="as-x-put-it",
+    ),
+    pytest.param(
+        "Mr Blair made it clear that the UK would defend Taiwan.",
+        {"Mr Blair": "tony-blair"},
+        0,
+        "Mr Blair",
+        "tony-blair",
+        "made clear",
+        "the UK would defend Taiwan",
+        id="made-it-clear-that",
+    ),
+    pytest.param(
+        "The Kremlin touts the deal as a victory.",
+        {"Kremlin": "RUS"},
+        0,
+        "The Kremlin",
+        "RUS",
+        "touts",
+        "the deal as a victory",
+        id="presenting-verb-as",
+    ),
+]
+
+
 # accusations report the subject's claim; a gerund after "by"/"as" reports its governor's subject
 SINGLE_CASES += [
     pytest.param(
@@ -272,6 +317,8 @@ NO_ATTRIBUTION = [
     pytest.param("The 15-year-old ban was imposed in 1989.", id="plain-author-sentence"),
     pytest.param("To lump them in with, say, Burma is not appropriate.", id="say-as-interjection"),
     pytest.param("He wants to end US isolation with a new treaty.", id="non-reporting-verb"),
+    pytest.param("As I said, the war was a mistake.", id="as-frame-in-the-authors-voice"),
+    pytest.param("In this view, the war was a mistake.", id="view-noun-with-no-owner"),
     pytest.param("He criticised the head of the bank.", id="criticise-without-for"),
     pytest.param("They condemned the killing of civilians.", id="of-belongs-to-the-object"),
     pytest.param("He spent the day saying Britain had to leave.", id="gerund-without-by"),

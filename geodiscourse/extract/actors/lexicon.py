@@ -241,7 +241,7 @@ def _add_states(builder: _Builder) -> None:
             builder.add_alias(alias, state)
         for demonym in filter(None, row["demonyms"].split("|")):
             builder.add_alias(demonym, state, demonym=True)
-    for code, names in (metonyms.get("states") or {}).items():
+    for code, names in [*(metonyms.get("states") or {}).items(), *(metonyms.get("epithets") or {}).items()]:
         if code not in builder.actors:
             raise RuntimeError(
                 f"geodiscourse/rules/actors/gazetteer_metonyms.yaml: {code} is no state of gazetteer_states.csv"

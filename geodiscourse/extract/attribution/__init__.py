@@ -27,6 +27,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Span
 
+from geodiscourse.extract.attribution.frames import frame_reports
 from geodiscourse.extract.attribution.lexicon import ReportingLexicon, reporting_lexicon
 from geodiscourse.extract.attribution.quotations import attribute_quotations, is_clausal, quote_pieces
 from geodiscourse.extract.attribution.spans import Attribution, Report, child, make_report, token_span
@@ -70,6 +71,10 @@ def attributions_for_document(ctx: DocContext) -> dict[int, list[Attribution]]:
         near = _segments_in(segments, seg_starts, sent)
         pieces = [p for p in quote_pieces(sent, near) if is_clausal(ctx.doc, sent, p)]
         reports = verb_reports(ctx, sent, lex, quoted, pieces, near) + _according_to(ctx, sent)
+        covered = [r for r in reports if r.attribution.speaker_text is not None]
+        reports += [
+            r for r in frame_reports(ctx, sent, lex, quoted) if not any(_same_content(r, c) for c in covered)
+        ]
         if reports:
             found[index] = reports
     attribute_quotations(ctx, segments, found)
@@ -78,6 +83,12 @@ def attributions_for_document(ctx: DocContext) -> dict[int, list[Attribution]]:
         for index, reports in sorted(found.items())
         if reports
     }
+
+
+def _same_content(one: Report, other: Report) -> bool:
+    """Do two reports' contents overlap (a frame adds nothing where a verb already reports)?"""
+    a, b = one.attribution, other.attribution
+    return a.content_start < b.content_end and b.content_start < a.content_end
 
 
 def _segments_in(segments: list[QuoteSegment], seg_starts: list[int], sent: Span) -> list[QuoteSegment]:

@@ -31,6 +31,10 @@ class ReportingLexicon:
     speaker_nouns: frozenset[str]
     naming: frozenset[str]
     naming_as: frozenset[str]
+    view_nouns: frozenset[str]
+    as_frame_verbs: frozenset[str]
+    clarity_adjectives: frozenset[str]
+    presenting_verbs: frozenset[str]
 
     @cached_property
     def verbs(self) -> frozenset[str]:

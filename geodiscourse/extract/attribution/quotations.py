@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from geodiscourse.extract.attribution.lexicon import reporting_lexicon
 from geodiscourse.extract.attribution.spans import (
     EDGE_CHARS,
     FINITE_TAGS,
@@ -56,6 +57,22 @@ def _colon_speaker(sent: Span, piece: tuple[int, int]) -> Token | None:
     if head is None or head.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     return child(head, "poss") or head
+
+
+def _frame_verb(sent: Span, piece: tuple[int, int]) -> Token | None:
+    """The reporting verb of a quotation frame that splits a quotation around its speaker
+    ("'George,' Putin said, 'you have to understand ...'"): a speech verb with a subject
+    right after the quoted piece (past a comma and a closing quote), outside any quote, with
+    no clausal complement of its own."""
+    speech = reporting_lexicon().speech | reporting_lexicon().quote_only
+    after = [t for t in sent if t.idx >= piece[1]]
+    words = [t for t in after if not (t.is_punct or t.is_quote)][:4]
+    for token in words:
+        if token.lemma_.lower() in speech and token.pos_ == "VERB" and child(token, "nsubj") is not None:
+            if any(c.dep_ == "ccomp" and c.idx >= token.idx for c in token.children if not c.is_quote):
+                return None
+            return token
+    return None
 
 
 def attribute_quotations(
@@ -103,6 +120,11 @@ def _quotation_speaker(
     if head is not None:
         made = make_report(ctx, head, "quote", piece, None)
         return None if made is None else made.attribution
+    for index, piece in pieces:
+        verb = _frame_verb(ctx.sentences[index], piece)
+        if verb is not None:
+            made = make_report(ctx, child(verb, "nsubj"), "quote", piece, verb.i)
+            return None if made is None else made.attribution
     opens_sentence = not sent.text[: piece[0] - sent.start_char].strip(EDGE_CHARS)
     previous = found.get(index - 1, [])
     if opens_sentence and index > 0 and not found.get(index):
