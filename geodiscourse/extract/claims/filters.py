@@ -116,6 +116,19 @@ def is_heading(sent: Span) -> bool:
     return before and after and not sent.text.rstrip().endswith(tuple(_TERMINAL)) and words <= 15
 
 
+def is_imperative(span: Span) -> bool:
+    """Is the span a command ("Then fund the wall", "Stop this now")? Its root is a bare
+    verb with no subject, no "to" and no auxiliary: it tells someone to act, which is
+    advice, not a statement that could be true or false."""
+    root = span.root
+    if root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in root.children):
+        return False
+    before = [t for t in span if t.i < root.i and not (t.is_punct or t.is_quote)]
+    return all(t.dep_ in ("advmod", "intj", "cc", "discourse") for t in before)
+
+
 def sentence_gate(sent: Span) -> str | None:
     """Why a whole sentence yields no claims, or None."""
     if sum(1 for t in sent if t.is_alpha) < _MIN_WORDS:
@@ -134,6 +147,8 @@ def claim_gate(span: Span, whole_sentence: bool) -> str | None:
         return "fragment"
     if is_question(span):
         return "question"
+    if is_imperative(span):
+        return "imperative"
     if whole_sentence and not is_finite(span):
         return "no finite verb"
     return None

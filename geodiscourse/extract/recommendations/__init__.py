@@ -45,6 +45,7 @@ _MATCHERS: tuple[Callable[[modals.Scope], list[Prescription]], ...] = (
     modals.modal_auxiliaries,
     modals.semi_modals,
     modals.passive_needs,
+    frames.reported_imperatives,
 )
 PROPOSAL_MODAL = "proposal"
 
@@ -214,8 +215,8 @@ def extract_recommendations(
         item = items.get(index)
         list_voice = None if item is None else _list_recommender(item, recommenders, ctx)
         found: list[Prescription] = []
-        if not sentence_is_question(sent) and any(
-            t.lower_ in triggers or t.lemma_.lower() in triggers for t in sent
+        if not sentence_is_question(sent) and (
+            index in attributions or any(t.lower_ in triggers or t.lemma_.lower() in triggers for t in sent)
         ):
             found = find_prescriptions(_scope(ctx, rules, sent, index, addressees, recommenders))
         for p, stop in zip(found, _stops(found, sent), strict=True):

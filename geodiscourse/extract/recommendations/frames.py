@@ -291,3 +291,37 @@ def _demanded(verb: Token, lemma: str) -> tuple[Token | None, int | None, Token 
     if obj is not None and lemma != "urge":
         return obj, obj.left_edge.i, None
     return None, None, None
+
+
+def reported_imperatives(scope: Scope) -> list[Prescription]:
+    """Commands in someone's reported words ('Schumer told Trump: "... Then fund the
+    wall."'): a bare verb heading a main clause, with no subject, auxiliary or "to". In
+    the author's own voice such a clause is too often a headline or a list of terms to
+    count as advice; quoted, it is the speaker's advice to whoever they address."""
+    found: list[Prescription] = []
+    root = scope.sent.root
+    heads = [root, *(c for c in root.children if c.dep_ in ("conj", "ccomp", "parataxis"))]
+    for head in heads:
+        if head.tag_ != "VB" or not is_verb(head) or not scope.reported(head) or head.lemma_.lower() == "let":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in head.children):
+            continue
+        lemma = head.lemma_.lower()
+        if lemma in scope.rules.speech_act_verbs or lemma in scope.rules.experiencer_verbs:
+            continue  # "say what you like", "imagine ..."
+        before = [t for t in scope.sent if t.i < head.i and not (t.is_punct or t.is_quote)]
+        lead = [t for t in before if t.i >= head.left_edge.i]
+        if not all(t.dep_ in ("advmod", "intj", "cc", "discourse") for t in lead):
+            continue
+        found.append(
+            Prescription(
+                modal="imperative",
+                strength="moderate",
+                kind="imperative",
+                start=lead[0].i if lead else head.i,
+                action_start=head.i,
+                action_head=head,
+                subject=None,
+            )
+        )
+    return found

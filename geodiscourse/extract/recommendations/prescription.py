@@ -30,7 +30,7 @@ class Prescription:
 
     modal: str
     strength: str
-    kind: str  # modal, semi_modal, phrase, impersonal, need, course, demand
+    kind: str  # modal, semi_modal, phrase, impersonal, need, course, demand, imperative
     start: int
     action_start: int
     action_head: Token

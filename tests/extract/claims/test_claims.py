@@ -21,6 +21,8 @@ def claims(nlp: Language, text: str, actors: dict[str, str] | None = None) -> li
 NOT_CLAIMS = [
     pytest.param("Will Russia ever accept a neutral Ukraine?", id="question"),
     pytest.param('"How much tax do people want to pay?" he asked.', id="quoted-question"),
+    pytest.param("Then fund the wall and stop the excuses.", id="imperative"),
+    pytest.param('"Stop the war now," the minister said.', id="reported-imperative"),
     pytest.param("The UK should offer to restore normal diplomatic contacts.", id="recommendation-should"),
     pytest.param(
         "Like it or not, the United States must find a way to live with Russia.", id="recommendation-must"

@@ -60,6 +60,29 @@ def recommend(nlp: Language, text: str) -> list[RecommendationRow]:
             "Mr Howard",
             id="reported-passive-need",
         ),
+        # a command in someone's words is their advice
+        pytest.param(
+            '"Stop the war now," the minister said.',
+            "Stop the war now",
+            "imperative",
+            "the minister",
+            id="reported-imperative",
+        ),
+        # a reported call in any tense, when it names who is to act and what
+        pytest.param(
+            "The minister called on the banks to lower their rates.",
+            "The minister called on the banks to lower their rates",
+            "called on",
+            "The minister",
+            id="past-call-on-x-to",
+        ),
+        pytest.param(
+            "Ministers also called for the banks to act.",
+            "Ministers also called for the banks to act",
+            "called for",
+            "Ministers",
+            id="past-call-for-x-to",
+        ),
     ],
 )
 def test_reported_and_framed_advice(
@@ -97,6 +120,11 @@ def test_reported_passive_need_is_less_confident_than_a_modal(nlp: Language) -> 
         pytest.param("The rest of the talks should end by Friday.", id="partitive-of-a-thing"),
         # a gerund report with no preposition keeps a past fact past
         pytest.param("He spent the day saying Britain had to leave.", id="gerund-without-by"),
+        # a past call for a thing alone reports a request; a command in the author's voice
+        # is a headline or a term, and "let me" is a figure of speech
+        pytest.param("The unions have repeatedly called for an inquiry.", id="past-call-for-a-thing"),
+        pytest.param("Stop the war now.", id="imperative-in-the-authors-voice"),
+        pytest.param('"Let me be clear," the minister said.', id="let-me"),
     ],
 )
 def test_not_advice(nlp: Language, text: str) -> None:
