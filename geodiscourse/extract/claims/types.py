@@ -8,11 +8,48 @@ elsewhere it is conditional ("it would be troubling if ...") and left to the oth
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from geodiscourse.extract.claims.cues import claim_cues, folded
 
 CLAIM_TYPES = ("predictive", "causal", "evaluative", "factual")
+
+
+#: Dependencies by which a word judges the predicate itself: "was brutal", "is a mistake",
+#: "handled badly", "called it unjust".
+_PREDICATE_DEPS = frozenset({"acomp", "attr", "advmod", "oprd", "xcomp", "ccomp"})
+#: Heads whose own adjective judges the predicate: "was a brutal war", "waged a brutal war".
+_PREDICATE_NOUN_DEPS = frozenset({"attr", "dobj", "oprd", "acomp"})
+
+
+def _on_predicate(token: Token, span: Span) -> bool:
+    """Does a judgement word qualify the claim's predicate, rather than name a thing inside
+    it ("fair trade rules", "the Wrong Trousers")? The guidelines make a claim evaluative
+    when a judgement word qualifies what is claimed."""
+    root = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.i == root.i:
+        return True
+    head = token.head
+    if token.dep_ in _PREDICATE_DEPS and head.pos_ in ("VERB", "AUX") and head.i in _clause_verbs(root):
+        return True
+    return (
+        token.dep_ == "amod"
+        and head.dep_ in _PREDICATE_NOUN_DEPS
+        and head.head.i in _clause_verbs(root)
+        # "fair trade rules": the adjective belongs to a compound, naming a kind of thing
+        and not any(c.dep_ == "compound" and token.i < c.i < head.i for c in head.children)
+    )
+
+
+def _clause_verbs(root: Token) -> set[int]:
+    """The root and the verbs coordinated with it or chained to it by an infinitive."""
+    found = {root.i}
+    for child in root.children:
+        if child.dep_ in ("conj", "xcomp") and child.pos_ in ("VERB", "AUX"):
+            found.add(child.i)
+    return found
 
 
 def claim_type(span: Span, future_in_past: bool = False, predictive_cue: bool = False) -> str:
@@ -29,7 +66,12 @@ def claim_type(span: Span, future_in_past: bool = False, predictive_cue: bool = 
         return "predictive"
     if cues.causal.in_span(span, text):
         return "causal"
-    if any(t.pos_ in ("ADJ", "ADV", "NOUN", "VERB") and t.lower_ in cues.evaluative.words for t in span):
+    if any(
+        t.pos_ in ("ADJ", "ADV", "NOUN", "VERB")
+        and t.lower_ in cues.evaluative.words
+        and _on_predicate(t, span)
+        for t in span
+    ):
         return "evaluative"
     if cues.evaluative.phrases is not None and cues.evaluative.phrases.search(text):
         return "evaluative"

@@ -218,6 +218,9 @@ def test_quotation_sentences_all_carry_the_speaker(nlp: Language) -> None:
         pytest.param(
             "It would be very troubling if the government refused.", "evaluative", id="conditional-would"
         ),
+        pytest.param("Russia waged a brutal war in Chechnya.", "evaluative", id="judged-object"),
+        # a judgement word inside a name or a compound judges nothing
+        pytest.param("The EU adopted fair trade rules last year.", "factual", id="fair-trade-compound"),
         pytest.param("The summit took place in Paris in May.", "factual", id="factual"),
         pytest.param("The ruling was in line with legal opinion.", "factual", id="plain-ruling"),
     ],
