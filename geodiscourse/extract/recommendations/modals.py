@@ -321,7 +321,7 @@ def advisory_phrases(scope: Scope) -> list[Prescription]:
                 continue
             tokens = list(sent[offset : offset + n])
             last = tokens[-1]
-            if phrase[-1] in ("to", "better"):
+            if phrase[-1] in ("to", "better", "ta"):  # "ta" of "gotta"
                 head = next_content(sent, last.i + 1)
                 if head is None or head.pos_ in ("DET", "PRON", "PROPN", "PUNCT"):
                     continue

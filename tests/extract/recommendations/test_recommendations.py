@@ -82,6 +82,16 @@ def recommend(
         # semi-modals
         ("Moscow needs to end its aggression.", "needs to", "strong", "RUS", "end its aggression", None),
         ("Washington has to decide.", "has to", "strong", "USA", "decide", None),
+        # spoken forms of "have got to"
+        ("Washington's got to decide.", "'s got to", "strong", "USA", "decide", None),
+        (
+            "We've gotta continue to press on both fronts.",
+            "'ve gotta",
+            "strong",
+            None,
+            "continue to press on both fronts",
+            None,
+        ),
         # advisory phrases, strong to weak
         (
             "Washington would do well to take a page out of the Russian playbook.",
