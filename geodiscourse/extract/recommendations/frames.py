@@ -203,6 +203,10 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
         strength = rules.demand_verbs.get(lemma)
         if strength is None or tok.tag_ not in _DEMAND_TAGS or not is_verb(tok) or has_negation(tok):
             continue
+        passive = _passive_demand(tok, lemma)
+        if passive is not None:
+            found.append(passive)  # "Tony Blair is being urged to use all his powers"
+            continue
         speaker = child(tok, "nsubj") or _participle_subject(tok)
         if speaker is None:
             continue
@@ -233,6 +237,32 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
 #: addressee and an infinitive (see demand_verbs).
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _DEMAND_TAGS = _PRESENT_TAGS | {"VBD", "VBN", "VBG"}
+
+
+def _passive_demand(verb: Token, lemma: str) -> Prescription | None:
+    """ "X is urged / was called on to do Y": advice to X, by the "by" phrase's actor or by
+    someone unnamed."""
+    addressee = child(verb, "nsubjpass")
+    if addressee is None or lemma not in ("urge", "call", "press"):
+        return None
+    if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children):
+        return None
+    infinitive, _ = _to_infinitive(verb)
+    if infinitive is None:
+        return None
+    agent = child(verb, "agent")
+    speaker = None if agent is None else child(agent, "pobj")
+    return Prescription(
+        modal=verb.text,
+        strength="moderate",
+        kind="demand",
+        start=addressee.left_edge.i,
+        action_start=_verb_start(infinitive),
+        action_head=infinitive,
+        subject=addressee,
+        passive=True,
+        speaker=speaker,
+    )
 
 
 def _for_marked_infinitive(verb: Token) -> Token | None:

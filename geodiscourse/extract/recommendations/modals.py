@@ -201,7 +201,8 @@ def modal_auxiliaries(scope: Scope) -> list[Prescription]:
                 continue
             first, label = first + 1, "ought to"
         nxt = after_parenthetical(sent, first)
-        if nxt is None or nxt.tag_ != "VB":
+        shouted = nxt is not None and nxt.is_upper and tok.head.i == nxt.i  # "Congress MUST ACT NOW!"
+        if nxt is None or (nxt.tag_ != "VB" and not shouted):
             continue  # inversion ("should the talks fail"), ellipsis ("as it should")
         after = next_content(sent, nxt.i + 1)
         if nxt.lower_ == "have" and after is not None and after.tag_ == "VBN":
@@ -209,7 +210,7 @@ def modal_auxiliaries(scope: Scope) -> list[Prescription]:
         verb = _action_head(nxt)
         if tok.head.i > tok.i and is_verb(tok.head) and tok.head.i >= nxt.i:
             verb = tok.head
-        if verb.tag_ not in ("VB", "VBN"):
+        if verb.tag_ not in ("VB", "VBN") or shouted:
             verb = nxt
         if clause_blocked(verb, tok) or _inside_title(tok, scope) or described_rule(verb, rules):
             continue

@@ -82,6 +82,8 @@ def recommend(
         # semi-modals
         ("Moscow needs to end its aggression.", "needs to", "strong", "RUS", "end its aggression", None),
         ("Washington has to decide.", "has to", "strong", "USA", "decide", None),
+        # a shouted modal and verb ("MUST ACT"), as tweets write them
+        ("London MUST ACT NOW!", "must", "strong", "GBR", "ACT NOW", None),
         # spoken forms of "have got to"
         ("Washington's got to decide.", "'s got to", "strong", "USA", "decide", None),
         (

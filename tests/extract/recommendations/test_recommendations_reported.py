@@ -77,6 +77,20 @@ def recommend(nlp: Language, text: str) -> list[RecommendationRow]:
             id="past-call-on-x-to",
         ),
         pytest.param(
+            "Britain was urged by the minister to take more refugees.",
+            "Britain was urged by the minister to take more refugees",
+            "urged",
+            "the minister",
+            id="passive-urge-by",
+        ),
+        pytest.param(
+            "He tweeted on Saturday that players should stand.",
+            "players should stand",
+            "should",
+            "He",
+            id="tweeted-advice",
+        ),
+        pytest.param(
             "Ministers also called for the banks to act.",
             "Ministers also called for the banks to act",
             "called for",
