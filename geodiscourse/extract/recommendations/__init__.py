@@ -215,10 +215,12 @@ def extract_recommendations(
         item = items.get(index)
         list_voice = None if item is None else _list_recommender(item, recommenders, ctx)
         found: list[Prescription] = []
-        if not sentence_is_question(sent) and (
-            index in attributions or any(t.lower_ in triggers or t.lemma_.lower() in triggers for t in sent)
-        ):
-            found = find_prescriptions(_scope(ctx, rules, sent, index, addressees, recommenders))
+        if not sentence_is_question(sent):
+            if any(t.lower_ in triggers or t.lemma_.lower() in triggers for t in sent):
+                found = find_prescriptions(_scope(ctx, rules, sent, index, addressees, recommenders))
+            elif index in attributions and any(t.tag_ == "VB" for t in sent):
+                # no modal or frame word: only a command in someone's words can be advice
+                found = frames.reported_imperatives(_scope(ctx, rules, sent, index, addressees, recommenders))
         for p, stop in zip(found, _stops(found, sent), strict=True):
             add(_prescription_row(ctx, sent, index, p, stop, rules, addressees, recommenders, list_voice))
         if item is not None and list_voice is not None and not found and not sentence_is_question(sent):

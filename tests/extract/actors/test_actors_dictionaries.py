@@ -15,6 +15,7 @@ import pytest
 import yaml
 from spacy.language import Language
 
+from geodiscourse.extract.actors.lexicon import name_words
 from geodiscourse.extract.actors.resolve import resolve_mentions
 from geodiscourse.rules import rule_text
 from geodiscourse.schemas.actors import SECTORS
@@ -82,3 +83,21 @@ def test_sector_lists_agree() -> None:
     assert data["sectors"] == SECTORS
     assert set(data["phoenix_codes"].values()) <= set(SECTORS)
     assert set(data["title_heads"].values()) <= set(SECTORS)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kim Jong-un",
+        "Vladimir V. Putin",
+        "Martin O'Malley",
+        'Charles J. "Chuck" Fleischmann',
+        "Angus S. King, Jr.",
+        "Jean-Marie Le Pen",
+        "Moon Jae-in",
+    ],
+)
+def test_compiled_names_split_as_the_parser_splits_them(nlp: Language, name: str) -> None:
+    """The fast splitter of the compiled names agrees with spaCy's tokenizer, so a name in
+    the dictionary matches the same name in a text."""
+    assert name_words(name) == [t.text for t in nlp.tokenizer(name) if t.text != "."]
