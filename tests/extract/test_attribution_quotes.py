@@ -189,3 +189,32 @@ def test_contents_lie_inside_their_sentence(nlp: Language, text: str) -> None:
         sent = ctx.sentences[index]
         for a in found:
             assert sent.start_char <= a.content_start < a.content_end <= sent.end_char
+
+
+EMBEDDED_TWEET = (
+    "The president attacked Congress on Monday.\n\n"
+    "Our border laws are very weak. Congress must act now! "
+    "— Donald J. Trump (@realDonaldTrump) April 2, 2018\n\n"
+    "The White House declined to comment."
+)
+
+
+def test_an_embedded_tweet_is_its_tweeters(nlp: Language) -> None:
+    """The paragraph an embed signature ends is the tweeter's words, sentence by sentence;
+    the paragraphs around it stay the author's."""
+    found = reports(nlp, EMBEDDED_TWEET, {"Donald J. Trump": "donald-trump"})
+    assert [(i, a.speaker_text, a.speaker_actor_id, a.cue, c) for i, a, c in found] == [
+        (1, "Donald J. Trump", "donald-trump", "tweet", "Our border laws are very weak"),
+        (2, "Donald J. Trump", "donald-trump", "tweet", "Congress must act now!"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose 5% - a rise of (@ ten) points.",  # no handle, no date
+        "He wrote to @realDonaldTrump on April 2, 2018.",  # a handle, but no signature
+    ],
+)
+def test_no_tweet_without_a_signature(nlp: Language, text: str) -> None:
+    assert not any(a.cue == "tweet" for _, a, _ in reports(nlp, text))

@@ -31,6 +31,7 @@ from geodiscourse.extract.attribution.frames import frame_reports
 from geodiscourse.extract.attribution.lexicon import ReportingLexicon, reporting_lexicon
 from geodiscourse.extract.attribution.quotations import attribute_quotations, is_clausal, quote_pieces
 from geodiscourse.extract.attribution.spans import Attribution, Report, child, make_report, token_span
+from geodiscourse.extract.attribution.tweets import tweet_reports
 from geodiscourse.extract.attribution.verbs import verb_reports
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.quotations import QuoteSegment, quote_segments, quoted_tokens
@@ -77,6 +78,10 @@ def attributions_for_document(ctx: DocContext) -> dict[int, list[Attribution]]:
         ]
         if reports:
             found[index] = reports
+    for index, reports in tweet_reports(ctx).items():
+        # a tweet's words are its tweeter's, unless a verb already reports them
+        held = found.setdefault(index, [])
+        held.extend(r for r in reports if not any(_same_content(r, h) for h in held))
     attribute_quotations(ctx, segments, found)
     return {
         index: sorted((r.attribution for r in reports), key=lambda a: (a.content_start, a.content_end))
