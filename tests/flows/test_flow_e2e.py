@@ -175,10 +175,22 @@ def test_seed_release_has_the_right_rows(
 @pytest.mark.parametrize(
     "actor",
     [
-        {"actor_id": "RUS", "name": "Russia", "kind": "state", "country": "RUS"},
-        {"actor_id": "NATO", "name": "NATO", "kind": "igo", "country": None},
-        {"actor_id": "vladimir-putin", "name": "Vladimir Putin", "kind": "person", "country": "RUS"},
-        {"actor_id": "joe-biden", "name": "Joe Biden", "kind": "person", "country": "USA"},
+        {"actor_id": "RUS", "name": "Russia", "kind": "state", "country": "RUS", "sector": None},
+        {"actor_id": "NATO", "name": "NATO", "kind": "igo", "country": None, "sector": "igo"},
+        {
+            "actor_id": "vladimir-putin",
+            "name": "Vladimir Putin",
+            "kind": "person",
+            "country": "RUS",
+            "sector": "government",
+        },
+        {
+            "actor_id": "joe-biden",
+            "name": "Joe Biden",
+            "kind": "person",
+            "country": "USA",
+            "sector": "government",
+        },
     ],
     ids=lambda actor: actor["actor_id"],
 )
