@@ -61,7 +61,13 @@ def test_harrow_country_is_the_majority_of_documents(tmp_path: Path) -> None:
         tables, _, _ = build_tables(raw, tmp_path / f"work-{size}", batch_size=size)
         harrow = tables["actors"].filter(pl.col("actor_id") == "john-harrow").to_dicts()
         assert harrow == [
-            {"actor_id": "john-harrow", "name": "John Harrow", "kind": "person", "country": "USA"}
+            {
+                "actor_id": "john-harrow",
+                "name": "John Harrow",
+                "kind": "person",
+                "country": "USA",
+                "sector": None,
+            }
         ]
 
 
