@@ -431,7 +431,10 @@ def load_lexicon() -> Lexicon:
         kept_honorifics=frozenset(honorifics.get("kept") or []),
         titles=titles,
         title_words=frozenset(
-            word for title in titles for word in title if word.isalpha() and word not in _FUNCTION_WORDS
+            word
+            for title in titles
+            for word in title
+            if word.rstrip(".").isalpha() and word not in _FUNCTION_WORDS
         ),
         title_modifiers=dict(titles_data.get("title_modifiers") or {}),
         title_gender={

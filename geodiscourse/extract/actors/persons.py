@@ -33,8 +33,10 @@ _INITIAL = re.compile(r"^[A-Z]\.$")
 _MAX_NAME_TOKENS = 5
 #: Honorifics used with a given name in British usage ("Sir Alan" for Sir Alan Budd).
 _FIRST_NAME_HONORIFICS = frozenset({"Sir", "Dame"})
-#: Evidence tiers for a person's state, strongest first.
-EXPLICIT, LISTED, TITLE = 0, 1, 2
+#: Evidence tiers for a person's state, strongest first. CONTEXT is the weakest: the state
+#: a document is mostly about, for a person it gives a political office and nothing else
+#: places ("Attorney General Loretta Lynch" in a report on US politics).
+EXPLICIT, LISTED, TITLE, CONTEXT = 0, 1, 2, 3
 
 
 @dataclass
@@ -45,7 +47,7 @@ class PersonCluster:
     keys: tuple[str, ...]  # matching keys of ``words`` (no lone full stops)
     gender: str | None = None
     titles: list[tuple[str, ...]] = field(default_factory=list)
-    evidence: list[Counter[str]] = field(default_factory=lambda: [Counter(), Counter(), Counter()])
+    evidence: list[Counter[str]] = field(default_factory=lambda: [Counter(), Counter(), Counter(), Counter()])
     canonical: str | None = None  # the known person's name when listed
     listed_sector: str | None = None  # the sector of the listed person's role at the document's date
     text_sector: str | None = None  # a sector the text states outright (a party-state tag: "R-S.C.")
@@ -70,7 +72,7 @@ class PersonCluster:
         if self.text_sector is not None:
             return self.text_sector
         for title in self.titles:
-            found = title_sectors.get(title[-1])
+            found = title_sectors.get(" ".join(title)) or title_sectors.get(title[-1])
             if found is not None:
                 return found
         return self.listed_sector

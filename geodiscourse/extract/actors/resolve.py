@@ -22,7 +22,7 @@ from geodiscourse.extract.actors.affiliation import gather_evidence
 from geodiscourse.extract.actors.gazetteer import GazetteerMatch, match_gazetteer, token_owner
 from geodiscourse.extract.actors.lexicon import Actor, Lexicon, load_lexicon
 from geodiscourse.extract.actors.organisations import organisation_mentions
-from geodiscourse.extract.actors.persons import PersonCluster, PersonMention, find_persons
+from geodiscourse.extract.actors.persons import CONTEXT, PersonCluster, PersonMention, find_persons
 from geodiscourse.extract.coreference.persons import resolve_pronouns, resolve_roles
 from geodiscourse.nlp.context import ResolvedMention
 
@@ -86,6 +86,24 @@ def dominant_state(
     if len(ranked) > 1 and ranked[0][1] < _DOMINANT_RATIO * ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+def _officials_of(dominant: str, clusters: Sequence[PersonCluster], lexicon: Lexicon) -> None:
+    """A person the document gives a political office ("Attorney General", "Sen.",
+    "Governor") whom neither the text nor a dictionary places holds it, most likely, in
+    the state the document is about: the weakest evidence, which any other outweighs."""
+    for cluster in clusters:
+        if cluster.country() is None and any(
+            title[-1] in lexicon.role_heads
+            or (lexicon.title_sectors.get(" ".join(title)) or lexicon.title_sectors.get(title[-1]))
+            in _STATE_SECTORS
+            for title in cluster.titles
+        ):
+            cluster.add_evidence(CONTEXT, dominant)
+
+
+#: Sectors of a state's offices: a title in one of them belongs to some state.
+_STATE_SECTORS = frozenset({"government", "legislature", "judiciary", "military", "police"})
 
 
 def _institution_state(token: Token, owner: Sequence[GazetteerMatch | None]) -> str | None:
@@ -179,6 +197,8 @@ def resolve_mentions(doc: Doc, published: datetime.date | None = None) -> ActorR
     owner = token_owner(matches, len(doc))
     gather_evidence(doc, persons, clusters, owner, sentence_start, lexicon, published)
     dominant = dominant_state(matches, persons, clusters)
+    if dominant is not None:
+        _officials_of(dominant, clusters, lexicon)
     roles = resolve_roles(doc, persons, clusters, owner, sentence_index, lexicon, dominant)
     pronouns = resolve_pronouns(doc, [*persons, *roles], clusters, sentence_index)
 

@@ -41,6 +41,11 @@ CASES = [
     ("Sen. Jim Fowlerton, R-S.C., said it was wrong.", "Jim Fowlerton", None, None, "USA", "legislature"),
     ("Rep. Ann Quiller (D-NY) objected.", "Ann Quiller", None, None, "USA", "legislature"),
     ("General Tom Hadley inspected the troops.", "Tom Hadley", None, None, None, "military"),
+    # US news abbreviations of offices; "attorney general" is no general
+    ("Sen. Ann Quillan objected.", "Ann Quillan", None, None, "USA", "legislature"),
+    # an office and the state the document is about, where nothing else places the person
+    ("The US Justice Department is investigating. Attorney General Ann Quillan met reporters. "
+     "The US will act, Washington said.", "Ann Quillan", None, None, "USA", "government"),
     # family name first: the later one-word mention is the same person
     ("North Korean leader Kim Jong-un fired a missile. Kim said more would follow.", "Kim", None,
      "kim-jong-un", "PRK", None),
