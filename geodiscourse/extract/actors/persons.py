@@ -347,8 +347,12 @@ def _surname_mentions(doc: Doc, clusters: _Clusters, occupied: list[bool]) -> No
         return
     for token in doc:
         i = token.i
-        if occupied[i] or token.pos_ != "PROPN" or not _capitalised(token) or key(token.text) not in surnames:
+        if occupied[i] or not _capitalised(token) or key(token.text) not in surnames:
             continue
+        if token.pos_ != "PROPN" and not (
+            token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass", "poss")
+        ):
+            continue  # a surname the tagger took for a noun ("Crews added"), as a subject only
         if i > 0 and doc[i - 1].pos_ == "PROPN" and _capitalised(doc[i - 1]):
             continue
         if i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN" and _capitalised(doc[i + 1]):

@@ -106,3 +106,9 @@ def test_compiled_names_split_as_the_parser_splits_them(nlp: Language, name: str
     """The fast splitter of the compiled names agrees with spaCy's tokenizer, so a name in
     the dictionary matches the same name in a text."""
     assert name_words(name) == [t.text for t in nlp.tokenizer(name) if t.text != "."]
+
+
+def test_a_surname_the_tagger_reads_as_a_noun_is_still_the_person(nlp: Language) -> None:
+    """ "Crews added ..." after "Terry Crews": the subject is his surname, not crews."""
+    result = resolve_mentions(nlp("Terry Crews spoke on Monday. Crews added that he was angry."))
+    assert [(m.text, m.actor_id) for m in result.mentions if m.text == "Crews"] == [("Crews", "terry-crews")]
