@@ -30,7 +30,6 @@ record joins the person whose name is one of its spellings.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import json
 import re
@@ -42,9 +41,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from build_outputs import ROOT, run
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
 PERSONS_OUT = ROOT / "geodiscourse" / "rules" / "actors" / "compiled_persons.json"
 STATES_CSV = ROOT / "geodiscourse" / "rules" / "actors" / "gazetteer_states.csv"
 PETRARCH_SOURCE = "github.com/openeventdata/petrarch2@676801cd9cb2924bbbad09f86d15c9323e7097bf (MIT)"
@@ -574,43 +572,23 @@ def collect(reference: Path) -> dict[str, list[Person]]:
     }
 
 
-def build(reference: Path) -> dict[Path, str]:
+def build(reference: Path, report: bool = False) -> dict[Path, str]:
+    """The output file; ``report``: print each source's counts and the merged ones to stderr."""
     sources = collect(reference)
-    return {PERSONS_OUT: persons_json(merge([p for persons in sources.values() for p in persons]))}
+    merged = merge([p for persons in sources.values() for p in persons])
+    if report:
+        for source, persons in [*sources.items(), ("merged", merged)]:
+            print(
+                f"{source}: {len(persons)} persons, {sum(len(p.spellings) for p in persons)} spellings, "
+                f"{sum(len(p.roles) for p in persons)} roles",
+                file=sys.stderr,
+            )
+        print(f"merged: {sum('+' in p.source for p in merged)} from more than one source", file=sys.stderr)
+    return {PERSONS_OUT: persons_json(merged)}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
-    parser.add_argument("--check", action="store_true", help="exit 1 if a committed output differs")
-    args = parser.parse_args()
-    if not args.reference.is_dir():
-        sys.exit(f"no reference folder at {args.reference} (pass --reference)")
-    sources = collect(args.reference)
-    for source, persons in sources.items():
-        print(
-            f"{source}: {len(persons)} persons, {sum(len(p.spellings) for p in persons)} spellings, "
-            f"{sum(len(p.roles) for p in persons)} roles",
-            file=sys.stderr,
-        )
-    merged = merge([p for persons in sources.values() for p in persons])
-    print(
-        f"merged: {len(merged)} persons, {sum(len(p.spellings) for p in merged)} spellings, "
-        f"{sum(len(p.roles) for p in merged)} roles, "
-        f"{sum('+' in p.source for p in merged)} from more than one source",
-        file=sys.stderr,
-    )
-    outputs = {PERSONS_OUT: persons_json(merged)}
-    stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]
-    if args.check:
-        for path in stale:
-            print(f"stale: {path.relative_to(ROOT)}")
-        sys.exit(1 if stale else 0)
-    for path, text in outputs.items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)} ({len(text.encode('utf-8'))} bytes)")
+    run(__doc__, lambda reference: build(reference, report=True))
 
 
 if __name__ == "__main__":

@@ -32,16 +32,14 @@ CAMEO's 01 (public statements) codes no event; its 02 (appeals) is PLOVER's REQU
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
+from build_outputs import ROOT, run
+
 VOCABULARY_OUT = ROOT / "schemas" / "plover_vocabulary.py"
 VERBS_OUT = ROOT / "geodiscourse" / "rules" / "events" / "cameo_verbs.json"
 AGENTS_OUT = ROOT / "geodiscourse" / "rules" / "shared" / "phoenix_agents.json"
@@ -508,23 +506,7 @@ def build(reference: Path) -> dict[Path, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
-    parser.add_argument("--check", action="store_true", help="exit 1 if a committed output differs")
-    args = parser.parse_args()
-    if not args.reference.is_dir():
-        sys.exit(f"no reference folder at {args.reference} (pass --reference)")
-    outputs = build(args.reference)
-    stale = [path for path, text in outputs.items() if not path.exists() or path.read_text() != text]
-    if args.check:
-        for path in stale:
-            print(f"stale: {path.relative_to(ROOT)}")
-        sys.exit(1 if stale else 0)
-    for path, text in outputs.items():
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.relative_to(ROOT)}")
+    run(__doc__, build)
 
 
 if __name__ == "__main__":

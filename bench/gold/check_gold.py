@@ -1,31 +1,22 @@
 """Structural check of a gold set in dev-gold.json's format: the keys score.py reads, every
 quote an exact substring of its raw article (inside one paragraph), event types and actor
-codes well formed. Reads the raw files only, never runs the pipeline; each gold set's own
-validate.py says where its raw articles are."""
+codes well formed. Reads the raw files only, never runs the pipeline.
+
+    python bench/gold/check_gold.py tests/blind_set_2026_12d [SHARED_DIR]
+
+finds a set's raw articles in the corpora of the shared folder (default: the one beside the
+repository); bench/gold/blind-2026-12/validate.py checks that older set.
+"""
 
 import json
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
-TYPES = {
-    "AGREE",
-    "CONSULT",
-    "SUPPORT",
-    "CONCEDE",
-    "COOPERATE",
-    "AID",
-    "RETREAT",
-    "REQUEST",
-    "ACCUSE",
-    "REJECT",
-    "THREATEN",
-    "PROTEST",
-    "SANCTION",
-    "MOBILIZE",
-    "COERCE",
-    "ASSAULT",
-}
+from geodiscourse.schemas.events import PLOVER_TYPES
+
+TYPES = set(PLOVER_TYPES)
 
 
 def code_ok(code):
@@ -177,3 +168,29 @@ def check(gold_path: Path, raw_path: Callable[[str], Path]) -> list[str]:
     print("claims", {k: len(v) for k, v in cl.items()})
     print("recommendations", {k: len(v) for k, v in rc.items()})
     return errors
+
+
+#: The corpora, under the shared folder, that the gold sets' articles come from.
+CORPORA = (
+    "corpora/hyperpartisan-576/articles",
+    "corpora/bbc-news-2095/news/business",
+    "corpora/bbc-news-2095/news/politics",
+)
+
+
+def main(argv: list[str]) -> int:
+    """Check ``argv[1]``/gold.json against its raw articles; 1 when it has a problem."""
+    set_dir = Path(argv[1])
+    shared = Path(argv[2]) if len(argv) > 2 else Path(__file__).resolve().parents[3] / "shared"
+    folders = [shared / corpus for corpus in CORPORA]
+
+    def raw_path(name: str) -> Path:
+        return next((folder / name for folder in folders if (folder / name).exists()), folders[0] / name)
+
+    errors = check(set_dir / "gold.json", raw_path)
+    print("\n".join(errors) if errors else "OK: structure and all quotes check out")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

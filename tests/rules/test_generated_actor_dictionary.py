@@ -9,29 +9,15 @@ are read, on small made-up inputs.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
 
 from tests.paths import REPO
+from tests.rules.tool_scripts import load_tool
 
 REFERENCE = REPO.parent / "shared" / "reference"
 
 
-def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_actor_dictionary", REPO / "tools" / "build_actor_dictionary.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _build_module()
+build = load_tool("build_actor_dictionary")
 STATES = frozenset({"RUS", "USA", "FRA", "SUN"})
 
 PHOENIX_PERSON = """\

@@ -9,10 +9,6 @@ read, on small made-up inputs.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from types import ModuleType
-
 import pytest
 
 from geodiscourse.extract.events.compiled import compiled_counts, compiled_verbs
@@ -20,22 +16,12 @@ from geodiscourse.rules.word_lists import phoenix_agents
 from geodiscourse.schemas.events import PLOVER_TYPES
 from geodiscourse.schemas.plover_vocabulary import PLOVER_CONTEXTS, PLOVER_MODES
 from tests.paths import REPO
+from tests.rules.tool_scripts import load_tool
 
 REFERENCE = REPO.parent / "shared" / "reference"
 
 
-def _build_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "build_event_dictionary", REPO / "tools" / "build_event_dictionary.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _build_module()
+build = load_tool("build_event_dictionary")
 
 
 @pytest.mark.skipif(

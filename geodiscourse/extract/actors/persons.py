@@ -214,13 +214,12 @@ def _candidates(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candi
         found.append(_Candidate(start, end, start, 2, None))
     for token in doc:
         # a one-word name the dictionary knows ("Trump said"), which NER often misses
-        word = key(token.text)
         if (
             token.pos_ == "PROPN"
             and _capitalised(token)
             and not occupied[token.i]
             and token.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC")
-            and (word in lexicon.alone_names or word in lexicon.in_office_names)
+            and _stands_alone(key(token.text), lexicon)
             and _valid_name(doc, token.i, token.i + 1, lexicon)
         ):
             found.append(_Candidate(token.i, token.i + 1, token.i, 2, None))
@@ -319,6 +318,11 @@ class _Clusters:
         )
 
 
+def _stands_alone(word: str, lexicon: Lexicon) -> bool:
+    """Is the one-word name one the compiled dictionary lets stand for a person alone?"""
+    return word in lexicon.alone_names or word in lexicon.in_office_names
+
+
 def _family_name_first(full: tuple[str, ...], short: tuple[str, ...], lexicon: Lexicon) -> bool:
     """Is ``short`` the family name of a name written family name first, as Korean and
     Chinese names are in English ("Kim Jong-un" -> "Kim", "Xi Jinping" -> "Xi")?"""
@@ -333,7 +337,7 @@ def _keep_single(cand: _Candidate, keys: tuple[str, ...], lexicon: Lexicon) -> b
         cand.priority < 2
         or cand.end - cand.name_start > 1
         or keys in lexicon.known_persons
-        or (len(keys) == 1 and (keys[0] in lexicon.alone_names or keys[0] in lexicon.in_office_names))
+        or (len(keys) == 1 and _stands_alone(keys[0], lexicon))
     )
 
 

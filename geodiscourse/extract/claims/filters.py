@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.claims.cues import claim_cues, folded
 from geodiscourse.extract.recommendations.lexicon import load_rules
-from geodiscourse.extract.recommendations.prescription import prescriptive_modal
+from geodiscourse.extract.recommendations.prescription import command_lead, prescriptive_modal
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TERMINAL = ".!?:;\"'”’)…"
@@ -120,13 +120,7 @@ def is_imperative(span: Span) -> bool:
     """Is the span a command ("Then fund the wall", "Stop this now")? Its root is a bare
     verb with no subject, no "to" and no auxiliary: it tells someone to act, which is
     advice, not a statement that could be true or false."""
-    root = span.root
-    if root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in root.children):
-        return False
-    before = [t for t in span if t.i < root.i and not (t.is_punct or t.is_quote)]
-    return all(t.dep_ in ("advmod", "intj", "cc", "discourse") for t in before)
+    return command_lead(span.root, span.start) is not None
 
 
 def sentence_gate(sent: Span) -> str | None:

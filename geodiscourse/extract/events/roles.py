@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from geodiscourse.extract.events.intent import modals_of
 from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame, plover_lexicon
 from geodiscourse.extract.events.triggers import coordination_head, reduced_relative_head
 from geodiscourse.extract.phrases import represented_actor
@@ -283,7 +284,7 @@ def nominal_roles(
         source = verbal_source(ctx, light_verb)
     if target is None and light_verb is None and noun.dep_ == "dobj":
         undergoer = noun.head
-        if undergoer.lemma_.lower() in plover_lexicon().undergoing_verbs and not modals_of_verb(undergoer):
+        if undergoer.lemma_.lower() in plover_lexicon().undergoing_verbs and not modals_of(undergoer):
             target = phrase_actor(ctx, subject_of(undergoer), strict=True)  # "Kenya has experienced attacks"
     verb = light_verb if light_verb is not None else carrier
     if verb is not None and target is None:
@@ -333,11 +334,6 @@ def nominal_groups(noun: Token, entry: NounEntry) -> tuple[bool, bool]:
     return agent, patient
 
 
-def modals_of_verb(verb: Token) -> bool:
-    """Has the verb a modal auxiliary ("may face attacks")?"""
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
-
-
 def restriction_roles(ctx: DocContext, noun: Token) -> tuple[str | None, str | None]:
     """Who imposes a restriction and on whom, from the restriction noun itself:
     "the EU embargo on arms exports to China" -> (EU, CHN)."""
@@ -377,6 +373,17 @@ _QUANTITY_NOUNS = frozenset(
 )
 
 
+def _of_objects(quantity: Token) -> list[Token]:
+    """What a quantity noun counts: the objects of its "of" ("thousands of Iraqi Kurds")."""
+    return [
+        g
+        for p in quantity.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
 #: Quantity nouns that, modified and with no "of" phrase, name a group themselves: "the
 #: terror group", "an armed band".
 _COLLECTIVE_NOUNS = frozenset({"group", "band"})
@@ -393,12 +400,7 @@ def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     if token.lower_ in _COLLECTIVE_NOUNS and any(c.dep_ in ("amod", "compound") for c in token.children):
         return not any(p.dep_ == "prep" and p.lower_ == "of" for p in token.children)  # "an armed group"
     if token.lower_ in _QUANTITY_NOUNS:
-        return any(
-            g.dep_ == "pobj" and is_group_agent(g, event_type)
-            for p in token.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-        )
+        return any(is_group_agent(g, event_type) for g in _of_objects(token))
     if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
         return True
     sector = phoenix_agents().get(token.lemma_.lower())
@@ -430,12 +432,7 @@ def is_group_patient(token: Token | None) -> bool:
         return False
     lemma = token.lemma_.lower()
     if token.lower_ in _QUANTITY_NOUNS:
-        return any(
-            g.dep_ == "pobj" and is_group_patient(g)
-            for p in token.children
-            if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children
-        )
+        return any(is_group_patient(g) for g in _of_objects(token))
     if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
         return True
     if lemma in plover_lexicon().victim_nouns:

@@ -14,7 +14,13 @@ from spacy.tokens import Token
 
 from geodiscourse.extract.recommendations.agency import noun_can_act
 from geodiscourse.extract.recommendations.modals import Scope, clause_blocked
-from geodiscourse.extract.recommendations.prescription import Prescription, child, has_negation, is_verb
+from geodiscourse.extract.recommendations.prescription import (
+    Prescription,
+    child,
+    command_lead,
+    has_negation,
+    is_verb,
+)
 
 _PRESENT_BE = frozenset({"is", "'s", "are", "remains"})
 _DEONTIC_MODALS = {"should": "moderate", "must": "strong", "ought": "moderate"}
@@ -332,16 +338,13 @@ def reported_imperatives(scope: Scope) -> list[Prescription]:
     root = scope.sent.root
     heads = [root, *(c for c in root.children if c.dep_ in ("conj", "ccomp", "parataxis"))]
     for head in heads:
-        if head.tag_ != "VB" or not is_verb(head) or not scope.reported(head) or head.lemma_.lower() == "let":
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark") for c in head.children):
-            continue
         lemma = head.lemma_.lower()
+        if not scope.reported(head) or lemma == "let":
+            continue
         if lemma in scope.rules.speech_act_verbs or lemma in scope.rules.experiencer_verbs:
             continue  # "say what you like", "imagine ..."
-        before = [t for t in scope.sent if t.i < head.i and not (t.is_punct or t.is_quote)]
-        lead = [t for t in before if t.i >= head.left_edge.i]
-        if not all(t.dep_ in ("advmod", "intj", "cc", "discourse") for t in lead):
+        lead = command_lead(head, max(head.left_edge.i, scope.sent.start))
+        if lead is None:
             continue
         found.append(
             Prescription(

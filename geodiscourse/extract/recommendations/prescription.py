@@ -106,3 +106,21 @@ def grammatical_subject(verb: Token) -> Token | None:
 def sentence_is_question(sent: Span) -> bool:
     text = sent.text.rstrip(" \"'”’)")
     return text.endswith("?")
+
+
+#: Dependents that make a bare verb no command: a subject, an auxiliary ("to"), a marker.
+_NO_COMMAND_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass", "mark"})
+#: Words that may open a command before its verb: "Then fund the wall", "Please listen".
+_COMMAND_LEAD_DEPS = frozenset({"advmod", "intj", "cc", "discourse"})
+
+
+def command_lead(verb: Token, start: int) -> list[Token] | None:
+    """The words before ``verb`` (from token ``start``) if it heads a command ("Then fund
+    the wall", "Stop this now"): a bare verb with no subject, "to", auxiliary or marker,
+    preceded by nothing but adverbs, interjections and conjunctions; else None. The one
+    test of a command: claims leave commands out, recommendations take them in reported
+    speech."""
+    if verb.tag_ != "VB" or any(c.dep_ in _NO_COMMAND_DEPS for c in verb.children):
+        return None
+    lead = [t for t in verb.doc[start : verb.i] if not (t.is_punct or t.is_quote)]
+    return lead if all(t.dep_ in _COMMAND_LEAD_DEPS for t in lead) else None
