@@ -30,7 +30,9 @@ from geodiscourse.run.batches import prepare
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = REPO / "bench/gold/cleaning-2026-12/gold.json"
 DEFAULT_CORPUS = REPO.parent / "shared/corpora/hyperpartisan-576"
-QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+QUOTES = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
 FIELDS = ("title", "author", "outlet", "published")
 
 
@@ -45,9 +47,10 @@ def field_ok(value: Any, accepted: list[str | None], prefix: bool = False) -> bo
     for a in accepted:
         if a is None and value is None:
             return True
-        if a is not None and value is not None:
-            if (prefix and value.startswith(a)) or (not prefix and norm(a) in norm(value)):
-                return True
+        if (a is not None and value is not None) and (
+            (prefix and value.startswith(a)) or (not prefix and norm(a) in norm(value))
+        ):
+            return True
     return False
 
 
@@ -119,7 +122,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     tally = score(gold, cleaned_rows(gold, args.corpus), args.verbose)
     print(f"gold: {args.gold} ({len(gold)} articles)")
-    print(f"must-stay phrases right: {tally['stay_ok']}/{tally['stay']} ({tally['stay_ok'] / tally['stay']:.1%})")
+    print(
+        f"must-stay phrases right: {tally['stay_ok']}/{tally['stay']} ({tally['stay_ok'] / tally['stay']:.1%})"
+    )
     print(f"must-go phrases gone:    {tally['go_ok']}/{tally['go']} ({tally['go_ok'] / tally['go']:.1%})")
     fields_ok = sum(tally[f"{f}_ok"] for f in FIELDS[:3])
     print(f"title/author/outlet right: {fields_ok}/{3 * len(gold)} ({fields_ok / (3 * len(gold)):.1%})")

@@ -26,6 +26,7 @@ from geodiscourse import __version__
 from geodiscourse.core.timing import StageTimer
 from geodiscourse.flows.interrupt import new_work_dir, reclaim_sigterm, remove_work_dir
 from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
+from geodiscourse.ingest.sidecar import find_sidecar
 from geodiscourse.nlp.pipeline import model_fingerprint
 from geodiscourse.release.publish import (
     PublishedRelease,
@@ -78,8 +79,8 @@ def _in_process() -> TaskRunner[Any]:
 
 
 @task(name="read-raw-folder", cache_policy=NO_CACHE)
-def ingest_task(raw_dir: Path) -> IngestResult:
-    return read_raw_folder(raw_dir)
+def ingest_task(raw_dir: Path, metadata: Path | None = None) -> IngestResult:
+    return read_raw_folder(raw_dir, sidecar=find_sidecar(raw_dir, metadata))
 
 
 @task(name="parse-and-extract-batch", cache_policy=NO_CACHE, persist_result=False)
@@ -132,6 +133,7 @@ def release_flow(
     batch_size: int = DEFAULT_BATCH_SIZE,
     use_cache: bool = True,
     licence: str = DEFAULT_LICENCE,
+    metadata: str | None = None,
 ) -> dict[str, Any]:
     """Read, clean, parse, extract, validate and publish one dated release."""
     reclaim_sigterm()  # a SIGTERM must stop the run at once, not wait on Prefect's API
@@ -140,7 +142,7 @@ def release_flow(
     check_output_writable(out)
     check_work_root(out)  # before any parsing: one error naming OUT/.work and the fix
     progress = current_reporter()
-    ingest = ingest_task(raw)
+    ingest = ingest_task(raw, Path(metadata) if metadata else None)
     work_dir = new_work_dir(out)  # removed on a signal too (flows/interrupt.py)
     cache_dir = out / "cache" if use_cache else None
     try:
@@ -168,6 +170,7 @@ def release_flow(
             "cached": sum(s.cached for s in summaries),
             "model": model_fingerprint(),
             "code_fingerprint": code_fingerprint(),
+            "metadata": ingest.metadata,
         }
         with timer.stage("assemble_validate_publish"):
             published = publish_task(work_dir, ingest, out, release_id, run_info, {str(raw): licence})
@@ -183,6 +186,7 @@ def release_flow(
         "rejected": published.row_counts.get("rejected", 0),
         "parsed": run_info["parsed"],
         "cached": run_info["cached"],
+        "metadata": ingest.metadata,
         "timings": timer.as_dict(),
         "batches": [asdict(s) for s in sorted(summaries, key=lambda s: s.index)],
     }
@@ -231,6 +235,7 @@ def run_release(
     use_cache: bool = True,
     licence: str | None = None,
     reporter: ProgressReporter | None = None,
+    metadata: Path | None = None,
 ) -> dict[str, Any]:
     """Run the flow with the executor the caller asks for; returns the run summary."""
     runner = task_runner_for(workers, dask_address)
@@ -242,6 +247,7 @@ def run_release(
             release_id=release_id,
             batch_size=batch_size,
             use_cache=use_cache,
+            metadata=str(metadata) if metadata else None,
             **({"licence": licence} if licence else {}),
         )
 
@@ -255,6 +261,7 @@ def scheduled_release_flow(
     batch_size: int = DEFAULT_BATCH_SIZE,
     use_cache: bool = True,
     licence: str | None = None,
+    metadata: str | None = None,
 ) -> dict[str, Any]:
     """What ``geodiscourse serve`` deploys. A scheduled run starts in a new process that
     imports this module, so a task runner set on the served flow object would be lost:
@@ -268,6 +275,7 @@ def scheduled_release_flow(
         batch_size=batch_size,
         use_cache=use_cache,
         licence=licence,
+        metadata=Path(metadata) if metadata else None,
     )
 
 

@@ -23,7 +23,7 @@ from geodiscourse.schemas.sentences import SentencesSchema
 
 #: Bumped on any change to a contract column's name, type or meaning (major), or on
 #: an added column (minor). Recorded in every release's manifest.
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"
 
 
 @dataclass(frozen=True)

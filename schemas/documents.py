@@ -40,7 +40,17 @@ class DocumentsSchema(pa.DataFrameModel):
         description="How the raw bytes were decoded: utf-8, or the fallback used (cp1252, latin-1)."
     )
     source_format: str = pa.Field(
-        isin=["text", "html"], description="text, or html when tags were stripped to text."
+        isin=["text", "html"], description="text, or html when the page's main text was extracted by trafilatura."
+    )
+    url: str = pa.Field(nullable=True, description="The article's URL, from the metadata sidecar.")
+    language: str = pa.Field(
+        str_length={"min_value": 2, "max_value": 3},
+        description="Language of the clean text (ISO 639-1): en, since other languages are rejected.",
+    )
+    date_source: str = pa.Field(
+        nullable=True,
+        isin=["text", "metadata"],
+        description="Where published_date came from: text (the file) or metadata (the sidecar); null without a date.",
     )
 
     class Config:

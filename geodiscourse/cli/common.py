@@ -42,6 +42,14 @@ DaskAddressOption = Annotated[
 ]
 BatchSizeOption = Annotated[int, typer.Option("--batch-size", min=1, help="Articles per task.")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Parse every article again.")]
+MetadataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--metadata",
+        help="CSV or JSON Lines sidecar (source_name, title, published_date, outlet, author, url, licence); "
+        "default: metadata.csv or metadata.jsonl beside RAW, if present.",
+    ),
+]
 LicenceOption = Annotated[
     str | None,
     typer.Option("--licence", help="The articles' licence, recorded in each release's data card."),

@@ -24,6 +24,7 @@ from geodiscourse.cli.common import (
     BatchSizeOption,
     DaskAddressOption,
     LicenceOption,
+    MetadataOption,
     NoCacheOption,
     OutOption,
     RawOption,
@@ -84,6 +85,14 @@ def _print_summary(summary: dict[str, Any]) -> None:
         f"inputs: {summary['inputs']} files -> {summary['documents']} documents, {summary['rejected']} rejected; "
         f"parsed {summary['parsed']}, from cache {summary['cached']}"
     )
+    metadata = summary.get("metadata")
+    if metadata:
+        unmatched = metadata["rows_unmatched"]
+        console.print(
+            f"metadata: {metadata['path']}: {metadata['rows_matched']} rows used"
+            + (f", {len(unmatched)} naming no raw file (listed in the manifest)" if unmatched else ""),
+            soft_wrap=True,
+        )
     console.print(f"release: {summary['path']}")
 
 
@@ -108,9 +117,11 @@ def _run_release(
     no_cache: bool,
     licence: str | None,
     progress: bool,
+    metadata: Path | None = None,
 ) -> dict[str, Any]:
     """``run`` less its output: errors become one message and exit code 1 or 2."""
     from geodiscourse.flows.release import run_release
+    from geodiscourse.ingest.sidecar import SidecarError, find_sidecar
     from geodiscourse.release.publish import (
         LockTimeoutError,
         OutputNotWritableError,
@@ -125,6 +136,7 @@ def _run_release(
         if not raw.is_dir():  # before Prefect starts: one clear error, no work done
             raise FileNotFoundError(f"raw folder {raw} does not exist or is not a folder: pass --raw DIR")
         check_output_writable(out)
+        find_sidecar(raw, metadata)  # a sidecar that cannot be read stops the run here
         return run_release(
             raw,
             out,
@@ -135,6 +147,7 @@ def _run_release(
             use_cache=not no_cache,
             licence=licence,
             reporter=reporter,
+            metadata=metadata,
         )
     except ReleaseValidationError as err:
         errors.print(f"[red]validation failed: nothing was published[/red]\n{err}")
@@ -146,6 +159,7 @@ def _run_release(
         WorkspaceError,
         FileNotFoundError,
         NotADirectoryError,
+        SidecarError,
     ) as err:
         errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from err
@@ -164,6 +178,7 @@ def run(
     batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
     no_cache: NoCacheOption = False,
     licence: LicenceOption = None,
+    metadata: MetadataOption = None,
     progress: Annotated[bool, typer.Option("--progress/--no-progress", help="Show a progress bar.")] = True,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log each step.")] = False,
@@ -192,6 +207,7 @@ def run(
             no_cache,
             licence,
             progress and not json_summary,
+            metadata,
         )
     if json_summary:
         console.print_json(json.dumps(summary, default=str))
@@ -219,6 +235,7 @@ def serve(
     batch_size: BatchSizeOption = DEFAULT_BATCH_SIZE,
     no_cache: NoCacheOption = False,
     licence: LicenceOption = None,
+    metadata: MetadataOption = None,
     prefect_home: Annotated[
         Path | None,
         typer.Option(
@@ -256,6 +273,7 @@ def serve(
         "batch_size": batch_size,
         "use_cache": not no_cache,
         "licence": licence,
+        "metadata": str(metadata.resolve()) if metadata else None,
     }
     say = functools.partial(console.print, soft_wrap=True)
     try:

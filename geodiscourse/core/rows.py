@@ -23,6 +23,9 @@ class DocumentRow(TypedDict):
     duplicate_names: list[str]
     encoding: str
     source_format: str
+    url: str | None
+    language: str
+    date_source: str | None
 
 
 class SentenceRow(TypedDict):

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from geodiscourse.core.ids import doc_id_for
 from geodiscourse.core.rows import RejectedRow
-from geodiscourse.ingest.cleaning.html import html_to_text, looks_like_html
+from geodiscourse.ingest.cleaning.html import extract_html, looks_like_html
 from geodiscourse.ingest.opening import InputFile, load_file
 from geodiscourse.ingest.opening import Rejected as _Rejected
+from geodiscourse.ingest.sidecar import DocumentMetadata, Sidecar
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,16 @@ class RawArticle:
     encoding: str
     source_format: str
     duplicate_names: tuple[str, ...]
+    #: what an HTML page states about itself (title, author, date, site name)
+    page: DocumentMetadata | None = None
+    #: the metadata sidecar's row for this file
+    sidecar: DocumentMetadata | None = None
+
+    @property
+    def cache_variant(self) -> str:
+        """What besides the bytes the extraction depends on: the sidecar row, whose date
+        changes how relative dates resolve ("" without one)."""
+        return "" if self.sidecar is None else self.sidecar.fingerprint()
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,8 @@ class IngestResult:
     articles: list[RawArticle]
     rejected: list[RejectedRow]
     inputs: list[InputFile]
+    #: the metadata sidecar's summary for the manifest (None: no sidecar)
+    metadata: dict[str, object] | None = None
 
 
 def _walk(raw_dir: Path) -> tuple[list[str], list[str]]:
@@ -140,22 +153,30 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
-def _read_one(name: str, data: bytes) -> tuple[str, str, str]:
-    """(text, encoding, source_format) of one file's bytes; raises _Rejected."""
+def _read_one(name: str, data: bytes) -> tuple[str, str, str, DocumentMetadata | None]:
+    """(text, encoding, source_format, page metadata) of one file's bytes; raises _Rejected."""
     if not data:
         raise _Rejected(
             "empty", f"raw file {name} is empty (0 bytes): remove it or put the article's text in it"
         )
     text, encoding = decode_bytes(data, name)
     source_format = "text"
+    page: DocumentMetadata | None = None
     if looks_like_html(text):
-        text, source_format = html_to_text(text), "html"
+        found = extract_html(text)
+        text, source_format = found.text, "html"
+        page = DocumentMetadata(
+            title=found.title,
+            published_date=found.published_date,
+            outlet=found.site_name,
+            author=found.author,
+        )
     if not any(ch.isalnum() for ch in text):
         what = "visible text" if source_format == "html" else "letters or digits"
         raise _Rejected(
             "no_content", f"raw file {name} has no {what}: remove it or put the article's text in it"
         )
-    return text, encoding, source_format
+    return text, encoding, source_format, page
 
 
 def _load(raw_root: Path, raw_dir: Path, fs_name: str, max_bytes: int) -> tuple[InputFile, bytes]:
@@ -170,7 +191,9 @@ def _load(raw_root: Path, raw_dir: Path, fs_name: str, max_bytes: int) -> tuple[
     return load_file(raw_root, raw_dir / fs_name, name, max_bytes)
 
 
-def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> IngestResult:
+def read_raw_folder(
+    raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES, sidecar: Sidecar | None = None
+) -> IngestResult:
     """Every visible file under raw_dir (recursively), read as an article or rejected.
 
     Files with identical bytes make one article, named by the first path in sorted
@@ -178,6 +201,9 @@ def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Ing
     .DS_Store) are skipped; a link to a folder, or to a file outside the raw folder, is
     not followed but rejected, so the input set never depends on what lies outside the
     raw folder. A link to a file inside it is read (a duplicate of its target).
+
+    Each article carries its metadata sidecar row (that of its first name); a sidecar
+    kept inside the raw folder is no article.
     """
     raw_dir = Path(raw_dir)
     if not raw_dir.exists():
@@ -188,6 +214,9 @@ def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Ing
         )
     names, linked_dirs = _walk(raw_dir)
     raw_root = Path(os.path.realpath(raw_dir))
+    if sidecar is not None and Path(os.path.realpath(sidecar.path)).is_relative_to(raw_root):
+        inside = Path(os.path.realpath(sidecar.path)).relative_to(raw_root).as_posix()
+        names = [n for n in names if n != inside]
     inputs: list[InputFile] = []
     rejected: list[RejectedRow] = []
     first_of_sha: dict[str, RawArticle] = {}
@@ -215,15 +244,27 @@ def read_raw_folder(raw_dir: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Ing
             duplicates[sha].append(name)
             continue
         try:
-            text, encoding, source_format = _read_one(name, data)
+            text, encoding, source_format, page = _read_one(name, data)
         except _Rejected as rej:
             reject(name, sha, rej)
             continue
-        first_of_sha[sha] = RawArticle(name, sha, doc_id_for(data), text, encoding, source_format, ())
+        row = sidecar.for_file(name) if sidecar is not None else None
+        first_of_sha[sha] = RawArticle(
+            name, sha, doc_id_for(data), text, encoding, source_format, (), page, row
+        )
         duplicates[sha] = []
     articles = [replace(a, duplicate_names=tuple(sorted(duplicates[sha]))) for sha, a in first_of_sha.items()]
+    if sidecar is not None and sidecar.unmatched:
+        log.warning(
+            "metadata file %s has %d rows naming no file of %s (first: %s): they are listed in the manifest",
+            sidecar.path,
+            len(sidecar.unmatched),
+            raw_dir,
+            sidecar.unmatched[0],
+        )
     return IngestResult(
         articles=sorted(articles, key=lambda a: a.source_name),
         rejected=sorted(rejected, key=lambda r: r["source_name"]),
         inputs=sorted(inputs, key=lambda f: f.source_name),
+        metadata=sidecar.summary() if sidecar is not None else None,
     )

@@ -30,7 +30,8 @@ from geodiscourse.core.timing import StageTimer
 from geodiscourse.extract.document import extract_document
 from geodiscourse.ingest.cleaning import CleanedArticle, clean_article
 from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
-from geodiscourse.ingest.language import non_english_reason
+from geodiscourse.ingest.language import ENGLISH, non_english_reason
+from geodiscourse.ingest.sidecar import DocumentMetadata, ResolvedMetadata, Sidecar, resolve_metadata
 from geodiscourse.nlp.pipeline import load_pipeline, model_fingerprint
 from geodiscourse.run.cache import DocumentOutput, ExtractionCache, usable_cache_dir
 from geodiscourse.run.fingerprint import code_fingerprint
@@ -100,19 +101,34 @@ def duplicate_rejections(article: RawArticle, rejected: RejectedRow) -> list[Rej
     ]
 
 
+def article_metadata(article: RawArticle, cleaned: CleanedArticle) -> ResolvedMetadata:
+    """The document's metadata from its sidecar row, its page's tags and its text."""
+    from_text = DocumentMetadata(
+        title=cleaned.title,
+        published_date=cleaned.published_date,
+        outlet=cleaned.outlet,
+        author=cleaned.author,
+    )
+    return resolve_metadata(from_text, article.page, article.sidecar)
+
+
 def document_row(article: RawArticle, cleaned: CleanedArticle) -> DocumentRow:
+    meta = article_metadata(article, cleaned)
     return DocumentRow(
         doc_id=article.doc_id,
         source_name=article.source_name,
-        title=cleaned.title,
-        author=cleaned.author,
-        outlet=cleaned.outlet,
-        published_date=cleaned.published_date,
+        title=meta.title,
+        author=meta.author,
+        outlet=meta.outlet,
+        published_date=meta.published_date,
         clean_text=cleaned.clean_text,
         cited_urls=list(cleaned.cited_urls),
         duplicate_names=list(article.duplicate_names),
         encoding=article.encoding,
         source_format=article.source_format,
+        url=meta.url,
+        language=ENGLISH,
+        date_source=meta.date_source,
     )
 
 
@@ -151,7 +167,7 @@ def process_articles(
     to_parse: list[tuple[int, RawArticle, CleanedArticle]] = []
     hits = 0
     for index, article in enumerate(articles):
-        hit = cache.get(article.sha256) if cache is not None else None
+        hit = cache.get(article.sha256, article.cache_variant) if cache is not None else None
         if hit is not None:
             outputs[index] = with_current_names(hit, article)
             hits += 1
@@ -161,7 +177,7 @@ def process_articles(
         if cleaned is None:
             outputs[index] = DocumentOutput(rejected=rejected)
             if cache is not None:
-                cache.put(article.sha256, outputs[index])
+                cache.put(article.sha256, outputs[index], article.cache_variant)
         else:
             to_parse.append((index, article, cleaned))
     if to_parse:
@@ -171,11 +187,12 @@ def process_articles(
             start = time.perf_counter()
             doc = next(docs)
             timer.add("parsing", time.perf_counter() - start)
-            rows = extract_document(article.doc_id, doc, cleaned.published_date, timer)
+            published = article_metadata(article, cleaned).published_date
+            rows = extract_document(article.doc_id, doc, published, timer)
             rows["documents"] = [dict(document_row(article, cleaned))]
             outputs[index] = DocumentOutput(rows=rows)
             if cache is not None:
-                cache.put(article.sha256, outputs[index])
+                cache.put(article.sha256, outputs[index], article.cache_variant)
     duplicates_rejected = [
         DocumentOutput(rejected=row)
         for index, article in enumerate(articles)
@@ -205,9 +222,9 @@ def partition_cached(
     """
     if cache is None:
         return [], list(articles)
-    cached = [a for a in articles if cache.has(a.sha256)]
-    known = {a.sha256 for a in cached}
-    return cached, [a for a in articles if a.sha256 not in known]
+    cached = [a for a in articles if cache.has(a.sha256, a.cache_variant)]
+    known = {a.source_name for a in cached}
+    return cached, [a for a in articles if a.source_name not in known]
 
 
 def outputs_to_frames(outputs: Sequence[DocumentOutput]) -> dict[str, pl.DataFrame]:
@@ -279,7 +296,12 @@ def assemble(work_dir: Path, ingest_rejected: Sequence[RejectedRow]) -> dict[str
 
 
 def build_tables(
-    raw_dir: Path, work_dir: Path, *, cache_dir: Path | None = None, batch_size: int = DEFAULT_BATCH_SIZE
+    raw_dir: Path,
+    work_dir: Path,
+    *,
+    cache_dir: Path | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    sidecar: Sidecar | None = None,
 ) -> tuple[dict[str, pl.DataFrame], IngestResult, list[BatchSummary]]:
     """The whole pipeline in this process, without Prefect: for tests and development."""
     try:
@@ -287,7 +309,7 @@ def build_tables(
     except OSError as err:
         raise storage_error(err, work_dir) from err
     open_cache(cache_dir, new_run=True)  # warns once here when the cache cannot be written
-    ingest = read_raw_folder(raw_dir)
+    ingest = read_raw_folder(raw_dir, sidecar=sidecar)
     summaries = [
         run_batch(i, batch, work_dir, cache_dir)
         for i, batch in enumerate(batches(ingest.articles, batch_size))

@@ -197,23 +197,26 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 class ExtractionCache:
-    """Rows per article, keyed by (raw sha256, code fingerprint, model fingerprint)."""
+    """Rows per article, keyed by (raw sha256, code fingerprint, model fingerprint) and,
+    where the output also depends on metadata from outside the file (a sidecar's date),
+    a variant naming it."""
 
     def __init__(self, root: Path, code_fingerprint: str, model_fingerprint: str) -> None:
         self.root = root
         self._salt = f"{CACHE_FORMAT}|{code_fingerprint}|{model_fingerprint}"
 
-    def _path(self, raw_sha256: str) -> Path:
-        key = hashlib.sha256(f"{self._salt}|{raw_sha256}".encode()).hexdigest()
+    def _path(self, raw_sha256: str, variant: str = "") -> Path:
+        name = f"{self._salt}|{raw_sha256}|{variant}" if variant else f"{self._salt}|{raw_sha256}"
+        key = hashlib.sha256(name.encode()).hexdigest()
         return self.root / key[:2] / f"{key}.json"
 
-    def has(self, raw_sha256: str) -> bool:
+    def has(self, raw_sha256: str, variant: str = "") -> bool:
         """Whether an entry exists (not whether it is sound: ``get`` checks that)."""
-        return self._path(raw_sha256).is_file()
+        return self._path(raw_sha256, variant).is_file()
 
-    def get(self, raw_sha256: str) -> DocumentOutput | None:
+    def get(self, raw_sha256: str, variant: str = "") -> DocumentOutput | None:
         """The article's cached output, or None: not cached, or an entry that fails a check."""
-        path = self._path(raw_sha256)
+        path = self._path(raw_sha256, variant)
         try:
             return checked_output(_unsealed(path.read_text(encoding="utf-8")), raw_sha256)
         except FileNotFoundError:
@@ -222,12 +225,12 @@ class ExtractionCache:
             log.warning("ignoring cache entry %s: %s; the article is parsed again", path, err)
             return None
 
-    def put(self, raw_sha256: str, output: DocumentOutput) -> None:
+    def put(self, raw_sha256: str, output: DocumentOutput, variant: str = "") -> None:
         """Store an output; a failed write (full disk, no permission) stops caching for
         the rest of the run, with one warning, and never fails the run."""
         if self.root in _UNWRITABLE:
             return
-        path = self._path(raw_sha256)
+        path = self._path(raw_sha256, variant)
         try:
             _write_atomically(path, entry_text({"rows": output.rows, "rejected": output.rejected}))
         except OSError as err:

@@ -36,6 +36,9 @@ def test_frame_sorts_by_primary_key_and_keeps_dates() -> None:
         "duplicate_names": [],
         "encoding": "utf-8",
         "source_format": "text",
+        "url": None,
+        "language": "en",
+        "date_source": "text",
     }
     df = frame("documents", [doc])
     assert df["published_date"].to_list() == [datetime.date(2025, 12, 7)]

@@ -129,7 +129,28 @@ REJECTIONS = [
     Rejection("cyrillic-cp1251.txt", RUSSIAN.encode("cp1251"), "encoding", "re-save it as UTF-8"),
     Rejection("french.txt", FRENCH.encode(), "not_english", "English-only"),
     Rejection("french2.txt", FRENCH.encode(), "not_english", "same bytes as french.txt"),
-    Rejection("russian.txt", RUSSIAN.encode(), "not_english", "Latin script"),
+    Rejection("russian.txt", RUSSIAN.encode(), "not_english", "reads as Russian"),
+    # one short news sentence is enough to tell the language (py3langid)
+    Rejection(
+        "short-de.txt", "Die Polizei hat drei Verdächtige festgenommen.".encode(), "not_english", "German"
+    ),
+    Rejection(
+        "short-fr.txt", "Le gouvernement a présenté son budget mercredi.".encode(), "not_english", "French"
+    ),
+    Rejection(
+        "short-es.txt",
+        "El gobierno anunció ayer nuevas medidas económicas.".encode(),
+        "not_english",
+        "Spanish",
+    ),
+    # a page tail and nothing else: no sentence of an article
+    Rejection(
+        "tail-only.txt",
+        b"You may also like\n\nLeave a Comment\n\nThis site uses Akismet to reduce spam. Learn how your "
+        b"comment data is processed.",
+        "no_content",
+        "once boilerplate is removed",
+    ),
     Rejection("huge.txt", None, "too_large", f"limit of {DEFAULT_MAX_BYTES:,}"),
     Rejection("pipe.txt", None, "unreadable", "not a regular file"),
     Rejection("loop.txt", None, "unreadable", "cannot be read (Too many levels of symbolic links)"),
@@ -309,3 +330,10 @@ def test_renamed_and_copied_files_keep_their_names_when_read_from_the_cache(tmp_
     report = validate_tables(tables, source_names=after)
     assert report.ok, report.to_text()
     assert tables["sentences"].equals(first["sentences"])
+
+
+def test_an_html_file_takes_its_title_from_the_page(run: Run) -> None:
+    """A saved page's own <title> (through trafilatura) is the document's title."""
+    doc = run.tables["documents"].filter(pl.col("source_name") == "page.html").row(0, named=True)
+    assert doc["title"] == "Russia"
+    assert not doc["clean_text"].startswith("Russia\n")  # the headline is no paragraph of the body

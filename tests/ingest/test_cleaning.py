@@ -240,14 +240,16 @@ def test_category_strip_in_page_head(strip: str, is_strip: bool) -> None:
         assert cleaned.title == "The Real Headline"
     else:
         assert cleaned.title == strip
-        assert cleaned.clean_text.startswith("The Real Headline")
+        # a second short title-case line above the first sentence is a page label
+        assert cleaned.clean_text.startswith(PROSE_1)
 
 
 def test_page_head_counters_and_menus_are_dropped() -> None:
     raw = f"Menu\nHome\nAbout\nContact\n\nThe Real Headline\n12\n4\nShare\n\n{PROSE_1}\n\n12\n\n{PROSE_2}"
     cleaned = clean_article(raw)
     assert cleaned.title == "The Real Headline"
-    assert cleaned.clean_text == f"{PROSE_1}\n\n12\n\n{PROSE_2}"  # a number in the body stays
+    # a number standing alone between sentences is a counter or a caption too
+    assert cleaned.clean_text == f"{PROSE_1}\n\n{PROSE_2}"
 
 
 def test_masthead_naming_the_outlet_is_no_headline() -> None:
@@ -301,9 +303,19 @@ def test_repeated_list_entries_are_data_not_pull_quotes() -> None:
     raw = (
         "Squad named\n\nD Garland (Channel Islands AC).\n\nK Holmes (Ealing, Southall and Middlesex AC).\n\n"
         "D Cossins (Birchfield Harriers), D Garland (Channel Islands AC), R Preddy (Gloucester AC).\n\n"
-        "Winners meet in final match\n\nWinners meet in final match"
+        "Winners meet in final match\n\nWinners meet in final match\n\nThe squad meets on Monday."
     )
     assert clean_article(raw).clean_text == raw.split("\n\n", 1)[1]
+
+
+def test_labels_after_the_last_sentence_are_the_page_tail() -> None:
+    """Related links and widgets below the article go, even in a run that looks like a
+    table: after the last sentence only prose and numbered lists stay."""
+    raw = (
+        f"Headline\n\n{PROSE_1}\n\n{PROSE_2}\n\nTop Content in the Last 2 Days\n\n"
+        "Where to Eat and Drink in Houston\n\nWhy Left-Handed People Exist"
+    )
+    assert clean_article(raw).clean_text == f"{PROSE_1}\n\n{PROSE_2}"
 
 
 def test_repeated_paragraph_and_headline_are_dropped() -> None:

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geodiscourse.ingest.cleaning import clean_article, rebuilt
-from geodiscourse.ingest.cleaning.html import html_to_text, looks_like_html
+from geodiscourse.ingest.cleaning.html import extract_html, looks_like_html
 from geodiscourse.ingest.cleaning.normalize import build_paragraphs, normalize_lines
 from geodiscourse.ingest.cleaning.rules import _compile_all, boilerplate_rules, metadata_rules
 from tests.ingest.cleaning_samples import BODY_PARAGRAPH, PROSE_1, PROSE_2, assert_well_formed, seed
@@ -53,9 +53,9 @@ time since 1990.</p><figure><img src="x.jpg"><figcaption>Troops on parade</figca
 <div hidden>tracking</div></article><aside>Related posts</aside><footer>&copy; 2024 The Policy Blog</footer></body></html>"""
 
 
-def test_html_page_to_text() -> None:
-    text = html_to_text(PAGE)
-    assert text.split("\n\n") == [
+def test_html_page_main_text_and_metadata() -> None:
+    page = extract_html(PAGE)
+    assert page.text.split("\n\n")[:5] == [
         "Why NATO still matters",
         "By Li Wei | March 3, 2024",
         "The alliance has outlived the Cold War that created it. Its members spend more on defence than at "
@@ -63,13 +63,23 @@ def test_html_page_to_text() -> None:
         "Its members spend more on defence than at any time since 1990.",
         "Critics say it provokes Moscow;\nsupporters say Russia’s war proved them right & more.",
     ]
+    assert "Troops on parade" not in page.text and "Related posts" not in page.text
+    assert (page.title, str(page.published_date)) == ("Why NATO still matters", "2024-03-03")
 
 
 def test_html_page_cleans_like_a_text_article() -> None:
-    cleaned = clean_article(html_to_text(PAGE))
+    cleaned = clean_article(extract_html(PAGE).text)
     assert (cleaned.title, cleaned.author) == ("Why NATO still matters", "Li Wei")
     assert str(cleaned.published_date) == "2024-03-03"
     assert cleaned.clean_text.count("spend more on defence") == 1  # the blockquote was a pull quote
+    assert cleaned.clean_text.endswith("proved them right & more.")  # a hidden tracking line is no prose
+
+
+def test_html_title_tag_is_the_headline_when_the_page_has_no_h1() -> None:
+    page = extract_html("<html><head><title>Talks resume in Geneva</title></head><body><p>Diplomats met again "
+                        "on Monday.</p><p>They will meet again in June.</p></body></html>")  # fmt: skip
+    assert page.title == "Talks resume in Geneva"
+    assert clean_article(page.text).title == "Talks resume in Geneva"
 
 
 @pytest.mark.parametrize(
@@ -88,8 +98,8 @@ def test_looks_like_html(text: str, is_html: bool) -> None:
 
 @given(st.text(max_size=2000))
 @settings(max_examples=200, deadline=None)
-def test_html_to_text_never_crashes(markup: str) -> None:
-    assert isinstance(html_to_text(markup), str)
+def test_html_extraction_never_crashes(markup: str) -> None:
+    assert isinstance(extract_html(markup).text, str)
 
 
 # --- properties ------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The English test: a function-word share, and the script of the letters."""
+"""The English test: py3langid must be sure of another language, and English unlikely."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ import pytest
 from hypothesis import event, example, given, settings
 from hypothesis import strategies as st
 
-from geodiscourse.ingest.language import MIN_LETTERS, MIN_WORDS, english_function_words, non_english_reason
+from geodiscourse.ingest.language import (
+    english_function_words,
+    language_name,
+    language_rules,
+    non_english_reason,
+)
 
 # BBC News excerpts (MIT licence, bbc-news-2095 corpus).
 ENGLISH = [
@@ -65,7 +70,25 @@ NON_LATIN = {
 }
 
 
-@pytest.mark.parametrize("text", ENGLISH)
+#: One-line news sentences and headlines, written for these tests.
+SHORT_FOREIGN = {
+    "de": "Die Polizei hat drei Verdächtige festgenommen.",
+    "fr": "Le gouvernement a présenté son budget mercredi.",
+    "es": "El gobierno anunció ayer nuevas medidas económicas.",
+    "it": "Il governo ha approvato una nuova legge.",
+    "ru": "Россия и Украина",
+}
+#: BBC headlines (MIT licence, bbc-news-2095): short English the model is unsure of.
+SHORT_ENGLISH = [
+    "Brexit looms",
+    "Uganda bans Vagina Monologues",
+    "Deutsche Telekom sees mobile gain",
+    "Blair backs pre-election budget",
+    "Putin wants Ukraine back.",
+]
+
+
+@pytest.mark.parametrize("text", ENGLISH + SHORT_ENGLISH)
 def test_english_passes(text: str) -> None:
     assert non_english_reason(text) is None
 
@@ -73,28 +96,25 @@ def test_english_passes(text: str) -> None:
 @pytest.mark.parametrize("lang", sorted(FOREIGN))
 def test_other_latin_script_languages_fail(lang: str) -> None:
     reason = non_english_reason(FOREIGN[lang])
-    assert reason is not None and "English function words" in reason
+    assert reason is not None and f"('{lang}'" in reason
 
 
 @pytest.mark.parametrize("lang", sorted(NON_LATIN))
 def test_other_scripts_fail(lang: str) -> None:
     reason = non_english_reason(NON_LATIN[lang])
-    assert reason is not None and "Latin script" in reason
+    assert reason is not None and f"('{lang}'" in reason
 
 
-@pytest.mark.parametrize(
-    "text",
-    ["", "Bonjour tout le monde", "Guten Tag, wie geht es Ihnen heute?", "Россия и Украина", "12 34 56 ..."],
-)
-def test_short_texts_are_not_judged(text: str) -> None:
+@pytest.mark.parametrize("lang", sorted(SHORT_FOREIGN))
+def test_one_foreign_sentence_is_enough(lang: str) -> None:
+    reason = non_english_reason(SHORT_FOREIGN[lang])
+    assert reason is not None and f"('{lang}'" in reason
+    assert language_name(lang) in reason  # "German", not only "de"
+
+
+@pytest.mark.parametrize("text", ["", "OK", "12 34 56 ...", "€ 5"])
+def test_texts_without_enough_letters_are_not_judged(text: str) -> None:
     assert non_english_reason(text) is None
-
-
-def test_threshold_boundary() -> None:
-    filler = ["Moskva"] * (MIN_WORDS * 4)
-    assert non_english_reason(" ".join(filler)) is not None
-    filler[: MIN_WORDS // 2] = ["the"] * (MIN_WORDS // 2)  # 12.5% function words
-    assert non_english_reason(" ".join(filler)) is None
 
 
 def test_word_list_leaves_out_words_shared_with_other_languages() -> None:
@@ -103,22 +123,17 @@ def test_word_list_leaves_out_words_shared_with_other_languages() -> None:
     assert not {"a", "in", "on", "so", "was", "die", "also", "#"} & words
 
 
-#: A word is a run of letters (of the case-folded text); the two reasons a text is judged not English.
-WORD = re.compile(r"[^\W\d_]+")
-REASON = re.compile(
-    r"only \d+% of its [\d,]+ (letters are Latin script"
-    r"|words are English function words \(English prose has at least \d+%\))"
-)
+REASON = re.compile(r"it reads as .+ \('[a-z]{2,3}', probability [01]\.\d\d\)")
 
 
 @given(st.text(max_size=1000))
 @example(FOREIGN["fr"])
 @example(NON_LATIN["ru"])
 @settings(max_examples=200, deadline=None)
-def test_never_crashes_and_gives_one_of_two_reasons(text: str) -> None:
+def test_never_crashes_and_names_the_language(text: str) -> None:
     reason = non_english_reason(text)
     event("judged not English" if reason else "not judged or English")
-    if len(WORD.findall(text.casefold())) < MIN_WORDS and sum(ch.isalpha() for ch in text) < MIN_LETTERS:
+    if sum(ch.isalpha() for ch in text) < language_rules().min_letters:
         assert reason is None, "too short to judge"
     elif text in (FOREIGN["fr"], NON_LATIN["ru"]):
         assert reason is not None

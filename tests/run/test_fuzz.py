@@ -124,6 +124,21 @@ def _spliced(rng: random.Random) -> bytes:
     return (excerpt(rng, 100, 600) + noise + excerpt(rng, 100, 600)).encode("utf-8", "surrogatepass")
 
 
+#: Short news items in other languages (written for these tests).
+FOREIGN_LINES = [
+    "Die Polizei hat drei Verdächtige festgenommen.",
+    "Der Kanzler trifft morgen den französischen Präsidenten in Paris.",
+    "Le gouvernement a présenté son budget mercredi.",
+    "La police a arrêté trois suspects à Lyon après la manifestation.",
+    "El gobierno anunció ayer nuevas medidas económicas.",
+    "La policía detuvo a tres personas en Madrid durante la protesta.",
+]
+
+
+def _foreign(rng: random.Random) -> bytes:
+    return "\n\n".join(rng.sample(FOREIGN_LINES, rng.randint(1, 2))).encode("utf-8")
+
+
 def _with_nul(rng: random.Random) -> bytes:
     data = _excerpt(rng)
     at = rng.randrange(len(data))
@@ -151,6 +166,7 @@ MUTATIONS: dict[str, Callable[[random.Random], bytes]] = {
     "utf16": _utf16,
     "html": _html,
     "spliced": _spliced,
+    "foreign": _foreign,
     "nul": _with_nul,
     "whitespace": _whitespace,
     "empty": _empty,
@@ -206,12 +222,16 @@ def fuzzed(
 #: What each kind of file must become: a document read with one of these (encoding,
 #: format), or a rejected row with one of these reasons. Kinds whose outcome depends on
 #: where the cut or the flipped bit falls (truncated, flipped, mixed, copy) are left out.
+#: A window of an article may hold no sentence of it (only its source list or page
+#: tail): such a file is rejected as no_content, whatever its encoding.
+NO_PROSE = ("rejected", "no_content")
 OUTCOMES: dict[str, set[tuple[str, str]]] = {
-    "excerpt": {("utf-8", "text")},
-    "spliced": {("utf-8", "text")},
-    "html": {("utf-8", "html")},
-    "utf16": {("utf-16", "text")},
-    "cp1252": {("cp1252", "text"), ("utf-8", "text")},  # an all-ASCII excerpt is UTF-8 too
+    "excerpt": {("utf-8", "text"), NO_PROSE},
+    "spliced": {("utf-8", "text"), NO_PROSE},
+    "html": {("utf-8", "html"), NO_PROSE},
+    "utf16": {("utf-16", "text"), NO_PROSE},
+    "cp1252": {("cp1252", "text"), ("utf-8", "text"), NO_PROSE},  # an all-ASCII excerpt is UTF-8 too
+    "foreign": {("rejected", "not_english")},
     "empty": {("rejected", "empty")},
     "nul": {("rejected", "binary")},
     "random-bytes": {("rejected", "binary"), ("rejected", "encoding")},
@@ -219,6 +239,9 @@ OUTCOMES: dict[str, set[tuple[str, str]]] = {
     "whitespace": {("rejected", "no_content")},
     "boilerplate": {("rejected", "no_content")},
 }
+#: Kinds made from a window of an article: most of them must still become documents.
+WINDOW_KINDS = ("excerpt", "spliced", "html", "utf16", "cp1252")
+MIN_WINDOW_DOCUMENT_SHARE = 0.85
 
 
 def outcomes(tables: dict[str, pl.DataFrame]) -> dict[str, tuple[str, str]]:
@@ -246,6 +269,9 @@ def test_each_kind_of_file_becomes_what_it_is(
             assert found[name] in OUTCOMES[kind], (name, found[name])
             checked += 1
     assert checked >= 200, "most files are of a kind with a known outcome"
+    windows = [name for name in files if Path(name).name.split(".")[0].split("-", 1)[1] in WINDOW_KINDS]
+    documents = [name for name in windows if found[name] != NO_PROSE]
+    assert len(documents) >= MIN_WINDOW_DOCUMENT_SHARE * len(windows), (len(documents), len(windows))
 
 
 def test_every_document_that_names_russia_has_a_mention_of_rus(

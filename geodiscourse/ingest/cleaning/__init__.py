@@ -19,11 +19,13 @@ from dataclasses import dataclass
 from geodiscourse.ingest.cleaning.boilerplate import cut_tail, drop_furniture, editor_notes
 from geodiscourse.ingest.cleaning.metadata import (
     note_publication_date,
+    strip_wire_dateline,
     take_dateline_and_byline,
     take_outlet,
     take_title,
 )
 from geodiscourse.ingest.cleaning.normalize import build_paragraphs, normalize_lines
+from geodiscourse.ingest.cleaning.prose import keep_prose
 from geodiscourse.ingest.cleaning.pullquotes import drop_repeats
 from geodiscourse.ingest.cleaning.sources import drop_dangling_headers, extract_source_list
 
@@ -63,7 +65,7 @@ def _clean_once(text: str) -> CleanedArticle:
     head, lines = take_dateline_and_byline(lines)
     lines = drop_furniture(lines)
     title, paragraphs = take_title(build_paragraphs(lines), outlet)
-    paragraphs = drop_dangling_headers(drop_repeats(paragraphs, title))
+    paragraphs = keep_prose(drop_dangling_headers(drop_repeats(strip_wire_dateline(paragraphs), title)))
     return CleanedArticle(
         title=title,
         author=head.author,

@@ -142,6 +142,22 @@ def take_dateline_and_byline(lines: list[str]) -> tuple[HeadMetadata, list[str]]
     return HeadMetadata(author, published or updated), out
 
 
+def strip_wire_dateline(paragraphs: list[str]) -> list[str]:
+    """Drop the wire dateline that opens the lede ("WASHINGTON (AP) — ") and any
+    paragraph before it that is only a dateline ("GREENVILLE, S.C. —"): the place and the
+    agency are metadata, not a sentence of the article. Runs once the headline is taken,
+    and looks only at the lede, since a capitalised word and a dash further down are the
+    article's own."""
+    pattern = metadata_rules().wire_dateline
+    out = list(paragraphs)
+    lede = first_prose_line(out)
+    for i in range(min(lede + 1, len(out))):
+        m = pattern.match(out[i])
+        if m is not None and (i == lede or m.end() == len(out[i])):
+            out[i] = out[i][m.end() :].strip()
+    return [p for p in out if p]
+
+
 def note_publication_date(note: str) -> datetime.date | None:
     """A full date in an editor's note that states when the piece was published
     ("This essay was first published on 3 May 2021"); an update or correction date is

@@ -43,6 +43,7 @@ class MetadataRules:
     outlet_copyright: re.Pattern[str]
     outlet_prompts: tuple[re.Pattern[str], ...]
     outlet_wire: re.Pattern[str]
+    wire_dateline: re.Pattern[str]
     outlet_stopwords: frozenset[str]
     source_list_header: re.Pattern[str]
     source_list_item: re.Pattern[str]
@@ -105,6 +106,7 @@ def metadata_rules() -> MetadataRules:
         outlet_copyright=_compile(data["outlet_copyright"], f"{where} outlet_copyright"),
         outlet_prompts=_compile_all(data, "outlet_prompts", METADATA_FILE, 0),
         outlet_wire=_compile(data["outlet_wire"], f"{where} outlet_wire"),
+        wire_dateline=_compile(data["wire_dateline"], f"{where} wire_dateline"),
         outlet_stopwords=frozenset(str(w).lower() for w in data["outlet_stopwords"]),
         source_list_header=_compile(data["source_list_header"], f"{where} source_list_header", ci),
         source_list_item=_compile(data["source_list_item"], f"{where} source_list_item"),

@@ -1,0 +1,222 @@
+"""Prose or page furniture: every paragraph judged by its shape, on any site.
+
+A list of patterns per site cannot keep up with the open web, but furniture has a shape
+that prose does not, which is what jusText's paragraph classifier (Pomikálek 2011)
+exploits: prose is made of sentences, held together by function words and finished by
+sentence punctuation; captions, credits, headings of related links, advertising teasers,
+player controls and menu entries are short runs of capitalised words, names or numbers.
+The test here works on plain text (no markup, no link density) with three classes:
+
+- **prose**: ends like a sentence, or is long and has function words;
+- **label**: short, not a list item, and its words are mostly capitalised or not words
+  at all ("Hillary Clinton", "Top Content in the Last 2 Days", "01:19", "H D");
+- **unsure**: anything else (a lower-case fragment, a list item, a long unpunctuated line).
+
+Context decides the rest, as in jusText: labels go wherever they stand; after the last
+prose paragraph (the page tail: related links, sign-offs, widgets) everything that is
+not prose goes; before the first, the head keeps only what could be a standfirst.
+Precision comes first: a paragraph that ends like a sentence is never removed here, and
+neither is a list item inside the body. Thresholds live in rules/ingest/prose.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from geodiscourse.ingest.language import english_function_words
+from geodiscourse.rules import read_yaml_mapping
+
+PROSE_RULES_FILE = "ingest/prose.yaml"
+_TOKEN = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]")
+# A paragraph ends like a sentence: final punctuation, possibly inside closing quotes
+# or brackets, or an ellipsis ("... and then he left…").
+_SENTENCE_END = re.compile(r"(?:[.!?:;…]|\.\.\.)[\"”’')\]]*$")
+_LIST_ITEM = re.compile(r"(?:[•·▪◦●■□✓✔☑➤►*>-]|\(?\d{1,3}[.)]|\[\d{1,3}\]|\d{1,3}(?=\s+[^\W\d]))\s+\S")
+_CONTINUATION_END = frozenset(",—–-([")
+_INTRODUCING_END = frozenset(",:;—–-")
+_URL = re.compile(r"(?:https?://|www\.)\S+$")
+_SIGNATURE_START = frozenset("—–")
+_EDGE_PUNCT = "\"'“”‘’()[]{}«»,.;:!?—–-*#@|/"
+
+
+@dataclass(frozen=True)
+class ProseRules:
+    label_max_words: int
+    label_max_lower_share: float
+    long_unpunctuated_min_words: int
+    long_min_function_share: float
+    head_keep_min_words: int
+    body_list_min_run: int
+    standfirst_min_words: int
+
+
+@lru_cache(maxsize=1)
+def prose_rules() -> ProseRules:
+    data = read_yaml_mapping(PROSE_RULES_FILE)
+    return ProseRules(
+        label_max_words=int(data["label_max_words"]),
+        label_max_lower_share=float(data["label_max_lower_share"]),
+        long_unpunctuated_min_words=int(data["long_unpunctuated_min_words"]),
+        long_min_function_share=float(data["long_min_function_share"]),
+        head_keep_min_words=int(data["head_keep_min_words"]),
+        body_list_min_run=int(data["body_list_min_run"]),
+        standfirst_min_words=int(data["standfirst_min_words"]),
+    )
+
+
+@dataclass(frozen=True)
+class ParagraphShape:
+    """What the classes are decided from."""
+
+    words: int
+    #: words that have letters and start with a lower-case one ("the", "said", "iPhone")
+    lower_words: int
+    #: words that have letters at all
+    letter_words: int
+    function_words: int
+    ends_sentence: bool
+    #: ends with a comma, a dash or an opening bracket: the sentence goes on below
+    continues: bool
+    #: ends with a colon, comma or dash: what follows belongs to it (a list after "On Tuesday,")
+    introduces: bool
+    #: nothing but links: an embedded post or video the page lost ("https://twitter.com/...")
+    only_urls: bool
+    #: starts with a dash: the signature of the quotation or post above ("— Name (@handle) date")
+    signature: bool
+    list_item: bool
+
+    @property
+    def lower_share(self) -> float:
+        return self.lower_words / self.letter_words if self.letter_words else 0.0
+
+    @property
+    def function_share(self) -> float:
+        return self.function_words / self.words if self.words else 0.0
+
+
+def paragraph_shape(paragraph: str) -> ParagraphShape:
+    tokens = _TOKEN.findall(paragraph)
+    function_words = english_function_words()
+    letter_words = lower_words = functional = 0
+    for token in tokens:
+        word = token.strip(_EDGE_PUNCT)
+        if not word or not _LETTERS.search(word):
+            continue
+        letter_words += 1
+        lower_words += word[0].islower()
+        functional += word.casefold() in function_words
+    return ParagraphShape(
+        words=len(tokens),
+        lower_words=lower_words,
+        letter_words=letter_words,
+        function_words=functional,
+        ends_sentence=_SENTENCE_END.search(paragraph.rstrip()) is not None,
+        continues=paragraph.rstrip()[-1:] in _CONTINUATION_END,
+        introduces=paragraph.rstrip()[-1:] in _INTRODUCING_END,
+        signature=paragraph.lstrip()[:1] in _SIGNATURE_START,
+        only_urls=bool(tokens) and all(_URL.match(t) for t in tokens),
+        list_item=_LIST_ITEM.match(paragraph) is not None,
+    )
+
+
+def is_prose(shape: ParagraphShape) -> bool:
+    """Sentences: a paragraph that ends like one, or a long one held together by
+    function words (an embedded post without a final full stop)."""
+    rules = prose_rules()
+    if shape.ends_sentence and shape.letter_words:
+        return True
+    return (
+        shape.words >= rules.long_unpunctuated_min_words
+        and shape.function_share >= rules.long_min_function_share
+    )
+
+
+def is_label(shape: ParagraphShape) -> bool:
+    """A caption, credit, teaser headline, menu entry or counter: short, not a sentence,
+    not a list item, and mostly capitalised words or no words at all."""
+    rules = prose_rules()
+    if is_prose(shape) or shape.list_item or shape.continues or shape.signature:
+        return False
+    if shape.only_urls:
+        return True
+    if shape.words > rules.label_max_words:
+        return False
+    return shape.lower_share <= rules.label_max_lower_share
+
+
+def _is_standfirst(shape: ParagraphShape, index: int, first_prose: int) -> bool:
+    """The heading right above the first sentence ("The Persistence of Maximalist Goals
+    in Russia's Foreign Policy" under a byline): a phrase with function words, not a
+    counter, a menu entry or a name."""
+    rules = prose_rules()
+    return (
+        index == first_prose - 1
+        and shape.words >= rules.standfirst_min_words
+        and shape.function_words > 0
+        and not shape.only_urls
+    )
+
+
+def _runs(flags: list[bool]) -> list[int]:
+    """For each paragraph, the length of the run of consecutive flagged paragraphs it
+    belongs to (0 where the flag is off)."""
+    runs = [0] * len(flags)
+    i = 0
+    while i < len(flags):
+        if not flags[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(flags) and flags[j]:
+            j += 1
+        runs[i:j] = [j - i] * (j - i)
+        i = j
+    return runs
+
+
+def keep_prose(paragraphs: list[str]) -> list[str]:
+    """The paragraphs without labels, without anything but prose after the last prose
+    paragraph, and without short non-prose paragraphs before the first.
+
+    What reads as the article's own table or list stays: a run of labels in the body
+    (fixtures, a cast list), a run of list items after the last sentence (a ranking),
+    and whatever follows a paragraph that introduces it ("On Tuesday," + a list of
+    clubs). A text with no prose paragraph at all comes back empty: a page of furniture
+    ("You may also like / Leave a Comment") is no article.
+    """
+    shapes = [paragraph_shape(p) for p in paragraphs]
+    prose_at = [i for i, s in enumerate(shapes) if is_prose(s)]
+    if not prose_at:
+        return []
+    first, last = prose_at[0], prose_at[-1]
+    rules = prose_rules()
+    label_runs = _runs([is_label(s) for s in shapes])
+    list_runs = _runs([s.list_item for s in shapes])
+    kept: list[str] = []
+    introduced = False
+    for i, (paragraph, shape) in enumerate(zip(paragraphs, shapes, strict=True)):
+        prose = is_prose(shape)
+        follows_intro = introduced
+        # a list goes on below its introduction until the next sentence
+        introduced = shape.introduces or (follows_intro and not prose)
+        if follows_intro and i > first and not prose:
+            pass
+        elif (
+            (i < first and shape.words < rules.head_keep_min_words and not _is_standfirst(shape, i, first))
+            or (
+                i > last
+                and not is_prose(shape)
+                and not shape.signature
+                and list_runs[i] < rules.body_list_min_run
+            )
+            or (
+                0 < label_runs[i] < rules.body_list_min_run
+                and not (i < first and _is_standfirst(shape, i, first))
+            )
+        ):
+            continue
+        kept.append(paragraph)
+    return kept
