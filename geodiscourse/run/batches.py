@@ -31,7 +31,13 @@ from geodiscourse.extract.document import extract_document
 from geodiscourse.ingest.cleaning import CleanedArticle, clean_article
 from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
 from geodiscourse.ingest.language import ENGLISH, non_english_reason
-from geodiscourse.ingest.sidecar import DocumentMetadata, ResolvedMetadata, Sidecar, resolve_metadata
+from geodiscourse.ingest.sidecar import (
+    DocumentMetadata,
+    ResolvedMetadata,
+    Sidecar,
+    find_sidecar,
+    resolve_metadata,
+)
 from geodiscourse.nlp.pipeline import load_pipeline, model_fingerprint
 from geodiscourse.run.cache import DocumentOutput, ExtractionCache, usable_cache_dir
 from geodiscourse.run.fingerprint import code_fingerprint
@@ -322,11 +328,14 @@ def _main() -> None:
     parser.add_argument("--raw", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument("--metadata", type=Path, help="metadata sidecar (default: one beside --raw)")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="geodiscourse-work-") as work:
-        tables, _, _ = build_tables(args.raw, Path(work), batch_size=args.batch_size)
+        tables, _, _ = build_tables(
+            args.raw, Path(work), batch_size=args.batch_size, sidecar=find_sidecar(args.raw, args.metadata)
+        )
     for table, df in tables.items():
         df.write_parquet(args.out / f"{table}.parquet")
         log.info("%s: %d rows", table, df.height)

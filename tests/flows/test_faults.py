@@ -44,10 +44,11 @@ from tests.release.test_publish import publish
 from tests.release.test_validate import make_tables
 from tests.run.test_fuzz import write_fuzz_corpus
 
-#: 30 files: 14 become documents (excerpts, truncations, HTML, cp1252, UTF-16, a splice), 15
-#: are rejected (4 empty, 2 binary, 3 blank or boilerplate, 6 random Unicode), 1 is a copy.
+#: 30 files: 19 become documents (excerpts, truncations, flipped bits, HTML, cp1252, UTF-16,
+#: splices), 9 are rejected (1 empty, 3 binary, 1 bad encoding, 4 blank or without prose),
+#: 2 are copies.
 CORPUS_SEED = 2
-CORPUS_DOCUMENTS, CORPUS_REJECTED = 14, 15
+CORPUS_DOCUMENTS, CORPUS_REJECTED = 19, 9
 SUMMARY = re.compile(r"inputs: (\d+) files -> (\d+) documents, (\d+) rejected")
 
 KILLED_IN_PUBLISH = """
