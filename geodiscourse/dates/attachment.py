@@ -93,18 +93,43 @@ def _reaches(start: Token, targets: set[int], blockers: set[int]) -> bool:
     return False
 
 
+def time_governor(trigger: Token) -> Token | None:
+    """The verb whose time a participial adverbial clause shares: "The Justice Department
+    unloaded on Baltimore's police Wednesday, accusing officers of ..." happens when its
+    governing verb does. Only a bare participle: one with a subject of its own or a
+    marker ("after accusing", "while leaving") has a time of its own."""
+    if trigger.dep_ != "advcl" or trigger.tag_ not in ("VBG", "VBN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark", "prep") and c.i < trigger.i for c in trigger.children):
+        return None
+    head = trigger.head
+    return head if head.i != trigger.i and head.pos_ in ("VERB", "AUX") else None
+
+
 def date_for_event(
     dated: list[DatedExpression],
     anchors: set[int],
     nominal_head: Token | None,
     blockers: frozenset[int] = frozenset(),
+    governor: Token | None = None,
 ) -> DatedExpression | None:
     """The date expression of an event whose trigger (and object) tokens are ``anchors``.
 
     ``nominal_head`` is the event noun of a nominal event, whose phrase may be followed
     directly by its date; ``blockers`` are the other triggers of the sentence, whose
-    phrases keep their own dates.
+    phrases keep their own dates; ``governor`` is the verb whose time the event shares
+    (``time_governor``), whose date is the event's too.
     """
+    own = _own_date(dated, anchors, nominal_head, blockers)
+    if own is not None or governor is None:
+        return own
+    # a participle without a date of its own shares its governing verb's
+    return _own_date(dated, anchors | {governor.i}, None, blockers - {governor.i})
+
+
+def _own_date(
+    dated: list[DatedExpression], anchors: set[int], nominal_head: Token | None, blockers: frozenset[int]
+) -> DatedExpression | None:
     rules = date_rules()
     for item in dated:
         expression = item.expression

@@ -89,11 +89,16 @@ def language_name(code: str) -> str:
     return str(found.name) if found is not None else code
 
 
+def is_judged(text: str) -> bool:
+    """Whether a text has enough letters for its language to be told."""
+    return sum(ch.isalpha() for ch in text) >= language_rules().min_letters
+
+
 def non_english_reason(text: str) -> str | None:
     """None when the text is English, too short to judge, or of no language the model is
     sure of; otherwise which language it is, for the rejection's detail."""
     rules = language_rules()
-    if sum(ch.isalpha() for ch in text) < rules.min_letters:
+    if not is_judged(text):
         return None
     found = detect_language(text)
     if found.language in rules.english_labels or found.confidence < rules.min_confidence:

@@ -30,7 +30,7 @@ from geodiscourse.core.timing import StageTimer
 from geodiscourse.extract.document import extract_document
 from geodiscourse.ingest.cleaning import CleanedArticle, clean_article
 from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
-from geodiscourse.ingest.language import ENGLISH, non_english_reason
+from geodiscourse.ingest.language import ENGLISH, is_judged, non_english_reason
 from geodiscourse.ingest.sidecar import (
     DocumentMetadata,
     ResolvedMetadata,
@@ -82,7 +82,13 @@ def prepare(article: RawArticle) -> tuple[CleanedArticle | None, RejectedRow | N
             reason="no_content",
             detail=f"{article.source_name} has no article text once boilerplate is removed: check it is an article",
         )
-    reason = non_english_reason(cleaned.clean_text)
+    # A clean text too short to judge (a few characters of Chinese) is judged by all the
+    # text the file had: what cleaning removed is still in its language.
+    reason = (
+        non_english_reason(cleaned.clean_text)
+        if is_judged(cleaned.clean_text)
+        else non_english_reason(article.text)
+    )
     if reason is not None:
         return None, RejectedRow(
             source_name=article.source_name,

@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from geodiscourse.dates.expressions import find_date_expressions, resolve_expression
 from geodiscourse.dates.resolution import ResolvedDate, resolve_date
+from geodiscourse.extract.document import extract_document
 
 D = datetime.date
 THU = D(2005, 2, 17)  # a Thursday
@@ -177,3 +178,23 @@ def test_relative_dates_stay_near_their_reference(text: str, published: datetime
     resolved = resolve_date(text, published)
     assert resolved.start is not None
     assert abs((resolved.start - published).days) <= 2 * 366 + 365
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # a bare participle shares its governing verb's time
+        (
+            "The Justice Department unloaded on the police department on Wednesday, accusing officers of "
+            "targeting protesters.",
+            "accusing",
+            "2017-08-09",
+        ),
+        # a participle with a date of its own keeps it
+        ("Last year, the US terminated an agreement with the EU, reached in 1992.", "reached", "1992-01-01"),
+    ],
+)
+def test_participle_takes_the_time_of_its_verb(nlp: Language, text: str, trigger: str, date: str) -> None:
+    rows = extract_document("0123456789abcdef", nlp(text), datetime.date(2017, 8, 10), None)
+    found = {e["trigger"].split()[-1]: e["date_start"] for e in rows["events"]}
+    assert str(found.get(trigger)) == date

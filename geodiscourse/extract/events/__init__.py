@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import EventRow
-from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence
+from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence, time_governor
 from geodiscourse.extract.attribution import Attribution
 from geodiscourse.extract.events.fits import frame_fits, has_object, is_reciprocal, needs_met
 from geodiscourse.extract.events.intent import commitment
@@ -524,7 +524,13 @@ def _row(
         # "refused to lift sanctions" is already a rejection by "refused" itself
         if refusal is not None and (refusal.i == event.head.i or refusal.i not in triggers):
             event_type, modality = "REJECT", ASSERTED
-    found = date_for_event(dated, set(event.anchors), event.head if event.nominal else None, triggers)
+    found = date_for_event(
+        dated,
+        set(event.anchors),
+        event.head if event.nominal else None,
+        triggers,
+        governor=None if event.nominal else time_governor(event.head),
+    )
     date = found.resolved if found is not None else None
     return EventRow(
         event_id=row_id("ev", ctx.doc_id, char_start, char_end, event_type),

@@ -33,12 +33,44 @@ _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]")
 # A paragraph ends like a sentence: final punctuation, possibly inside closing quotes
 # or brackets, or an ellipsis ("... and then he left…").
-_SENTENCE_END = re.compile(r"(?:[.!?:;…]|\.\.\.)[\"”’')\]]*$")
+_SENTENCE_END = re.compile(r"(?:[.!?:;…。！？：；]|\.\.\.)[\"”’')\]」』）]*$")
 _LIST_ITEM = re.compile(r"(?:[•·▪◦●■□✓✔☑➤►*>-]|\(?\d{1,3}[.)]|\[\d{1,3}\]|\d{1,3}(?=\s+[^\W\d]))\s+\S")
 _CONTINUATION_END = frozenset(",—–-([")
 _INTRODUCING_END = frozenset(",:;—–-")
+#: A paragraph this long that ends in a letter stopped mid-sentence ("... i.e. like an").
+_OPEN_END_MIN_WORDS = 8
 _URL = re.compile(r"(?:https?://|www\.)\S+$")
 _SIGNATURE_START = frozenset("—–")
+#: Words that title case leaves in lower case ("Where to Eat and Drink in Houston").
+_TITLE_CASE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "for",
+        "so",
+        "yet",
+        "at",
+        "by",
+        "in",
+        "of",
+        "on",
+        "to",
+        "up",
+        "as",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "over",
+        "vs",
+        "v",
+    ]
+)
 _EDGE_PUNCT = "\"'“”‘’()[]{}«»,.;:!?—–-*#@|/"
 
 
@@ -50,7 +82,9 @@ class ProseRules:
     long_min_function_share: float
     head_keep_min_words: int
     body_list_min_run: int
+    table_row_max_words: int
     standfirst_min_words: int
+    fragment_max_words: int
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +98,8 @@ def prose_rules() -> ProseRules:
         head_keep_min_words=int(data["head_keep_min_words"]),
         body_list_min_run=int(data["body_list_min_run"]),
         standfirst_min_words=int(data["standfirst_min_words"]),
+        table_row_max_words=int(data["table_row_max_words"]),
+        fragment_max_words=int(data["fragment_max_words"]),
     )
 
 
@@ -72,15 +108,17 @@ class ParagraphShape:
     """What the classes are decided from."""
 
     words: int
-    #: words that have letters and start with a lower-case one ("the", "said", "iPhone")
+    #: words that have letters and start with a lower-case one ("said", "iPhone"), leaving
+    #: out the small words that title case does not capitalise
     lower_words: int
-    #: words that have letters at all
+    #: words that have letters, leaving out those small words
     letter_words: int
     function_words: int
     ends_sentence: bool
     #: ends with a comma, a dash or an opening bracket: the sentence goes on below
     continues: bool
-    #: ends with a colon, comma or dash: what follows belongs to it (a list after "On Tuesday,")
+    #: ends with a colon, comma or dash, or a long paragraph stops mid-sentence: what follows
+    #: belongs to it (a list after "On Tuesday,", an italic phrase the page split off)
     introduces: bool
     #: nothing but links: an embedded post or video the page lost ("https://twitter.com/...")
     only_urls: bool
@@ -105,9 +143,11 @@ def paragraph_shape(paragraph: str) -> ParagraphShape:
         word = token.strip(_EDGE_PUNCT)
         if not word or not _LETTERS.search(word):
             continue
+        functional += word.casefold() in function_words
+        if word.casefold() in _TITLE_CASE_SMALL_WORDS:
+            continue  # title case leaves them lower case: they tell nothing of the case
         letter_words += 1
         lower_words += word[0].islower()
-        functional += word.casefold() in function_words
     return ParagraphShape(
         words=len(tokens),
         lower_words=lower_words,
@@ -115,7 +155,12 @@ def paragraph_shape(paragraph: str) -> ParagraphShape:
         function_words=functional,
         ends_sentence=_SENTENCE_END.search(paragraph.rstrip()) is not None,
         continues=paragraph.rstrip()[-1:] in _CONTINUATION_END,
-        introduces=paragraph.rstrip()[-1:] in _INTRODUCING_END,
+        introduces=paragraph.rstrip()[-1:] in _INTRODUCING_END
+        or (
+            len(tokens) >= _OPEN_END_MIN_WORDS
+            and paragraph.rstrip()[-1:].isalpha()
+            and lower_words > letter_words / 2  # a sentence's words, not a headline's
+        ),
         signature=paragraph.lstrip()[:1] in _SIGNATURE_START,
         only_urls=bool(tokens) and all(_URL.match(t) for t in tokens),
         list_item=_LIST_ITEM.match(paragraph) is not None,
@@ -126,11 +171,12 @@ def is_prose(shape: ParagraphShape) -> bool:
     """Sentences: a paragraph that ends like one, or a long one held together by
     function words (an embedded post without a final full stop)."""
     rules = prose_rules()
-    if shape.ends_sentence and shape.letter_words:
+    if shape.ends_sentence and (shape.letter_words or shape.function_words):
         return True
     return (
         shape.words >= rules.long_unpunctuated_min_words
         and shape.function_share >= rules.long_min_function_share
+        and shape.lower_share > rules.label_max_lower_share  # not a title-case headline
     )
 
 
@@ -142,6 +188,8 @@ def is_label(shape: ParagraphShape) -> bool:
         return False
     if shape.only_urls:
         return True
+    if shape.words <= rules.fragment_max_words and shape.function_words == 0:
+        return True  # "tracking", "Mute", a user name: a word or two and no sentence
     if shape.words > rules.label_max_words:
         return False
     return shape.lower_share <= rules.label_max_lower_share
@@ -177,6 +225,22 @@ def _runs(flags: list[bool]) -> list[int]:
     return runs
 
 
+def _run_bounds(flags: list[bool]) -> list[tuple[int, int]]:
+    """[start, end) of each run of consecutive flagged paragraphs."""
+    bounds: list[tuple[int, int]] = []
+    i = 0
+    while i < len(flags):
+        if flags[i]:
+            j = i
+            while j < len(flags) and flags[j]:
+                j += 1
+            bounds.append((i, j))
+            i = j
+        else:
+            i += 1
+    return bounds
+
+
 def keep_prose(paragraphs: list[str]) -> list[str]:
     """The paragraphs without labels, without anything but prose after the last prose
     paragraph, and without short non-prose paragraphs before the first.
@@ -193,7 +257,16 @@ def keep_prose(paragraphs: list[str]) -> list[str]:
         return []
     first, last = prose_at[0], prose_at[-1]
     rules = prose_rules()
-    label_runs = _runs([is_label(s) for s in shapes])
+    labels = [is_label(s) for s in shapes]
+    label_runs = _runs(labels)
+    # a run of labels is a table of the article only when its rows are short (fixtures,
+    # a ranking); a run of teaser headlines or bare links is a strip of the page
+    for start, end in _run_bounds(labels):
+        rows = sorted(shapes[k].words for k in range(start, end))
+        if rows[len(rows) // 2] > rules.table_row_max_words or all(
+            shapes[k].only_urls for k in range(start, end)
+        ):
+            label_runs[start:end] = [1] * (end - start)
     list_runs = _runs([s.list_item for s in shapes])
     kept: list[str] = []
     introduced = False
@@ -208,8 +281,9 @@ def keep_prose(paragraphs: list[str]) -> list[str]:
             (i < first and shape.words < rules.head_keep_min_words and not _is_standfirst(shape, i, first))
             or (
                 i > last
-                and not is_prose(shape)
+                and not prose
                 and not shape.signature
+                and not (i + 1 < len(shapes) and shapes[i + 1].signature)  # the text of a signed post
                 and list_runs[i] < rules.body_list_min_run
             )
             or (
