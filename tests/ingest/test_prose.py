@@ -80,7 +80,7 @@ def test_not_labels(paragraph: str) -> None:
                 S2,
             ],
             [S1, S2],
-        ),  # fmt: skip
+        ),
         # after the last sentence only prose and numbered lists stay
         ([S1, S2, "Last 5 posts by Jason Ditz", "Prev Next"], [S1, S2]),
         (
