@@ -16,7 +16,7 @@ import datetime
 import logging
 from dataclasses import dataclass
 
-from geodiscourse.ingest.cleaning.boilerplate import cut_tail, drop_furniture, editor_notes
+from geodiscourse.ingest.cleaning.boilerplate import cut_tail, drop_body_prompts, drop_furniture, editor_notes
 from geodiscourse.ingest.cleaning.metadata import (
     note_publication_date,
     strip_wire_dateline,
@@ -65,7 +65,8 @@ def _clean_once(text: str) -> CleanedArticle:
     head, lines = take_dateline_and_byline(lines)
     lines = drop_furniture(lines)
     title, paragraphs = take_title(build_paragraphs(lines), outlet)
-    paragraphs = keep_prose(drop_dangling_headers(drop_repeats(strip_wire_dateline(paragraphs), title)))
+    paragraphs = drop_body_prompts(strip_wire_dateline(paragraphs))
+    paragraphs = keep_prose(drop_dangling_headers(drop_repeats(paragraphs, title)))
     return CleanedArticle(
         title=title,
         author=head.author,

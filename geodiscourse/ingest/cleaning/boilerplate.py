@@ -119,3 +119,10 @@ def drop_furniture(lines: list[str]) -> list[str]:
             out[i] = ""
         i += 1
     return out
+
+
+def drop_body_prompts(paragraphs: list[str]) -> list[str]:
+    """Paragraphs of the body without prompts to watch or read elsewhere; runs once the
+    headline is taken, since a headline may start the same way ("WATCH: ...")."""
+    prompt = boilerplate_rules().body_prompt_line
+    return [p for p in paragraphs if prompt.fullmatch(p) is None]

@@ -24,12 +24,15 @@ _TITLE_BAD_END = re.compile(r"(?<!\.\.)[.,;:]$")
 _BULLET_START = re.compile(r"[-•·*▪◦●>]\s")
 # "... by Someone" ending a dateline: at most five words after "by".
 _BY_SUFFIX = re.compile(r"\s(?i:by)\s+\S+(?:\s+\S+){0,4}$")
+_DOMAIN = re.compile(r"[a-z][\w-]*\.(?:com|org|net|info|news|co\.uk|us)")
 _PUBLISHED_NOTE = re.compile(r"\b(?:published|appeared|ran)\b", re.IGNORECASE)
 
 
 def _valid_outlet(candidate: str) -> str | None:
     """Trim a candidate outlet to its name; None when it is no outlet's name."""
     candidate = re.split(r"\.\s", candidate, maxsplit=1)[0].strip().rstrip(".").strip()
+    if _DOMAIN.fullmatch(candidate):
+        return candidate  # a site named by its domain ("prisonplanet.com")
     words = candidate.split()
     stop = metadata_rules().outlet_stopwords
     if not words or len(words) > 6 or "," in candidate:
@@ -44,7 +47,8 @@ def take_outlet(lines: list[str]) -> tuple[str | None, list[str]]:
 
     In order of trust: a source or reprint line ("Source : Foreign Affairs", blanked as
     metadata), a copyright line, a reader prompt ("Subscribe to Foreign Affairs",
-    "Thanks for reading X!"), a wire credit ("LONDON (AP) -"). Copyright lines and
+    "Thanks for reading X!"), a wire credit ("LONDON (AP) -"), and last a copyright
+    notice after a credit, which may be a picture's ("Reuters/John Doe © 2017 Getty Images"). Copyright lines and
     prompts are furniture and leave with it; a wire credit is part of the lede.
     """
     rules = metadata_rules()
@@ -60,6 +64,7 @@ def take_outlet(lines: list[str]) -> tuple[str | None, list[str]]:
         rules.outlet_copyright.fullmatch,
         *(p.search for p in rules.outlet_prompts),
         rules.outlet_wire.match,
+        rules.outlet_copyright_inline.fullmatch,
     )
     for find in finders:
         for line in out:

@@ -36,7 +36,7 @@ _LETTERS = re.compile(r"[^\W\d_]")
 _SENTENCE_END = re.compile(r"(?:[.!?:;…。！？：；]|\.\.\.)[\"”’')\]」』）]*$")
 _LIST_ITEM = re.compile(r"(?:[•·▪◦●■□✓✔☑➤►*>-]|\(?\d{1,3}[.)]|\[\d{1,3}\]|\d{1,3}(?=\s+[^\W\d]))\s+\S")
 _CONTINUATION_END = frozenset(",—–-([")
-_INTRODUCING_END = frozenset(",:;—–-")
+_INTRODUCING_END = frozenset(",:;")
 #: A paragraph this long that ends in a letter stopped mid-sentence ("... i.e. like an").
 _OPEN_END_MIN_WORDS = 8
 _URL = re.compile(r"(?:https?://|www\.)\S+$")
@@ -85,6 +85,7 @@ class ProseRules:
     table_row_max_words: int
     standfirst_min_words: int
     fragment_max_words: int
+    teaser_min_words: int
 
 
 @lru_cache(maxsize=1)
@@ -100,6 +101,7 @@ def prose_rules() -> ProseRules:
         standfirst_min_words=int(data["standfirst_min_words"]),
         table_row_max_words=int(data["table_row_max_words"]),
         fragment_max_words=int(data["fragment_max_words"]),
+        teaser_min_words=int(data["teaser_min_words"]),
     )
 
 
@@ -117,9 +119,15 @@ class ParagraphShape:
     ends_sentence: bool
     #: ends with a comma, a dash or an opening bracket: the sentence goes on below
     continues: bool
-    #: ends with a colon, comma or dash, or a long paragraph stops mid-sentence: what follows
+    #: ends with a colon or comma, or a long paragraph stops mid-sentence: what follows
     #: belongs to it (a list after "On Tuesday,", an italic phrase the page split off)
     introduces: bool
+    #: ends with "!" or "?", possibly inside closing quotes
+    exclaims_or_asks: bool
+    #: commas and semicolons: items of a list ("Cech, Ferreira, Carvalho, Terry")
+    list_separators: int
+    #: words written Capitalised (an upper-case letter, then lower case: not "TRUMP")
+    capitalised_words: int
     #: nothing but links: an embedded post or video the page lost ("https://twitter.com/...")
     only_urls: bool
     #: starts with a dash: the signature of the quotation or post above ("— Name (@handle) date")
@@ -138,7 +146,7 @@ class ParagraphShape:
 def paragraph_shape(paragraph: str) -> ParagraphShape:
     tokens = _TOKEN.findall(paragraph)
     function_words = english_function_words()
-    letter_words = lower_words = functional = 0
+    letter_words = lower_words = functional = capitalised = 0
     for token in tokens:
         word = token.strip(_EDGE_PUNCT)
         if not word or not _LETTERS.search(word):
@@ -148,6 +156,7 @@ def paragraph_shape(paragraph: str) -> ParagraphShape:
             continue  # title case leaves them lower case: they tell nothing of the case
         letter_words += 1
         lower_words += word[0].islower()
+        capitalised += word[0].isupper() and any(ch.islower() for ch in word[1:])
     return ParagraphShape(
         words=len(tokens),
         lower_words=lower_words,
@@ -163,6 +172,9 @@ def paragraph_shape(paragraph: str) -> ParagraphShape:
         ),
         signature=paragraph.lstrip()[:1] in _SIGNATURE_START,
         only_urls=bool(tokens) and all(_URL.match(t) for t in tokens),
+        capitalised_words=capitalised,
+        list_separators=paragraph.count(",") + paragraph.count(";"),
+        exclaims_or_asks=paragraph.rstrip().rstrip("\"”’')").endswith(("!", "?")),
         list_item=_LIST_ITEM.match(paragraph) is not None,
     )
 
@@ -172,7 +184,7 @@ def is_prose(shape: ParagraphShape) -> bool:
     function words (an embedded post without a final full stop)."""
     rules = prose_rules()
     if shape.ends_sentence and (shape.letter_words or shape.function_words):
-        return True
+        return not is_teaser(shape)
     return (
         shape.words >= rules.long_unpunctuated_min_words
         and shape.function_share >= rules.long_min_function_share
@@ -180,10 +192,29 @@ def is_prose(shape: ParagraphShape) -> bool:
     )
 
 
+def is_teaser(shape: ParagraphShape) -> bool:
+    """A headline in title case that ends with "!" or "?" ("Watch This Breakthrough Tech
+    Soar This Year!"): every word capitalised, not shouted in capitals, long enough not to
+    be a name. Prose never capitalises every word; advertising teasers do (a full stop is
+    left out: lists of names end with one, "Subs Not Used: Eboue, Taylor.")."""
+    rules = prose_rules()
+    return (
+        shape.exclaims_or_asks
+        and not shape.list_item
+        and shape.letter_words >= rules.teaser_min_words
+        and shape.lower_words == 0
+        and shape.capitalised_words * 2 > shape.letter_words  # title case, not capitals
+        and shape.words <= rules.label_max_words
+        and shape.list_separators < 2  # "Kenny, Geary, Morgan, Bromby, ...": a list of names
+    )
+
+
 def is_label(shape: ParagraphShape) -> bool:
     """A caption, credit, teaser headline, menu entry or counter: short, not a sentence,
     not a list item, and mostly capitalised words or no words at all."""
     rules = prose_rules()
+    if is_teaser(shape):
+        return True
     if is_prose(shape) or shape.list_item or shape.continues or shape.signature:
         return False
     if shape.only_urls:

@@ -24,6 +24,7 @@ class BoilerplateRules:
 
     drop_line: re.Pattern[str]
     head_drop_line: re.Pattern[str]
+    body_prompt_line: re.Pattern[str]
     tail_start: re.Pattern[str]
     block_start: re.Pattern[str]
     bullet_line: re.Pattern[str]
@@ -41,6 +42,7 @@ class MetadataRules:
     byline_max_rest_words: int
     outlet_lines: tuple[re.Pattern[str], ...]
     outlet_copyright: re.Pattern[str]
+    outlet_copyright_inline: re.Pattern[str]
     outlet_prompts: tuple[re.Pattern[str], ...]
     outlet_wire: re.Pattern[str]
     wire_dateline: re.Pattern[str]
@@ -81,6 +83,7 @@ def boilerplate_rules() -> BoilerplateRules:
     return BoilerplateRules(
         drop_line=_compile_alternation(data, "drop_line", BOILERPLATE_FILE, ci),
         head_drop_line=_compile_alternation(data, "head_drop_line", BOILERPLATE_FILE, ci),
+        body_prompt_line=_compile_alternation(data, "body_prompt_line", BOILERPLATE_FILE, ci),
         tail_start=_compile_alternation(data, "tail_start", BOILERPLATE_FILE, ci),
         block_start=_compile_alternation(data, "block_start", BOILERPLATE_FILE, ci),
         bullet_line=_compile(data["bullet_line"], f"{where} bullet_line"),
@@ -104,6 +107,7 @@ def metadata_rules() -> MetadataRules:
         byline_max_rest_words=int(data["byline_max_rest_words"]),
         outlet_lines=_compile_all(data, "outlet_lines", METADATA_FILE, 0),
         outlet_copyright=_compile(data["outlet_copyright"], f"{where} outlet_copyright"),
+        outlet_copyright_inline=_compile(data["outlet_copyright_inline"], f"{where} outlet_copyright_inline"),
         outlet_prompts=_compile_all(data, "outlet_prompts", METADATA_FILE, 0),
         outlet_wire=_compile(data["outlet_wire"], f"{where} outlet_wire"),
         wire_dateline=_compile(data["wire_dateline"], f"{where} wire_dateline"),
