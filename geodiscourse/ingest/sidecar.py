@@ -23,6 +23,7 @@ import datetime
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -228,16 +229,34 @@ def resolve_metadata(
     def first(field: str) -> Any:
         return next((getattr(s, field) for s in sources if getattr(s, field) is not None), None)
 
-    date_source: str | None = None
+    published, date_source = first("published_date"), None
     if sidecar is not None and sidecar.published_date is not None:
         date_source = "metadata"
-    elif first("published_date") is not None:
+    elif published is not None:
         date_source = "text"
+    elif (from_url := url_date(first("url"))) is not None:
+        published, date_source = from_url, "metadata"  # the crawl's URL: /2017-10-19/
     return ResolvedMetadata(
         title=first("title"),
         author=first("author"),
         outlet=first("outlet"),
-        published_date=first("published_date"),
+        published_date=published,
         date_source=date_source,
         url=first("url"),
     )
+
+
+#: A full date written in a URL's path, as news sites do: /2017/10/12/, /2017-10-19/.
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$)")
+
+
+def url_date(url: str | None) -> datetime.date | None:
+    """The publication date a URL's path states, if it states a whole one; the weakest
+    source of a date, used only when neither the sidecar nor the text gives one."""
+    m = _URL_DATE.search(url or "")
+    if m is None:
+        return None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None

@@ -334,3 +334,73 @@ def test_repeated_paragraph_and_headline_are_dropped() -> None:
 )
 def test_character_references_in_plain_text_are_decoded(body: str, expected: str) -> None:
     assert clean_article(f"Headline\n\n{body}").clean_text == expected
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Trump arrives at the White House on Sunday. (AP Photo/Andrew Harnik)",
+        "People pass flags lowered at half-mast in Nice. (VALERY HACHE/AFP/Getty Images)",
+        "Featured image screengrab via YouTube",
+        "Image by YouTube",
+        "Victor / Flickr",
+        "Courtesy of Freedom Outpost",
+        "View 3 more images",
+        "Reprinted with the author's permission.",
+        "This article was used with permission from LifeZette.",
+        "Permission Details DMCA",
+        "Today's top news by email",
+        "The views expressed in this opinion article are solely those of their author.",
+        "protected by reCAPTCHA",
+        "Privacy - Terms",
+        "Loaded: 0%Progress: 0% MuteVolume 0%",
+        "This is a modal window.",
+        "Sponsored: Did you see this news?",
+        "For your eyes only (personal matter) [sponsored]",
+        "Send us your letters to the editor at letters@example.com.",
+        "Image copyright 2014 Getty Images. All rights reserved.",
+        "2017 Cable News Network, Inc., a Time Warner Company",
+        "Home - World - Politics - Opinion - Sport",
+    ],
+)
+def test_web_furniture_lines_go(furniture: str) -> None:
+    cleaned = clean_article(f"Headline\n\n{PROSE_1}\n\n{furniture}\n\n{PROSE_2}")
+    assert cleaned.clean_text == f"{PROSE_1}\n\n{PROSE_2}"
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Take a look here —",
+        "Why is that?",
+        "Liberals didn't make a peep at the time!",
+        "The photo was taken by a reporter in Kyiv on Monday, officials said.",
+        "She said the letters to the editor had been unkind to her for years.",
+        "GO TRUMP GO! GOD BLESS AMERICA!",
+    ],
+)
+def test_prose_lines_stay(prose: str) -> None:
+    cleaned = clean_article(f"Headline\n\n{PROSE_1}\n\n{prose}\n\n{PROSE_2}")
+    assert cleaned.clean_text == f"{PROSE_1}\n\n{prose}\n\n{PROSE_2}"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Article originally published in LaborPress", "LaborPress"),
+        (
+            "This story first appeared in the Nov. 4 issue of The Hollywood Reporter magazine.",
+            "The Hollywood Reporter",
+        ),
+        ("This article was used with permission from LifeZette.", "LifeZette"),
+        ("View the original article at www.prisonplanet.com", "prisonplanet.com"),
+        (
+            "The-CNN-Wire ™ & © 2017 Cable News Network, Inc., a Time Warner Company. All rights reserved.",
+            "Cable News Network",
+        ),
+    ],
+)
+def test_reprint_and_copyright_lines_name_the_outlet(line: str, outlet: str) -> None:
+    cleaned = clean_article(f"Headline\n\n{PROSE_1}\n\n{PROSE_2}\n\n{line}")
+    assert cleaned.outlet == outlet
+    assert cleaned.clean_text == f"{PROSE_1}\n\n{PROSE_2}"

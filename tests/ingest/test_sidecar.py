@@ -16,6 +16,7 @@ from geodiscourse.ingest.sidecar import (
     find_sidecar,
     read_sidecar,
     resolve_metadata,
+    url_date,
 )
 from geodiscourse.run.batches import document_row, prepare
 
@@ -163,3 +164,28 @@ def test_date_precedence(
         DocumentMetadata(published_date=sidecar),
     )
     assert (resolved.published_date, resolved.date_source) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "date"),
+    [
+        ("http://onlineathens.com/opinion/2017-10-19/brown-oxymoron", datetime.date(2017, 10, 19)),
+        ("http://bipartisanreport.com/2017/10/12/trump-just-woke-up/", datetime.date(2017, 10, 12)),
+        ("http://www.littlethings.com/granny-scam/", None),
+        ("http://www.example.org/2017/13/45/not-a-date", None),
+        ("http://www.example.org/items/20171012", None),  # no separators: could be an id
+        (None, None),
+    ],
+)
+def test_a_date_in_the_url_path(url: str | None, date: datetime.date | None) -> None:
+    assert url_date(url) == date
+
+
+def test_a_url_date_is_the_last_resort() -> None:
+    url = "http://onlineathens.com/opinion/2017-10-19/brown-oxymoron"
+    alone = resolve_metadata(DocumentMetadata(), None, DocumentMetadata(url=url))
+    assert (alone.published_date, alone.date_source) == (datetime.date(2017, 10, 19), "metadata")
+    text = resolve_metadata(
+        DocumentMetadata(published_date=datetime.date(2017, 10, 18)), None, DocumentMetadata(url=url)
+    )
+    assert (text.published_date, text.date_source) == (datetime.date(2017, 10, 18), "text")
