@@ -10,11 +10,13 @@ model is confident of another language and gives English almost no chance
 (rules/ingest/language.yaml); when it is unsure,
 the text is kept, since losing an English article costs more than parsing a foreign one.
 
-The model is loaded once per process, on first use (about 0.7 s).
+The model is loaded once per process, on first use (about 0.7 s and 100 MB); a text
+that is English beyond doubt by its function words is passed without it.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +36,8 @@ class LanguageRules:
     max_english: float
     min_letters: int
     english_labels: frozenset[str]
+    clear_min_words: int
+    clear_function_share: float
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,8 @@ def language_rules() -> LanguageRules:
         max_english=float(data["max_english"]),
         min_letters=int(data["min_letters"]),
         english_labels=frozenset(str(code) for code in data["english_labels"]),
+        clear_min_words=int(data["clear_min_words"]),
+        clear_function_share=float(data["clear_function_share"]),
     )
 
 
@@ -89,6 +95,23 @@ def language_name(code: str) -> str:
     return str(found.name) if found is not None else code
 
 
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def clearly_english(text: str) -> bool:
+    """English prose beyond doubt, without the model: enough words, and a share of
+    English function words that no other language's text reaches (the list leaves out
+    words other European languages share with English; BBC articles have 34% at the
+    median, while text in those languages has under 10%). Saves the model's load (0.7 s
+    and 100 MB per process) where nothing is in doubt; every other text is judged by it."""
+    rules = language_rules()
+    words = _WORD.findall(text.casefold())
+    if len(words) < rules.clear_min_words:
+        return False
+    function_words = english_function_words()
+    return sum(w in function_words for w in words) >= rules.clear_function_share * len(words)
+
+
 def is_judged(text: str) -> bool:
     """Whether a text has enough letters for its language to be told."""
     return sum(ch.isalpha() for ch in text) >= language_rules().min_letters
@@ -98,7 +121,7 @@ def non_english_reason(text: str) -> str | None:
     """None when the text is English, too short to judge, or of no language the model is
     sure of; otherwise which language it is, for the rejection's detail."""
     rules = language_rules()
-    if not is_judged(text):
+    if not is_judged(text) or clearly_english(text):
         return None
     found = detect_language(text)
     if found.language in rules.english_labels or found.confidence < rules.min_confidence:
