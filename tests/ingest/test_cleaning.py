@@ -404,3 +404,15 @@ def test_reprint_and_copyright_lines_name_the_outlet(line: str, outlet: str) -> 
     cleaned = clean_article(f"Headline\n\n{PROSE_1}\n\n{PROSE_2}\n\n{line}")
     assert cleaned.outlet == outlet
     assert cleaned.clean_text == f"{PROSE_1}\n\n{PROSE_2}"
+
+
+def test_a_body_printed_twice_is_kept_once_short_paragraphs_too() -> None:
+    body = f"{PROSE_1}\n\nWhy is that?\n\n{PROSE_2}"
+    cleaned = clean_article(f"Headline\n\n{body}\n\n{body}")
+    assert cleaned.clean_text == body
+
+
+def test_a_short_paragraph_said_twice_apart_stays_twice() -> None:
+    """Outside a repeated block a short repeat is the author's ("No." ... "No.")."""
+    raw = f"Headline\n\n{PROSE_1}\n\nNo.\n\n{PROSE_2}\n\nNo."
+    assert clean_article(raw).clean_text.count("No.") == 2

@@ -60,13 +60,21 @@ def drop_repeats(paragraphs: list[str], title: str | None) -> list[str]:
     title_tokens = comparison_tokens(title) if title else None
     sentence_like = [_reads_as_sentence(p) for p in paragraphs]
     pull_quotes = _inside_longer(tokens, [i for i, s in enumerate(sentence_like) if s])
-    kept: list[str] = []
     seen: set[tuple[str, ...]] = set()
+    repeated: list[bool] = []  # the paragraph's words came earlier
+    for words in tokens:
+        repeated.append(bool(words) and words in seen)
+        seen.add(words)
+    strong = [
+        repeated[i] and (sentence_like[i] or len(tokens[i]) >= DUPLICATE_BLOCK_MIN_WORDS)
+        for i in range(len(paragraphs))
+    ]
+    kept: list[str] = []
     for i, paragraph in enumerate(paragraphs):
         if tokens[i] and tokens[i] == title_tokens:
             continue
-        repeat = tokens[i] in seen and (sentence_like[i] or len(tokens[i]) >= DUPLICATE_BLOCK_MIN_WORDS)
-        seen.add(tokens[i])
-        if not repeat and i not in pull_quotes:
+        # a short repeat inside a repeated block ("Why is that?" in a body printed twice)
+        in_block = repeated[i] and ((i > 0 and strong[i - 1]) or (i + 1 < len(strong) and strong[i + 1]))
+        if not (strong[i] or in_block) and i not in pull_quotes:
             kept.append(paragraph)
     return kept
