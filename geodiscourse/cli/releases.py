@@ -99,3 +99,33 @@ def export(
         errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True)
         raise typer.Exit(2) from err
     console.print(f"release {release_dir.name}: {len(written)} {fmt} files in {escape(str(to))}")
+
+
+@app.command()
+def report(
+    release: ReleaseArgument = "latest",
+    to: Annotated[
+        Path | None,
+        typer.Option(
+            "--to", help="The HTML file to write (default: report.html beside the releases folder)."
+        ),
+    ] = None,
+    out: RootOption = Path("data/processed"),
+) -> None:
+    """Write one self-contained HTML file to browse a release offline: charts with their
+    numbers, and the rows with their sentences, filtered by kind, type, actor and document."""
+    from geodiscourse.release.report import REPORT_FILENAME, write_report
+
+    release_dir = release_or_exit(release, out)
+    target = to if to is not None else out / "reports" / release_dir.name / REPORT_FILENAME
+    try:
+        written = write_report(release_dir, target)
+    except OSError as err:
+        errors.print(
+            f"[red]error:[/red] cannot write {escape(str(target))}: {escape(err.strerror or str(err))}"
+        )
+        raise typer.Exit(2) from err
+    size = written.stat().st_size
+    console.print(
+        f"report of release {release_dir.name}: {escape(str(written))} ({size / 1e6:.1f} MB)", soft_wrap=True
+    )

@@ -29,16 +29,48 @@ KNOWN_LIMITATIONS = (
     "and recommendations phrased in ways the rules do not know, and some rows are wrong. The "
     "`confidence` column ranks rows by how reliable their rule is; filter on it to trade recall "
     "for precision.",
-    "Only English text is processed: a text judged not English (by its share of English function "
-    "words) is not in `documents` but listed in `rejected`, with `rejected.reason` not_english; "
-    "texts under 20 words are not judged.",
+    "Only English text is processed: a text that the py3langid language-identification model "
+    "reads as another language is not in `documents` but listed in `rejected`, with "
+    "`rejected.reason` not_english and the language in `detail`; texts under 12 letters are not judged.",
+    "Page furniture of web articles (captions, credits, advertising, newsletter and comment lines) "
+    "is removed by patterns and by the shape of each paragraph; some stays, and a line that is only "
+    "a caption-like label inside the body may go with it.",
     "Actors are resolved with a gazetteer and in-document aliases; unknown actors get a slug of "
     "their name and may split one real actor into several ids. Pronouns are resolved by a heuristic.",
-    "Event dates are resolved against the article's publication date; when the text states none, "
-    "relative dates ('last Tuesday') stay unresolved (null).",
+    "Event dates are resolved against the article's publication date (`documents.date_source` says "
+    "whether it came from the text or the metadata sidecar); without one, relative dates ('last "
+    "Tuesday') stay unresolved (null).",
     "One row per mention: the same real-world event reported twice gives two event rows.",
     "Offsets count Unicode code points (Python string indices) in `documents.clean_text`.",
 )
+
+
+def _front_matter(manifest: Mapping[str, Any], licences: Mapping[str, str]) -> list[str]:
+    """YAML front matter of a Hugging Face dataset card: written by hand (no YAML library
+    at publish time), every string JSON-quoted, which YAML reads as the same string."""
+    given = sorted({text for text in licences.values() if not text.startswith(UNRECORDED_LICENCE)})
+    title = "geodiscourse dataset, release " + str(manifest.get("release_id"))
+    lines = [
+        "---",
+        f"pretty_name: {json.dumps(title)}",
+        "language:",
+        "- en",
+        "license: other",
+        f"license_name: {json.dumps('; '.join(given) if given else 'not recorded')}",
+        "tags:",
+        "- geopolitics",
+        "- event-data",
+        "- plover",
+        "configs:",
+    ]
+    for name, info in (manifest.get("tables") or {}).items():
+        lines += [
+            f"- config_name: {name}",
+            "  data_files:",
+            "  - split: train",
+            f"    path: {json.dumps(str(info.get('file')))}",
+        ]
+    return [*lines, "---", ""]
 
 
 def _cell(text: str) -> str:
@@ -124,8 +156,13 @@ def render_datacard(
     licences: Mapping[str, str] | None = None,
     limitations: Sequence[str] = KNOWN_LIMITATIONS,
     root: str | Path | None = None,
+    figures: Mapping[str, str] | None = None,
 ) -> str:
     """README.md of a release: what it is, how it was made, its tables, limits and inputs.
+
+    It opens with YAML front matter in the Hugging Face dataset-card format (one config
+    per table, its Parquet file as the data), so hub tooling loads each table by name;
+    ``figures`` (path in the release -> title) are shown under "Figures".
 
     root is the output folder the release is published under (``--out``); the card's
     snippets name it, so they work for any output folder, not only the default one.
@@ -133,6 +170,7 @@ def render_datacard(
     rid = manifest.get("release_id")
     table_info: Mapping[str, Any] = manifest.get("tables") or {}
     lines = [
+        *_front_matter(manifest, licences or {}),
         f"# geodiscourse dataset, release {rid}",
         "",
         "Actors, events (PLOVER types), claims and recommendations extracted from English news and "
@@ -156,6 +194,11 @@ def render_datacard(
     for name, info in table_info.items():
         description = TABLES[name].description if name in TABLES else ""
         lines.append(f"| {name} | {info.get('rows')} | {info.get('file')} | {_cell(description)} |")
+    if figures:
+        lines += ["", "## Figures", ""]
+        for path, title in figures.items():
+            lines += [f"### {title}", "", f"![{title}]({path})", ""]
+        lines.pop()
     lines += ["", "## Columns", "", "\n\n".join(table_markdown(n) for n in table_info if n in TABLES)]
     lines += ["", "## Known limitations", ""] + [f"- {item}" for item in limitations]
     lines += ["", "## Inputs and licences", "", *_inputs(manifest, licences or {})]

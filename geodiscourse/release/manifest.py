@@ -212,12 +212,33 @@ def write_text_durably(path: Path, text: str) -> None:
         os.fsync(handle.fileno())
 
 
+#: The one sub-folder a release has: its charts, as SVG (release/charts.py).
+FIGURES_DIRNAME = "figures"
+
+
+def _release_files(release_dir: Path) -> list[str]:
+    """Names of the release's files other than SHA256SUMS: top-level files and those of
+    figures/ ("figures/actor-matrix.svg")."""
+    names = [p.name for p in release_dir.iterdir() if p.is_file() and p.name != CHECKSUMS_FILENAME]
+    figures = release_dir / FIGURES_DIRNAME
+    if figures.is_dir():
+        names += [f"{FIGURES_DIRNAME}/{p.name}" for p in figures.iterdir() if p.is_file()]
+    return names
+
+
+def _is_release_file_name(name: str) -> bool:
+    parts = name.split("/")
+    if len(parts) == 2 and parts[0] == FIGURES_DIRNAME:
+        parts = parts[1:]
+    return len(parts) == 1 and parts[0] not in ("", ".", "..")
+
+
 def write_checksums(release_dir: Path) -> Path:
     """Write SHA256SUMS over every other file of the release, in ``sha256sum`` format.
 
     ``cd <release> && sha256sum -c SHA256SUMS`` verifies the release with no Python.
     """
-    names = sorted(p.name for p in release_dir.iterdir() if p.is_file() and p.name != CHECKSUMS_FILENAME)
+    names = sorted(_release_files(release_dir))
     lines = [f"{file_sha256(release_dir / name)}  {name}\n" for name in names]
     path = release_dir / CHECKSUMS_FILENAME
     write_text_durably(path, "".join(lines))
@@ -259,16 +280,16 @@ def verify_checksums(
         problems.append(f"cannot read {release_dir / CHECKSUMS_FILENAME}: {exc.strerror or exc}")
         sums = None
     for name, expected in (sums or {}).items():
-        if "/" in name or name in ("", ".", ".."):
+        if not _is_release_file_name(name):
             problems.append(f"{name}: listed in {CHECKSUMS_FILENAME} but not a file name of the release")
         elif not (release_dir / name).is_file():
             problems.append(f"{name}: listed in {CHECKSUMS_FILENAME} but missing")
         elif digest(name) != expected:
             problems.append(f"{name}: sha256 differs from {CHECKSUMS_FILENAME} (the file was changed)")
     if sums is not None:
-        for path in sorted(release_dir.iterdir()):
-            if path.is_file() and path.name != CHECKSUMS_FILENAME and path.name not in sums:
-                problems.append(f"{path.name}: not listed in {CHECKSUMS_FILENAME} (added after publishing)")
+        for name in sorted(_release_files(release_dir)):
+            if name not in sums:
+                problems.append(f"{name}: not listed in {CHECKSUMS_FILENAME} (added after publishing)")
     for info in (manifest or {}).get("tables", {}).values():
         name = str(info["file"])
         if not (release_dir / name).is_file():
@@ -280,6 +301,7 @@ def verify_checksums(
 
 __all__ = [
     "CHECKSUMS_FILENAME",
+    "FIGURES_DIRNAME",
     "MANIFEST_FILENAME",
     "InputFileLike",
     "ManifestError",

@@ -27,6 +27,7 @@ from geodiscourse.core.folders import prove_writable
 from geodiscourse.release.changes import ReleaseDiff, diff_tables
 from geodiscourse.release.datacard import DATACARD_FILENAME, render_datacard
 from geodiscourse.release.datapackage import DATAPACKAGE_FILENAME, build_datapackage
+from geodiscourse.release.figures import write_figures
 from geodiscourse.release.lock import DEFAULT_TIMEOUT_S, LockTimeoutError, release_lock, unlock
 from geodiscourse.release.manifest import (
     MANIFEST_FILENAME,
@@ -287,8 +288,10 @@ def _write_release_files(
         release_id=release_id, created_at=created_at, tables=table_files, licences=licences
     )
     write_json(staging / DATAPACKAGE_FILENAME, package)
+    figures = write_figures(staging)
     write_text_durably(
-        staging / DATACARD_FILENAME, render_datacard(manifest, licences=licences, root=staging.parent.parent)
+        staging / DATACARD_FILENAME,
+        render_datacard(manifest, licences=licences, root=staging.parent.parent, figures=figures),
     )
     write_checksums(staging)
     _fsync_dir(staging)

@@ -39,7 +39,8 @@ def test_frictionless_catches_a_broken_table(tmp_path: Path, release: PublishedR
     broken = tmp_path / "broken"
     broken.mkdir()
     for path in release.path.iterdir():
-        (broken / path.name).write_bytes(path.read_bytes())
+        if path.is_file():
+            (broken / path.name).write_bytes(path.read_bytes())
     tables = make_tables()
     write_table(
         tables["events"].with_columns(event_type=pl.lit("INVADE")), broken / "events.parquet", table="events"

@@ -17,7 +17,9 @@ from typing import Any
 
 import polars as pl
 import pytest
+import yaml
 
+from geodiscourse.release.charts import CHARTS
 from geodiscourse.release.lock import LockTimeoutError, release_lock
 from geodiscourse.release.manifest import git_commit, verify_checksums
 from geodiscourse.release.publish import (
@@ -45,6 +47,7 @@ RELEASE_FILES = {f"{t}.parquet" for t in TABLES} | {
     "SHA256SUMS",
     "CHANGES.md",
     "diff.json",
+    "figures",
 }
 
 
@@ -354,7 +357,11 @@ def test_sha256sums_verifies_with_sha256sum(tmp_path: Path) -> None:
     published = publish(tmp_path)
     assert verify_checksums(published.path) == []
     listed = (published.path / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert len(listed) == len(RELEASE_FILES) - 1
+    figures = sorted(p.name for p in (published.path / "figures").iterdir())
+    assert figures == sorted(f"{name}.svg" for name in CHARTS)
+    # every file but SHA256SUMS itself and the figures folder, plus each figure
+    assert len(listed) == len(RELEASE_FILES) - 2 + len(figures)
+    assert any(line.endswith("  figures/actor-matrix.svg") for line in listed)
     if shutil.which("sha256sum"):
         done = subprocess.run(
             ["sha256sum", "-c", "SHA256SUMS"], cwd=published.path, capture_output=True, text=True
@@ -381,3 +388,26 @@ def test_list_releases_reports_tampering(tmp_path: Path) -> None:
 def test_list_releases_of_an_empty_folder(tmp_path: Path) -> None:
     assert list_releases(tmp_path) == []
     assert latest_release(tmp_path) is None
+
+
+def test_a_figure_edited_after_publishing_is_caught(tmp_path: Path) -> None:
+    published = publish(tmp_path)
+    with (published.path / "figures" / "claims.svg").open("a", encoding="utf-8") as handle:
+        handle.write("<!-- edited -->")
+    problems = verify_checksums(published.path)
+    assert problems == ["figures/claims.svg: sha256 differs from SHA256SUMS (the file was changed)"]
+
+
+def test_the_data_card_has_dataset_card_front_matter_and_the_figures(tmp_path: Path) -> None:
+    published = publish(tmp_path)
+    card = (published.path / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\n")
+    front = yaml.safe_load(card.split("---\n", 2)[1])
+    assert front["license"] == "other" and front["language"] == ["en"]
+    configs = {c["config_name"]: c["data_files"][0]["path"] for c in front["configs"]}
+    assert configs == {name: f"{name}.parquet" for name in TABLES}
+    for path in configs.values():
+        assert (published.path / path).is_file()
+    for name in CHARTS:
+        assert f"](figures/{name}.svg)" in card
+        assert (published.path / "figures" / f"{name}.svg").read_text(encoding="utf-8").startswith("<?xml")
