@@ -73,6 +73,36 @@ def _front_matter(manifest: Mapping[str, Any], licences: Mapping[str, str]) -> l
     return [*lines, "---", ""]
 
 
+def _quality(quality: Mapping[str, Any] | None) -> list[str]:
+    """The measured-quality table (quality.json): per gold set and table, the score and,
+    where the scorer gives them, precision and recall."""
+    if not quality or not quality.get("sets"):
+        return ["Not measured for this code (run `bench/quality.py`)."]
+    tables = ["documents", "mentions", "events", "claims", "recommendations"]
+    lines = [
+        f"Measured on {quality.get('measured_on')} at commit {quality.get('commit')} with "
+        f"{quality.get('scorer')}. {quality.get('caveat')} Cells: score (precision / recall).",
+        "",
+        "| set | kind | articles | " + " | ".join(tables) + " |",
+        "|---|---|---:|" + "---|" * len(tables),
+    ]
+    for entry in quality["sets"]:
+        cells = []
+        for table in tables:
+            got = entry["tables"].get(table)
+            if got is None:
+                cells.append("")
+                continue
+            extra = f" ({got['precision']:.2f} / {got['recall']:.2f})" if "precision" in got else ""
+            cells.append(f"{got['score']:.2f}{extra}")
+        lines.append(
+            f"| {_cell(entry['set'])} ({_cell(entry['about'])}) | {_cell(entry['kind'])} | {entry['documents']} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    return lines
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -157,6 +187,7 @@ def render_datacard(
     limitations: Sequence[str] = KNOWN_LIMITATIONS,
     root: str | Path | None = None,
     figures: Mapping[str, str] | None = None,
+    quality: Mapping[str, Any] | None = None,
 ) -> str:
     """README.md of a release: what it is, how it was made, its tables, limits and inputs.
 
@@ -194,6 +225,7 @@ def render_datacard(
     for name, info in table_info.items():
         description = TABLES[name].description if name in TABLES else ""
         lines.append(f"| {name} | {info.get('rows')} | {info.get('file')} | {_cell(description)} |")
+    lines += ["", "## Measured quality", "", *_quality(quality)]
     if figures:
         lines += ["", "## Figures", ""]
         for path, title in figures.items():

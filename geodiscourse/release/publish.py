@@ -27,7 +27,7 @@ from geodiscourse.core.folders import prove_writable
 from geodiscourse.release.changes import ReleaseDiff, diff_tables
 from geodiscourse.release.datacard import DATACARD_FILENAME, render_datacard
 from geodiscourse.release.datapackage import DATAPACKAGE_FILENAME, build_datapackage
-from geodiscourse.release.figures import write_figures
+from geodiscourse.release.figures import QUALITY_FILENAME, measured_quality, write_figures
 from geodiscourse.release.lock import DEFAULT_TIMEOUT_S, LockTimeoutError, release_lock, unlock
 from geodiscourse.release.manifest import (
     MANIFEST_FILENAME,
@@ -289,9 +289,14 @@ def _write_release_files(
     )
     write_json(staging / DATAPACKAGE_FILENAME, package)
     figures = write_figures(staging)
+    quality = measured_quality()
+    if quality is not None:
+        write_json(staging / QUALITY_FILENAME, quality)
     write_text_durably(
         staging / DATACARD_FILENAME,
-        render_datacard(manifest, licences=licences, root=staging.parent.parent, figures=figures),
+        render_datacard(
+            manifest, licences=licences, root=staging.parent.parent, figures=figures, quality=quality
+        ),
     )
     write_checksums(staging)
     _fsync_dir(staging)

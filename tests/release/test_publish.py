@@ -20,6 +20,7 @@ import pytest
 import yaml
 
 from geodiscourse.release.charts import CHARTS
+from geodiscourse.release.figures import measured_quality
 from geodiscourse.release.lock import LockTimeoutError, release_lock
 from geodiscourse.release.manifest import git_commit, verify_checksums
 from geodiscourse.release.publish import (
@@ -48,6 +49,7 @@ RELEASE_FILES = {f"{t}.parquet" for t in TABLES} | {
     "CHANGES.md",
     "diff.json",
     "figures",
+    "quality.json",
 }
 
 
@@ -411,3 +413,18 @@ def test_the_data_card_has_dataset_card_front_matter_and_the_figures(tmp_path: P
     for name in CHARTS:
         assert f"](figures/{name}.svg)" in card
         assert (published.path / "figures" / f"{name}.svg").read_text(encoding="utf-8").startswith("<?xml")
+
+
+def test_the_data_card_shows_the_measured_quality(tmp_path: Path) -> None:
+    published = publish(tmp_path)
+    quality = json.loads((published.path / "quality.json").read_text(encoding="utf-8"))
+    assert quality == measured_quality()
+    card = (published.path / "README.md").read_text(encoding="utf-8")
+    section = card.split("## Measured quality", 1)[1].split("\n## ", 1)[0]
+    for entry in quality["sets"]:
+        assert entry["set"] in section
+        for table, got in entry["tables"].items():
+            shown = f"{got['score']:.2f}"
+            if "precision" in got:
+                shown += f" ({got['precision']:.2f} / {got['recall']:.2f})"
+            assert shown in section, (entry["set"], table)

@@ -1,0 +1,129 @@
+"""Measure the current code on the project's gold sets and write what every release publishes.
+
+Runs the pipeline (without Prefect) on each gold set's raw articles, scores the tables
+with the project's copy of the evaluation scorer (`tests/second_dev_set/score.py`, the
+same as `../shared/eval/score.py`), and writes `geodiscourse/rules/quality/measured.json`:
+per set and table the score, precision and recall where the scorer gives them, the
+set's size and kind (dev: rules were tuned on it; blind: scored once, then dev), with
+the date and commit. Every release copies the file and its data card shows it.
+
+    .venv/bin/python bench/quality.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import glob
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from geodiscourse.run.batches import build_tables
+
+REPO = Path(__file__).resolve().parent.parent
+OUTPUT = REPO / "geodiscourse/rules/quality/measured.json"
+SCORER = REPO / "tests/second_dev_set/score.py"
+
+#: (name, kind, gold file relative to the repository or to --shared, what the set is)
+SETS = (
+    ("dev gold", "dev", "eval/dev-gold.json", "5 BBC politics articles"),
+    ("second dev set", "dev", "tests/second_dev_set/gold.json", "5 BBC articles"),
+    (
+        "blind-2026-12c",
+        "blind (scored once in issue 11, dev since)",
+        "tests/blind_set_2026_12c/gold.json",
+        "16 articles: 12 web (mostly US politics), 4 BBC; events only",
+    ),
+    (
+        "blind-2026-12d",
+        "blind (scored once in issue 12, dev since)",
+        "tests/blind_set_2026_12d/gold.json",
+        "16 articles: 12 web (US politics, tweets, op-eds), 4 BBC; no events",
+    ),
+)
+
+
+def _raw_file(shared: Path, name: str) -> Path:
+    found = glob.glob(str(shared / "corpora/hyperpartisan-576/articles" / name)) + glob.glob(
+        str(shared / "corpora/bbc-news-2095/news/*" / name)
+    )
+    if not found:
+        raise FileNotFoundError(f"raw article {name} is in neither corpus under {shared}/corpora")
+    return Path(found[0])
+
+
+def _annotated(part: Any) -> bool:
+    """Whether a gold set annotates a table: a non-empty list, or a mapping of lists
+    ({"required": [...], "optional": [...]}) with any item."""
+    if isinstance(part, dict):
+        return any(bool(v) for v in part.values())
+    return bool(part)
+
+
+def measure(gold_path: Path, shared: Path) -> dict[str, Any]:
+    """Scores of the current code on one gold set."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="geodiscourse-quality-") as tmp:
+        raw, work, out = Path(tmp) / "raw", Path(tmp) / "work", Path(tmp) / "out"
+        raw.mkdir()
+        out.mkdir()
+        for name in gold["documents"]:
+            shutil.copy(_raw_file(shared, name), raw / name)
+        tables, _, _ = build_tables(raw, work)
+        for table, df in tables.items():
+            df.write_parquet(out / f"{table}.parquet")
+        done = subprocess.run(
+            [sys.executable, str(SCORER), str(out), str(gold_path), "--json"],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    result = json.loads(done.stdout)
+    tables_out: dict[str, dict[str, float]] = {}
+    for table, score in result["scores"].items():
+        if table == "overall" or not _annotated(gold.get(table)):
+            continue  # a table the set does not annotate has no score
+        entry = {"score": round(score, 3)}
+        for key in ("precision", "recall"):
+            if key in result["detail"].get(table, {}):
+                entry[key] = round(result["detail"][table][key], 3)
+        tables_out[table] = entry
+    return {"documents": len(gold["documents"]), "tables": tables_out}
+
+
+def _commit() -> str | None:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True)
+    return done.stdout.strip() or None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = parser.parse_args(argv)
+    sets = []
+    for name, kind, gold, about in SETS:
+        path = args.shared / gold if gold.startswith("eval/") else REPO / gold
+        measured = measure(path, args.shared)
+        sets.append({"set": name, "kind": kind, "about": about, **measured})
+        scores = " ".join(f"{t}={v['score']:.2f}" for t, v in measured["tables"].items())
+        print(f"{name}: {scores}")
+    payload = {
+        "measured_on": datetime.date.today().isoformat(),
+        "commit": _commit(),
+        "scorer": "../shared/eval/score.py (an F1 times field accuracy per table)",
+        "caveat": "The sets are small (5 to 16 articles); dev sets overstate quality on new text.",
+        "sets": sets,
+    }
+    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
+    OUTPUT.write_text(json.dumps(payload, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {OUTPUT.relative_to(REPO)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
