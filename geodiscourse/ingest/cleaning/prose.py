@@ -243,16 +243,8 @@ def _runs(flags: list[bool]) -> list[int]:
     """For each paragraph, the length of the run of consecutive flagged paragraphs it
     belongs to (0 where the flag is off)."""
     runs = [0] * len(flags)
-    i = 0
-    while i < len(flags):
-        if not flags[i]:
-            i += 1
-            continue
-        j = i
-        while j < len(flags) and flags[j]:
-            j += 1
-        runs[i:j] = [j - i] * (j - i)
-        i = j
+    for start, end in _run_bounds(flags):
+        runs[start:end] = [end - start] * (end - start)
     return runs
 
 
