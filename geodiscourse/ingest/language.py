@@ -28,6 +28,7 @@ LANGUAGE_RULES_FILE = "ingest/language.yaml"
 #: The language code of every published document: only English ones are published.
 ENGLISH = "en"
 _MODEL_LOCK = threading.Lock()
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,6 @@ def language_name(code: str) -> str:
 
     found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
     return str(found.name) if found is not None else code
-
-
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def clearly_english(text: str) -> bool:

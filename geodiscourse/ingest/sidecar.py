@@ -21,9 +21,11 @@ from __future__ import annotations
 import csv
 import datetime
 import hashlib
+import io
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -81,10 +83,7 @@ class Sidecar:
     def summary(self) -> dict[str, Any]:
         """What a release's manifest records of the sidecar: which file (by hash), how
         many rows named files, the rows that named none, and the licences it gives."""
-        licences: dict[str, int] = {}
-        for entry in self.entries.values():
-            if entry.licence:
-                licences[entry.licence] = licences.get(entry.licence, 0) + 1
+        licences = Counter(entry.licence for entry in self.entries.values() if entry.licence)
         return {
             "path": str(self.path),
             "sha256": self.sha256,
@@ -94,9 +93,8 @@ class Sidecar:
         }
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(line number, row) of a CSV or JSON Lines file."""
-    text = path.read_text(encoding="utf-8-sig")
+def _rows(path: Path, text: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, row) of a CSV or JSON Lines file's text."""
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip():
@@ -109,9 +107,9 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
                 raise SidecarError(f"metadata file {path}, line {number}: expected a JSON object per line")
             yield number, row
         return
-    reader = csv.DictReader(text.splitlines())
-    for number, row in enumerate(reader, start=2):
-        yield number, {k: v for k, v in row.items() if k is not None}
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    for row in reader:  # line_num: where the row ends, a quoted cell may span lines
+        yield reader.line_num, {k: v for k, v in row.items() if k is not None}
 
 
 def _canonical(row: dict[str, Any]) -> dict[str, Any]:
@@ -137,10 +135,10 @@ def _date(value: Any, where: str) -> datetime.date | None:
         raise SidecarError(f"{where}: published_date {text!r} is not a date (write YYYY-MM-DD)") from err
 
 
-def _source_name(raw_path: str, sidecar_dir: Path, raw_dir: Path) -> str | None:
+def _source_name(raw_path: str, sidecar_dir: Path, raw_dir: Path, raw_root: Path) -> str | None:
     """The raw folder's name for a row's file: its path read from the sidecar's folder,
-    else from the raw folder; None when neither is a file inside the raw folder."""
-    raw_root = Path(os.path.realpath(raw_dir))
+    else from the raw folder (whose links resolve to raw_root); None when neither is a
+    file inside the raw folder."""
     for base in (sidecar_dir, raw_dir):
         candidate = Path(os.path.realpath(base / raw_path))
         if candidate.is_file() and candidate.is_relative_to(raw_root):
@@ -159,19 +157,20 @@ def read_sidecar(path: Path, raw_dir: Path) -> Sidecar:
         data = path.read_bytes()
     except OSError as err:
         raise SidecarError(f"metadata file {path} cannot be read ({err.strerror or err})") from err
-    entries: dict[str, DocumentMetadata] = {}
-    unmatched: list[str] = []
     try:
-        rows = list(_rows(path))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise SidecarError(f"metadata file {path} is not UTF-8 text: re-save it as UTF-8") from err
-    for number, raw_row in rows:
+    entries: dict[str, DocumentMetadata] = {}
+    unmatched: list[str] = []
+    raw_root = Path(os.path.realpath(raw_dir))
+    for number, raw_row in _rows(path, text):
         row = _canonical(raw_row)
         where = f"metadata file {path}, row {number}"
         name = _text(row.get("source_name"))
         if name is None:
             raise SidecarError(f"{where}: no source_name (or file) column value: name the raw file")
-        source_name = _source_name(name, path.parent, raw_dir)
+        source_name = _source_name(name, path.parent, raw_dir, raw_root)
         if source_name is None:
             unmatched.append(name)
             continue

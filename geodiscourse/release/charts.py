@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
+
+import polars as pl
 
 from geodiscourse.release.report_data import ReportData
 
@@ -138,16 +141,37 @@ def claims_by_claimant(data: ReportData) -> str:
     return _barh(labels, df["claims"].to_list(), "Claims by claimant and type", "claims")
 
 
-#: Each chart's file name in a release's figures/ folder, its title, and how it is drawn.
-CHARTS: dict[str, tuple[str, Callable[[ReportData], str]]] = {
-    "events-over-time": ("Events per PLOVER type over time", events_over_time),
-    "top-actors": ("Top source and target actors", top_actors),
-    "actor-matrix": ("Who acts on whom", actor_matrix),
-    "recommendations": ("Recommendations by addressee and recommender", recommendations_by_addressee),
-    "claims": ("Claims by claimant and type", claims_by_claimant),
+def _top_actors_numbers(data: ReportData) -> pl.DataFrame:
+    """The overall top actors, then the top three per event type."""
+    overall = data.top_actors.select(pl.lit("all").alias("event_type"), "role", "actor", "events")
+    return pl.concat([overall, data.top_actors_by_type])
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart: its title, how it is drawn, and the table of numbers shown beside it."""
+
+    title: str
+    draw: Callable[[ReportData], str]
+    numbers: Callable[[ReportData], pl.DataFrame]
+
+
+#: Each chart by its file name in a release's figures/ folder, in the report's order.
+CHARTS: dict[str, Chart] = {
+    "events-over-time": Chart(
+        "Events per PLOVER type over time", events_over_time, lambda d: d.events_by_month
+    ),
+    "top-actors": Chart("Top source and target actors", top_actors, _top_actors_numbers),
+    "actor-matrix": Chart("Who acts on whom", actor_matrix, lambda d: d.actor_matrix),
+    "recommendations": Chart(
+        "Recommendations by addressee and recommender",
+        recommendations_by_addressee,
+        lambda d: d.recommendations_by_addressee,
+    ),
+    "claims": Chart("Claims by claimant and type", claims_by_claimant, lambda d: d.claims_by_claimant),
 }
 
 
 def render_charts(data: ReportData) -> dict[str, str]:
     """Every chart as SVG text, by file stem."""
-    return {name: draw(data) for name, (_, draw) in CHARTS.items()}
+    return {name: chart.draw(data) for name, chart in CHARTS.items()}

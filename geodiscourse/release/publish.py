@@ -27,7 +27,7 @@ from geodiscourse.core.folders import prove_writable
 from geodiscourse.release.changes import ReleaseDiff, diff_tables
 from geodiscourse.release.datacard import DATACARD_FILENAME, render_datacard
 from geodiscourse.release.datapackage import DATAPACKAGE_FILENAME, build_datapackage
-from geodiscourse.release.figures import QUALITY_FILENAME, measured_quality, write_figures
+from geodiscourse.release.figures import write_figures
 from geodiscourse.release.lock import DEFAULT_TIMEOUT_S, LockTimeoutError, release_lock, unlock
 from geodiscourse.release.manifest import (
     MANIFEST_FILENAME,
@@ -41,6 +41,7 @@ from geodiscourse.release.manifest import (
     write_json,
     write_text_durably,
 )
+from geodiscourse.release.quality import QUALITY_FILENAME, measured_quality
 from geodiscourse.release.read import (
     LATEST_FILENAME,
     latest_release,
@@ -288,7 +289,7 @@ def _write_release_files(
         release_id=release_id, created_at=created_at, tables=table_files, licences=licences
     )
     write_json(staging / DATAPACKAGE_FILENAME, package)
-    figures = write_figures(staging)
+    figures = write_figures(staging, frames)
     quality = measured_quality()
     if quality is not None:
         write_json(staging / QUALITY_FILENAME, quality)

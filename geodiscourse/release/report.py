@@ -80,29 +80,13 @@ def _overview(o: dict[str, Any]) -> str:
     )
 
 
-def _chart_tables(data: ReportData) -> dict[str, pl.DataFrame]:
-    return {
-        "events-over-time": data.events_by_month,
-        "top-actors": pl.concat(
-            [
-                data.top_actors.select(pl.lit("all").alias("event_type"), "role", "actor", "events"),
-                data.top_actors_by_type,
-            ]
-        ),
-        "actor-matrix": data.actor_matrix,
-        "recommendations": data.recommendations_by_addressee,
-        "claims": data.claims_by_claimant,
-    }
-
-
 def render_report(data: ReportData, charts: dict[str, str]) -> str:
     """The report's HTML text."""
-    tables = _chart_tables(data)
     sections = []
-    for name, (title, _) in CHARTS.items():
+    for name, chart in CHARTS.items():
         sections.append(
-            f"<section id='{name}'><h2>{html.escape(title)}</h2><div class='chart'>"
-            f"<div class='figure'>{charts[name]}</div>{_table(tables[name])}</div></section>"
+            f"<section id='{name}'><h2>{html.escape(chart.title)}</h2><div class='chart'>"
+            f"<div class='figure'>{charts[name]}</div>{_table(chart.numbers(data))}</div></section>"
         )
     # "</" inside a script element would end it early: JSON escapes it away
     rows_json = json.dumps(data.browser_rows, ensure_ascii=False).replace("</", "<\\/")

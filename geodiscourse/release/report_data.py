@@ -7,6 +7,7 @@ be read exactly. Names, not ids, are shown: actors by their ``name``, documents 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ def _named(df: pl.DataFrame, column: str, names: pl.DataFrame, label: str) -> pl
     return df.join(renamed, on=column, how="left").with_columns(pl.col(label).fill_null("(none)"))
 
 
-def _overview(release: Path, tables: dict[str, pl.DataFrame]) -> dict[str, Any]:
+def _overview(release: Path, tables: Mapping[str, pl.DataFrame]) -> dict[str, Any]:
     import json
 
     manifest = json.loads((release / "manifest.json").read_text(encoding="utf-8"))
@@ -147,6 +148,20 @@ def _actor_matrix(events: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def _top_counts(rows: pl.DataFrame, key: str, split: str, count: str) -> pl.DataFrame:
+    """Rows counted per (key, split), for the TOP keys with the most rows in all."""
+    counted = rows.group_by(key, split).len(count)
+    top = (
+        counted.group_by(key)
+        .agg(pl.col(count).sum())
+        .sort([count, key], descending=[True, False])
+        .head(TOP)[key]
+    )
+    return counted.filter(pl.col(key).is_in(top.implode())).sort(
+        [count, key, split], descending=[True, False, False]
+    )
+
+
 def _recommendations(recs: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
     """Recommendations per addressee, split by whether the author or someone reported made them."""
     labelled = _named(recs, "addressee_actor_id", names, "addressee").with_columns(
@@ -156,16 +171,7 @@ def _recommendations(recs: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.lit("reported"))
         .alias("recommender"),
     )
-    counted = labelled.group_by("addressee", "recommender").len("recommendations")
-    top = (
-        counted.group_by("addressee")
-        .agg(pl.col("recommendations").sum())
-        .sort(["recommendations", "addressee"], descending=[True, False])
-        .head(TOP)["addressee"]
-    )
-    return counted.filter(pl.col("addressee").is_in(top.implode())).sort(
-        ["recommendations", "addressee", "recommender"], descending=[True, False, False]
-    )
+    return _top_counts(labelled, "addressee", "recommender", "recommendations")
 
 
 def _claims(claims: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
@@ -177,19 +183,10 @@ def _claims(claims: pl.DataFrame, names: pl.DataFrame) -> pl.DataFrame:
         .otherwise(pl.col("claimant"))
         .alias("claimant")
     )
-    counted = labelled.group_by("claimant", "claim_type").len("claims")
-    top = (
-        counted.group_by("claimant")
-        .agg(pl.col("claims").sum())
-        .sort(["claims", "claimant"], descending=[True, False])
-        .head(TOP)["claimant"]
-    )
-    return counted.filter(pl.col("claimant").is_in(top.implode())).sort(
-        ["claims", "claimant", "claim_type"], descending=[True, False, False]
-    )
+    return _top_counts(labelled, "claimant", "claim_type", "claims")
 
 
-def _browser_rows(tables: dict[str, pl.DataFrame], names: pl.DataFrame) -> list[dict[str, Any]]:
+def _browser_rows(tables: Mapping[str, pl.DataFrame], names: pl.DataFrame) -> list[dict[str, Any]]:
     """Events, claims and recommendations as the browser shows them: kind, type, actors,
     document, and the sentence with the row's span marked by offsets into it."""
     sentences = tables["sentences"].select(
@@ -231,8 +228,11 @@ def _browser_rows(tables: dict[str, pl.DataFrame], names: pl.DataFrame) -> list[
     return rows
 
 
-def report_data(release: Path) -> ReportData:
-    tables = {name: frame.collect() for name, frame in scan_release(release).items()}
+def report_data(release: Path, tables: Mapping[str, pl.DataFrame] | None = None) -> ReportData:
+    """The report's tables for the release folder ``release``; ``tables`` are its tables
+    when the caller holds them already (publishing), else they are read from its files."""
+    if tables is None:
+        tables = {name: frame.collect() for name, frame in scan_release(release).items()}
     names = _names(tables["actors"])
     overview = _overview(release, tables)
     return ReportData(

@@ -124,8 +124,11 @@ def article_metadata(article: RawArticle, cleaned: CleanedArticle) -> ResolvedMe
     return resolve_metadata(from_text, article.page, article.sidecar)
 
 
-def document_row(article: RawArticle, cleaned: CleanedArticle) -> DocumentRow:
-    meta = article_metadata(article, cleaned)
+def document_row(
+    article: RawArticle, cleaned: CleanedArticle, meta: ResolvedMetadata | None = None
+) -> DocumentRow:
+    """The documents row; ``meta`` is the article's resolved metadata when the caller has it."""
+    meta = meta if meta is not None else article_metadata(article, cleaned)
     return DocumentRow(
         doc_id=article.doc_id,
         source_name=article.source_name,
@@ -199,9 +202,9 @@ def process_articles(
             start = time.perf_counter()
             doc = next(docs)
             timer.add("parsing", time.perf_counter() - start)
-            published = article_metadata(article, cleaned).published_date
-            rows = extract_document(article.doc_id, doc, published, timer)
-            rows["documents"] = [dict(document_row(article, cleaned))]
+            meta = article_metadata(article, cleaned)
+            rows = extract_document(article.doc_id, doc, meta.published_date, timer)
+            rows["documents"] = [dict(document_row(article, cleaned, meta))]
             outputs[index] = DocumentOutput(rows=rows)
             if cache is not None:
                 cache.put(article.sha256, outputs[index], article.cache_variant)

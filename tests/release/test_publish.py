@@ -20,7 +20,6 @@ import pytest
 import yaml
 
 from geodiscourse.release.charts import CHARTS
-from geodiscourse.release.figures import measured_quality
 from geodiscourse.release.lock import LockTimeoutError, release_lock
 from geodiscourse.release.manifest import git_commit, verify_checksums
 from geodiscourse.release.publish import (
@@ -34,6 +33,7 @@ from geodiscourse.release.publish import (
     publish_release,
     write_table,
 )
+from geodiscourse.release.quality import measured_quality
 from geodiscourse.release.read import LATEST_FILENAME, latest_release, list_releases, releases_dir
 from geodiscourse.release.validate import validate_release
 from geodiscourse.schemas import SCHEMA_VERSION, TABLES

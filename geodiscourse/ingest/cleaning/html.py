@@ -14,6 +14,7 @@ falls back to its plain html2txt, so no visible text is lost.
 from __future__ import annotations
 
 import datetime
+import html
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -93,8 +94,6 @@ def _date(value: object) -> datetime.date | None:
 
 
 def _title_tag(markup: str) -> str | None:
-    import html
-
     m = _TITLE_TAG.search(markup[:_SNIFF_CHARS])
     return _clean(html.unescape(m.group(1))) if m else None
 

@@ -22,6 +22,7 @@ neither is a list item inside the body. Thresholds live in rules/ingest/prose.ya
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -157,24 +158,25 @@ def paragraph_shape(paragraph: str) -> ParagraphShape:
         letter_words += 1
         lower_words += word[0].islower()
         capitalised += word[0].isupper() and any(ch.islower() for ch in word[1:])
+    text = paragraph.strip()
     return ParagraphShape(
         words=len(tokens),
         lower_words=lower_words,
         letter_words=letter_words,
         function_words=functional,
-        ends_sentence=_SENTENCE_END.search(paragraph.rstrip()) is not None,
-        continues=paragraph.rstrip()[-1:] in _CONTINUATION_END,
-        introduces=paragraph.rstrip()[-1:] in _INTRODUCING_END
+        ends_sentence=_SENTENCE_END.search(text) is not None,
+        continues=text[-1:] in _CONTINUATION_END,
+        introduces=text[-1:] in _INTRODUCING_END
         or (
             len(tokens) >= _OPEN_END_MIN_WORDS
-            and paragraph.rstrip()[-1:].isalpha()
+            and text[-1:].isalpha()
             and lower_words > letter_words / 2  # a sentence's words, not a headline's
         ),
-        signature=paragraph.lstrip()[:1] in _SIGNATURE_START,
+        signature=text[:1] in _SIGNATURE_START,
         only_urls=bool(tokens) and all(_URL.match(t) for t in tokens),
         capitalised_words=capitalised,
         list_separators=paragraph.count(",") + paragraph.count(";"),
-        exclaims_or_asks=paragraph.rstrip().rstrip("\"”’')").endswith(("!", "?")),
+        exclaims_or_asks=text.rstrip("\"”’')").endswith(("!", "?")),
         list_item=_LIST_ITEM.match(paragraph) is not None,
     )
 
@@ -239,15 +241,6 @@ def _is_standfirst(shape: ParagraphShape, index: int, first_prose: int) -> bool:
     )
 
 
-def _runs(flags: list[bool]) -> list[int]:
-    """For each paragraph, the length of the run of consecutive flagged paragraphs it
-    belongs to (0 where the flag is off)."""
-    runs = [0] * len(flags)
-    for start, end in _run_bounds(flags):
-        runs[start:end] = [end - start] * (end - start)
-    return runs
-
-
 def _run_bounds(flags: list[bool]) -> list[tuple[int, int]]:
     """[start, end) of each run of consecutive flagged paragraphs."""
     bounds: list[tuple[int, int]] = []
@@ -264,6 +257,18 @@ def _run_bounds(flags: list[bool]) -> list[tuple[int, int]]:
     return bounds
 
 
+def _in_long_runs(
+    flags: list[bool], min_run: int, accept: Callable[[int, int], bool] | None = None
+) -> list[bool]:
+    """Which paragraphs stand in a run of at least min_run flagged ones (that ``accept``
+    takes, given the run's [start, end))."""
+    inside = [False] * len(flags)
+    for start, end in _run_bounds(flags):
+        if end - start >= min_run and (accept is None or accept(start, end)):
+            inside[start:end] = [True] * (end - start)
+    return inside
+
+
 def keep_prose(paragraphs: list[str]) -> list[str]:
     """The paragraphs without labels, without anything but prose after the last prose
     paragraph, and without short non-prose paragraphs before the first.
@@ -275,45 +280,37 @@ def keep_prose(paragraphs: list[str]) -> list[str]:
     ("You may also like / Leave a Comment") is no article.
     """
     shapes = [paragraph_shape(p) for p in paragraphs]
-    prose_at = [i for i, s in enumerate(shapes) if is_prose(s)]
-    if not prose_at:
+    prose = [is_prose(s) for s in shapes]
+    if not any(prose):
         return []
-    first, last = prose_at[0], prose_at[-1]
+    first, last = prose.index(True), len(prose) - 1 - prose[::-1].index(True)
     rules = prose_rules()
     labels = [is_label(s) for s in shapes]
-    label_runs = _runs(labels)
-    # a run of labels is a table of the article only when its rows are short (fixtures,
-    # a ranking); a run of teaser headlines or bare links is a strip of the page
-    for start, end in _run_bounds(labels):
+
+    def is_table(start: int, end: int) -> bool:
+        # a table's rows are short (fixtures, a ranking); a run of teaser headlines or
+        # bare links is a strip of the page
         rows = sorted(shapes[k].words for k in range(start, end))
-        if rows[len(rows) // 2] > rules.table_row_max_words or all(
+        return rows[len(rows) // 2] <= rules.table_row_max_words and not all(
             shapes[k].only_urls for k in range(start, end)
-        ):
-            label_runs[start:end] = [1] * (end - start)
-    list_runs = _runs([s.list_item for s in shapes])
+        )
+
+    in_table = _in_long_runs(labels, rules.body_list_min_run, is_table)
+    in_list = _in_long_runs([s.list_item for s in shapes], rules.body_list_min_run)
     kept: list[str] = []
     introduced = False
     for i, (paragraph, shape) in enumerate(zip(paragraphs, shapes, strict=True)):
-        prose = is_prose(shape)
         follows_intro = introduced
         # a list goes on below its introduction until the next sentence
-        introduced = shape.introduces or (follows_intro and not prose)
-        if follows_intro and i > first and not prose:
-            pass
-        elif (
-            (i < first and shape.words < rules.head_keep_min_words and not _is_standfirst(shape, i, first))
-            or (
-                i > last
-                and not prose
-                and not shape.signature
-                and not (i + 1 < len(shapes) and shapes[i + 1].signature)  # the text of a signed post
-                and list_runs[i] < rules.body_list_min_run
-            )
-            or (
-                0 < label_runs[i] < rules.body_list_min_run
-                and not (i < first and _is_standfirst(shape, i, first))
-            )
-        ):
-            continue
+        introduced = shape.introduces or (follows_intro and not prose[i])
+        if not (follows_intro and i > first and not prose[i]):
+            standfirst = i < first and _is_standfirst(shape, i, first)
+            signed = shape.signature or (i + 1 < len(shapes) and shapes[i + 1].signature)  # a signed post
+            if i < first and shape.words < rules.head_keep_min_words and not standfirst:
+                continue
+            if i > last and not prose[i] and not signed and not in_list[i]:
+                continue
+            if labels[i] and not in_table[i] and not standfirst:
+                continue
         kept.append(paragraph)
     return kept
