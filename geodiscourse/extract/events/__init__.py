@@ -29,6 +29,15 @@ from geodiscourse.core.ids import row_id
 from geodiscourse.core.rows import EventRow
 from geodiscourse.dates.attachment import DatedExpression, date_for_event, date_sentence, time_governor
 from geodiscourse.extract.attribution import Attribution
+from geodiscourse.extract.events.backoff import (
+    BACKOFF_FACTOR,
+    BackoffReading,
+    NominalBackoff,
+    backoff_reading,
+    backoff_readings,
+    nominal_backoff,
+)
+from geodiscourse.extract.events.evaluations import evaluation_rules, judgments
 from geodiscourse.extract.events.fits import frame_fits, has_object, is_reciprocal, needs_met
 from geodiscourse.extract.events.intent import commitment
 from geodiscourse.extract.events.lexicon import (
@@ -109,6 +118,8 @@ class _Event:
     nominal: bool
     mode: str | None = None
     contexts: tuple[str, ...] = ()
+    #: A back-off reading (backoff.py): kept as read, not turned into a commitment.
+    backoff: bool = False
 
 
 def extract_events(
@@ -175,7 +186,8 @@ def _sentence_events(
             events.append(event)
             if nominal.light_verb is not None:
                 used_verbs.add(nominal.light_verb.i)
-    for verbal in verbal_candidates(sent, lexicon, used_verbs):
+    verbals = list(verbal_candidates(sent, lexicon, used_verbs))
+    for verbal in verbals:
         event = _verbal_event(ctx, verbal, lexicon, memory, dated, blockers, voices)
         if event is not None:
             events.append(event)
@@ -197,6 +209,36 @@ def _sentence_events(
                 nominal=False,
             )
         )
+    taken = frozenset(e.head.i for e in events) | frozenset(used_verbs)
+    for judgment in judgments(ctx, sent, voices, taken):
+        # "He said Mr Straw was 'naive beyond belief'": the trigger is the judging word,
+        # the reporting verb decides modality and date
+        actors = 1 + (judgment.target is not None)
+        events.append(
+            _Event(
+                head=judgment.cue,
+                start=judgment.word.i,
+                end=judgment.word.i,
+                event_type=judgment.event_type,
+                source=judgment.source,
+                target=judgment.target,
+                confidence=evaluation_rules().confidence * _ACTOR_FACTOR[actors],
+                anchors=frozenset({judgment.cue.i}),
+                clause_head=judgment.cue,
+                nominal=False,
+                mode=judgment.mode,
+            )
+        )
+    if not events:
+        reading = backoff_reading(ctx, verbals, lexicon)
+        noun_reading = nominal_backoff(ctx, sent, lexicon) if reading is None else None
+        if reading is not None:
+            events.append(_backoff_event(reading))
+        elif noun_reading is not None:
+            events.append(_nominal_backoff_event(noun_reading))
+    else:
+        held = frozenset(e.head.i for e in events) | frozenset(used_verbs)
+        events.extend(_backoff_event(r) for r in backoff_readings(ctx, verbals, lexicon, held))
     _remember_restrictions(ctx, sent, lexicon, memory)
     for event in events:
         if event.event_type in lexicon.symmetric_types and event.source and event.target:
@@ -208,6 +250,47 @@ def _sentence_events(
             if partner is not None and ctx.kind_of(partner) in _SIDE_KINDS:
                 memory.pair = (event.source, partner)
     return sorted(events, key=lambda e: e.start)
+
+
+def _backoff_event(reading: BackoffReading) -> _Event:
+    """An act the strict rules did not read, at back-off confidence (backoff.py)."""
+    start, end = _trigger_extent(reading.verb, reading.theme, reading.frame)
+    actors = (reading.source is not None) + (reading.target is not None)
+    return _Event(
+        head=reading.verb,
+        start=start,
+        end=end,
+        event_type=reading.frame.event_type,
+        source=reading.source,
+        target=reading.target,
+        confidence=reading.frame.confidence * _ACTOR_FACTOR[actors] * BACKOFF_FACTOR,
+        anchors=frozenset({reading.verb.i} | ({reading.theme.i} if reading.theme is not None else set())),
+        clause_head=reading.verb,
+        nominal=False,
+        mode=reading.frame.mode,
+        contexts=reading.frame.contexts,
+        backoff=True,
+    )
+
+
+def _nominal_backoff_event(found: NominalBackoff) -> _Event:
+    """An event noun with an actor of its own, for a sentence with no other event."""
+    actors = (found.source is not None) + (found.target is not None)
+    return _Event(
+        head=found.noun,
+        start=found.noun.i,
+        end=found.noun.i,
+        event_type=found.entry.event_type,
+        source=found.source,
+        target=found.target,
+        confidence=found.entry.confidence * _ACTOR_FACTOR[actors] * _NOMINAL_FACTOR * BACKOFF_FACTOR,
+        anchors=frozenset({found.noun.i}),
+        clause_head=found.noun,
+        nominal=True,
+        mode=found.entry.mode,
+        contexts=found.entry.contexts,
+        backoff=True,
+    )
 
 
 def _nominal_event(
@@ -503,7 +586,11 @@ def _row(
     modality = event_modality(event.head, event.clause_head, event.nominal, sent, rules)
     event_type = event.event_type
     mode = event.mode
-    if modality == HYPOTHETICAL and not (event.nominal and event.clause_head.i == event.head.i):
+    if (
+        modality == HYPOTHETICAL
+        and not event.backoff
+        and not (event.nominal and event.clause_head.i == event.head.i)
+    ):
         committed = commitment(event_type, event.clause_head, sent, rules)
         if committed is not None and (
             committed.governor.i == event.clause_head.i or committed.governor.i not in triggers

@@ -430,3 +430,40 @@ def modality_rules() -> ModalityRules:
         if key.endswith("_types"):
             rules[key] = frozenset(t.upper() for t in rules[key])
     return ModalityRules(**rules)
+
+
+#: Base confidence of a noun compiled from the CAMEO verbs (rules/events/cameo_nouns.json):
+#: lower than most hand entries, as a derived noun may name the act less surely.
+COMPILED_NOUN_CONFIDENCE = 0.5
+
+
+@cache
+def compiled_nouns() -> Mapping[str, NounEntry]:
+    """The nouns of the CAMEO verbs' events (tools/build_event_nouns.py), as entries with
+    plover.yaml's default noun roles; hand-written nouns are not among them."""
+    import json
+    from importlib import resources
+
+    defaults = {
+        str(k).lower(): str(v).lower()
+        for k, v in (read_yaml_mapping("events/plover.yaml").get("noun_roles") or {}).items()
+    }
+    hand = plover_lexicon().nouns
+    raw = json.loads(
+        resources.files("geodiscourse.rules.events").joinpath("cameo_nouns.json").read_text(encoding="utf-8")
+    )["nouns"]
+    return {
+        noun: _noun_entry(
+            noun,
+            {
+                "type": entry["type"],
+                "confidence": COMPILED_NOUN_CONFIDENCE,
+                **({"mode": entry["mode"]} if "mode" in entry else {}),
+                **({"contexts": entry["contexts"]} if "contexts" in entry else {}),
+            },
+            defaults,
+            f"events/cameo_nouns.json nouns.{noun}",
+        )
+        for noun, entry in raw.items()
+        if noun not in hand
+    }

@@ -1,0 +1,287 @@
+"""Judgments a named speaker voices: disapproval is ACCUSE, praise is SUPPORT.
+
+PLOVER codes a speaker's criticism as ACCUSE (mode ``disapprove``) and praise or
+endorsement as SUPPORT, whatever verb reports it. News prose seldom uses a verb of
+accusing for this; it reports the words: "He said Mr Straw was 'naive beyond belief'",
+"Sessions called the ruling 'a substantial victory'". Two constructions carry such a
+judgment:
+
+- **reported content**: what a named speaker said, wrote or tweeted (an attribution from
+  geodiscourse.extract.attribution), judged by the valence of its words;
+- **verbs of naming** with a predicate: "X called Y a hoax", "branded it a disgrace",
+  "described the deal as a victory": the predicate is X's judgment of Y.
+
+Word valences come from VADER's rated lexicon, compiled by
+``tools/build_evaluation_lexicon.py`` into ``rules/events/evaluative_words.json`` (words
+that name events are left out there: a speaker reporting an attack reports an event).
+A judgment is of someone: words that name no actor but the speaker are an opinion, not
+an event (the guidelines' "not events: opinions"). Content that already holds an event
+trigger reports that event and is not read again as a judgment; thresholds and the verbs of naming are in ``rules/events/evaluations.yaml``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+from geodiscourse.extract.attribution import Attribution
+from geodiscourse.nlp.context import DocContext
+
+__all__ = ["EvaluationRules", "Judgment", "evaluation_rules", "judgments"]
+
+
+@dataclass(frozen=True)
+class EvaluationRules:
+    """Valences and the thresholds that turn them into an event (see evaluations.yaml)."""
+
+    valences: dict[str, float]
+    accuse_at: float
+    support_at: float
+    negation_scalar: float
+    naming_verbs: frozenset[str]
+    naming_preps: frozenset[str]
+    confidence: float
+
+
+@dataclass(frozen=True)
+class Judgment:
+    """A speaker's judgment: its type, who judges whom, the cue that reports it and the
+    word that carries it."""
+
+    event_type: str
+    mode: str | None
+    source: str
+    target: str | None
+    cue: Token
+    word: Token
+    valence: float
+
+
+@cache
+def evaluation_rules() -> EvaluationRules:
+    root = resources.files("geodiscourse.rules.events")
+    words = json.loads(root.joinpath("evaluative_words.json").read_text(encoding="utf-8"))["words"]
+    raw = yaml.safe_load(root.joinpath("evaluations.yaml").read_text(encoding="utf-8"))
+    return EvaluationRules(
+        valences={str(k): float(v) for k, v in words.items()},
+        accuse_at=float(raw["accuse_at"]),
+        support_at=float(raw["support_at"]),
+        negation_scalar=float(raw["negation_scalar"]),
+        naming_verbs=frozenset(str(v) for v in raw["naming_verbs"]),
+        naming_preps=frozenset(str(p) for p in raw["naming_preps"]),
+        confidence=float(raw["confidence"]),
+    )
+
+
+def _negated(token: Token) -> bool:
+    """Is the word negated, by its own "not" or its predicate's ("was not naive")?"""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp") and any(
+        c.dep_ == "neg" for c in head.children
+    )
+
+
+#: Dependencies that lead into an argument or a subordinate clause: words there name
+#: what is talked about ("to release prisoners", "a peace-keeping force"), not what the
+#: speaker says of it.
+_ARGUMENT_DEPS = frozenset(
+    {
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "dobj",
+        "dative",
+        "pobj",
+        "agent",
+        "compound",
+        "poss",
+        "relcl",
+        "advcl",
+        "acl",
+        "nmod",
+    }
+)
+
+
+def _predicated(token: Token, inside: frozenset[int]) -> bool:
+    """Is the word part of the main predication of the words ``inside`` ("Mr Straw was
+    naive beyond belief", "this is a huge political signal", "would undermine the UN"),
+    not inside one of its arguments or subordinate clauses?"""
+    node = token
+    for _ in range(40):
+        if node.head.i == node.i or node.head.i not in inside:
+            return True
+        if node.dep_ in _ARGUMENT_DEPS:
+            return False
+        node = node.head
+    return False
+
+
+def _valence(
+    ctx: DocContext, tokens: Sequence[Token], rules: EvaluationRules, *, predicate_only: bool = True
+) -> tuple[float, Token | None]:
+    """Summed valence of the words of the main predication (names of actors do not
+    count: "Liberal Democrats"), and the word that weighs most."""
+    total, strongest, weight = 0.0, None, 0.0
+    inside = frozenset(t.i for t in tokens)
+    for token in tokens:
+        if token.is_punct or ctx.mention_at(token) is not None:
+            continue
+        if predicate_only and not _predicated(token, inside):
+            continue
+        value = rules.valences.get(token.lower_)
+        if value is None:
+            value = rules.valences.get(token.lemma_.lower())
+        if value is None:
+            continue
+        if _negated(token):
+            value *= rules.negation_scalar
+        total += value
+        if abs(value) > weight:
+            strongest, weight = token, abs(value)
+    return total, strongest
+
+
+def _conditional(tokens: Sequence[Token]) -> bool:
+    """Is the content conditional or merely possible: a modal other than "will" or a
+    condition ("it would be very troubling if ...")?"""
+    return any(
+        (t.tag_ == "MD" and t.lower_ not in ("will", "'ll", "wo", "shall"))
+        or (t.dep_ == "mark" and t.lower_ == "if")
+        for t in tokens
+    )
+
+
+def _judged(total: float, rules: EvaluationRules) -> tuple[str, str | None] | None:
+    if total <= rules.accuse_at:
+        return "ACCUSE", "disapprove"
+    if total >= rules.support_at:
+        return "SUPPORT", None
+    return None
+
+
+#: Dependencies of a name that only modifies what is judged: "an EU arms code was more
+#: effective" judges the code, not the EU.
+_MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def _target(ctx: DocContext, tokens: Sequence[Token], speaker: str) -> str | None:
+    """The first actor the judged words name as a phrase of its own (not as a modifier
+    of something else), other than the speaker."""
+    for token in tokens:
+        mention = ctx.mention_at(token)
+        if (
+            mention is not None
+            and mention.actor_id
+            and mention.actor_id != speaker
+            and token.dep_ not in _MODIFIER_DEPS
+        ):
+            return mention.actor_id
+    return None
+
+
+def _cue_token(sent: Span, attribution: Attribution, inside: Sequence[Token]) -> Token:
+    """The reporting verb outside the content ("said"), else the word the content
+    hangs on, else the sentence's root."""
+    content = {t.i for t in inside}
+    cue = attribution.cue.lower()
+    for token in sent:
+        if token.i not in content and cue in (token.lower_, token.lemma_.lower()):
+            return token
+    for token in inside:
+        if token.head.i not in content and token.head.i != token.i:
+            return token.head
+    return sent.root
+
+
+def _reported_judgments(
+    ctx: DocContext,
+    sent: Span,
+    voices: Sequence[Attribution],
+    taken: frozenset[int],
+    rules: EvaluationRules,
+) -> list[Judgment]:
+    out: list[Judgment] = []
+    for attribution in voices:
+        speaker = attribution.speaker_actor_id
+        if not speaker:
+            continue
+        inside = [t for t in sent if attribution.content_start <= t.idx < attribution.content_end]
+        if not inside or any(t.i in taken for t in inside) or _conditional(inside):
+            continue  # content that reports an event is that event; "would be troubling if" judges nothing yet
+        total, word = _valence(ctx, inside, rules)
+        judged = _judged(total, rules)
+        if judged is None or word is None:
+            continue
+        cue = _cue_token(sent, attribution, inside)
+        target = _target(ctx, inside, speaker)
+        if cue.i in taken or target is None:
+            continue  # "criticised" is coded by the verb itself; a judgment of no one is an opinion
+        out.append(Judgment(judged[0], judged[1], speaker, target, cue, word, total))
+    return out
+
+
+def _naming_predicate(verb: Token, rules: EvaluationRules) -> tuple[Token, Token] | None:
+    """(object, predicate) of "called Y a hoax" or "described Y as a victory"."""
+    if verb.lemma_.lower() not in rules.naming_verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("oprd", "xcomp", "ccomp") and child.i > obj.i:
+            return obj, child
+        if child.dep_ == "prep" and child.lower_ in rules.naming_preps:
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return obj, pobj
+    # the parser often attaches the predicate to the object: "called [allegations ... a hoax]"
+    for child in obj.children:
+        if child.dep_ in ("appos", "attr", "oprd", "npadvmod") and child.i > obj.i:
+            return obj, child
+    return None
+
+
+def _naming_judgments(
+    ctx: DocContext, sent: Span, taken: frozenset[int], rules: EvaluationRules
+) -> list[Judgment]:
+    out: list[Judgment] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.i in taken:
+            continue
+        found = _naming_predicate(verb, rules)
+        if found is None:
+            continue
+        obj, predicate = found
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        source = ctx.actor_of(subject)
+        if source is None:
+            continue
+        total, word = _valence(ctx, list(predicate.subtree), rules, predicate_only=False)
+        judged = _judged(total, rules)
+        if judged is None or word is None:
+            continue
+        target = ctx.actor_of(obj) or _target(ctx, list(obj.subtree), source)
+        if target is None:
+            continue
+        out.append(Judgment(judged[0], judged[1], source, target, verb, word, total))
+    return out
+
+
+def judgments(
+    ctx: DocContext, sent: Span, voices: Sequence[Attribution], taken: frozenset[int]
+) -> list[Judgment]:
+    """Judgments voiced in the sentence whose cue no event already holds."""
+    rules = evaluation_rules()
+    found = _naming_judgments(ctx, sent, taken, rules)
+    cues = {j.cue.i for j in found}
+    found += [j for j in _reported_judgments(ctx, sent, voices, taken, rules) if j.cue.i not in cues]
+    return found
