@@ -79,14 +79,22 @@ def evaluation_rules() -> EvaluationRules:
     )
 
 
+#: Dependencies through which a word belongs to its clause's predicate: "was not a bad
+#: partner" negates "bad" through "partner" and "was".
+_PREDICATE_PATH = frozenset({"amod", "advmod", "acomp", "attr", "oprd", "xcomp", "dobj", "conj", "npadvmod"})
+
+
 def _negated(token: Token) -> bool:
-    """Is the word negated, by its own "not" or its predicate's ("was not naive")?"""
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    head = token.head
-    return token.dep_ in ("acomp", "attr", "dobj", "oprd", "xcomp") and any(
-        c.dep_ == "neg" for c in head.children
-    )
+    """Is the word negated, by its own "not" or its predicate's ("was not naive",
+    "was not a bad partner")?"""
+    node = token
+    for _ in range(4):
+        if any(c.dep_ == "neg" for c in node.children):
+            return True
+        if node.dep_ not in _PREDICATE_PATH or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 #: Dependencies that lead into an argument or a subordinate clause: words there name
