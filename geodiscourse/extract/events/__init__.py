@@ -35,6 +35,7 @@ from geodiscourse.extract.events.backoff import (
     NominalBackoff,
     backoff_reading,
     backoff_readings,
+    depth,
     nominal_backoff,
 )
 from geodiscourse.extract.events.evaluations import evaluation_rules, judgments
@@ -239,6 +240,15 @@ def _sentence_events(
     else:
         held = frozenset(e.head.i for e in events) | frozenset(used_verbs)
         events.extend(_backoff_event(r) for r in backoff_readings(ctx, verbals, lexicon, held))
+        # the main clause's act outranks events read only in its dependents: "Dozens of
+        # protesters gathered Saturday ... to talk about Trump"
+        reading = backoff_reading(ctx, verbals, lexicon)
+        if (
+            reading is not None
+            and reading.verb.i not in held
+            and depth(reading.verb) < min(depth(e.clause_head) for e in events)
+        ):
+            events.append(_backoff_event(reading))
     _remember_restrictions(ctx, sent, lexicon, memory)
     for event in events:
         if event.event_type in lexicon.symmetric_types and event.source and event.target:

@@ -60,6 +60,7 @@ __all__ = [
     "NominalBackoff",
     "backoff_reading",
     "backoff_readings",
+    "depth",
     "nominal_backoff",
 ]
 
@@ -103,7 +104,8 @@ class BackoffReading:
     target: str | None
 
 
-def _depth(token: Token) -> int:
+def depth(token: Token) -> int:
+    """How many steps below its sentence's root the token sits."""
     depth = 0
     while token.head.i != token.i and depth < 50:
         token, depth = token.head, depth + 1
@@ -246,7 +248,7 @@ def _readings(
             target = None
         if not _participants_fit(ctx, verb, frame, subject, source, target):
             continue
-        readings.append((_depth(verb), verb.i, BackoffReading(verb, frame, theme, source, target)))
+        readings.append((depth(verb), verb.i, BackoffReading(verb, frame, theme, source, target)))
     return readings
 
 
@@ -284,5 +286,5 @@ def nominal_backoff(ctx: DocContext, sent: Span, lexicon: Lexicon) -> NominalBac
             or not _kinds_fit(ctx, entry.actor_kinds, frozenset(), source, target)
         ):
             continue
-        found.append((_depth(token), token.i, NominalBackoff(token, entry, source, target)))
+        found.append((depth(token), token.i, NominalBackoff(token, entry, source, target)))
     return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
