@@ -40,7 +40,8 @@ class DocumentsSchema(pa.DataFrameModel):
         description="How the raw bytes were decoded: utf-8, or the fallback used (cp1252, latin-1)."
     )
     source_format: str = pa.Field(
-        isin=["text", "html"], description="text, or html when the page's main text was extracted by trafilatura."
+        isin=["text", "html"],
+        description="text, or html when the page's main text was extracted by trafilatura.",
     )
     url: str = pa.Field(nullable=True, description="The article's URL, from the metadata sidecar.")
     language: str = pa.Field(

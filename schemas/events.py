@@ -73,7 +73,9 @@ class EventsSchema(pa.DataFrameModel):
     char_start: int = pa.Field(ge=0, description="Start offset of the trigger in clean_text.")
     char_end: int = pa.Field(ge=1, description="End offset of the trigger in clean_text (exclusive).")
     confidence: float = pa.Field(
-        ge=0.0, le=1.0, description="Rule confidence in [0, 1]; filter on it to trade recall for precision."
+        ge=0.0,
+        le=1.0,
+        description="Calibrated confidence in [0, 1]: the share of rows like it found right on the gold sets (rules/quality/calibration.json); filter on it to trade recall for precision.",
     )
 
     @pa.check("event_contexts", name="contexts_in_plover")

@@ -35,7 +35,11 @@ class RecommendationsSchema(pa.DataFrameModel):
     )
     char_start: int = pa.Field(ge=0, description="Start offset in clean_text.")
     char_end: int = pa.Field(ge=1, description="End offset in clean_text (exclusive).")
-    confidence: float = pa.Field(ge=0.0, le=1.0, description="Rule confidence in [0, 1].")
+    confidence: float = pa.Field(
+        ge=0.0,
+        le=1.0,
+        description="Calibrated confidence in [0, 1]: the share of rows like it found right on the gold sets (rules/quality/calibration.json).",
+    )
 
     class Config:
         strict = True

@@ -19,6 +19,7 @@ from geodiscourse.core.rows import MentionRow, SentenceRow
 from geodiscourse.core.timing import StageTimer
 from geodiscourse.extract.actors.resolve import resolve_mentions
 from geodiscourse.extract.attribution import attributions_for_document
+from geodiscourse.extract.calibration import calibrate_rows
 from geodiscourse.extract.claims import extract_claims
 from geodiscourse.extract.coreference import resolve_coreference
 from geodiscourse.extract.events import extract_events
@@ -82,6 +83,11 @@ def extract_document(
         recommendations = extract_recommendations(ctx, attributions)
     with timer.stage("claims"):  # reported advice is a recommendation, not a claim
         claims = extract_claims(ctx, attributions, recommendations=recommendations)
+    # raw rule scores become measured precision (rules/quality/calibration.json); claims
+    # were picked above on their raw scores
+    calibrate_rows("events", events)
+    calibrate_rows("claims", claims)
+    calibrate_rows("recommendations", recommendations)
     used = {m["actor_id"] for m in mentions}
     for row in events:
         used.update(a for a in (row["source_actor_id"], row["target_actor_id"]) if a)
