@@ -141,8 +141,21 @@ def extract_events(
         triggers = frozenset(e.head.i for e in events)
         for event in events:
             rows.append(_row(ctx, sent, event, dated, rules, triggers, voices))
+    rows = _one_row_per_id(rows)
     log.debug("%s: %d events", ctx.doc_id, len(rows))
     return rows
+
+
+def _one_row_per_id(rows: list[EventRow]) -> list[EventRow]:
+    """One row per event id (same trigger span, same type), the most confident: two
+    readings may reach one trigger ("he said X was interesting, and Y interesting too"
+    judged twice by one word), and the id is the table's primary key."""
+    kept: dict[str, EventRow] = {}
+    for row in rows:
+        held = kept.get(row["event_id"])
+        if held is None or row["confidence"] > held["confidence"]:
+            kept[row["event_id"]] = row
+    return [row for row in rows if kept[row["event_id"]] is row]
 
 
 def _restrictions(lexicon: Lexicon) -> frozenset[str]:

@@ -158,3 +158,14 @@ def test_judgments_never_judge_their_speaker(nlp: Language, words: list[str]) ->
     for row in rows_of(nlp, " ".join(words) + "."):
         if row["event_mode"] == "disapprove" or row["event_type"] == "SUPPORT":
             assert row["source_actor_id"] != row["target_actor_id"]
+
+
+def test_two_readings_of_one_trigger_give_one_row(nlp: Language) -> None:
+    """A quotation and its reporting clause both attribute the words to the speaker; the
+    judgment they share is one row (event_id is the table's primary key)."""
+    text = (
+        'Tony Blair won. "Thank you to Russia for just being so complex and so interesting, '
+        'and making us all just come together," said Mr Blair, accepting his award on Saturday.'
+    )
+    ids = [r["event_id"] for r in rows_of(nlp, text)]
+    assert ids and len(ids) == len(set(ids))
