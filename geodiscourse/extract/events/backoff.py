@@ -216,11 +216,13 @@ def backoff_readings(
 def backoff_reading(
     ctx: DocContext, candidates: Sequence[VerbalCandidate], lexicon: Lexicon
 ) -> BackoffReading | None:
-    """The most prominent verbal trigger with someone acting or acted on, if any."""
-    readings = _readings(ctx, candidates, lexicon)
-    if not readings:
-        return None
-    return min(readings, key=lambda r: (r[0], r[1]))[2]
+    """The most prominent verbal trigger with someone acting or acted on, if any: the
+    candidates are tried nearest the root first, and the first that qualifies wins."""
+    for cand in sorted(candidates, key=lambda c: (depth(c.verb), c.verb.i)):
+        found = _readings(ctx, (cand,), lexicon)
+        if found:
+            return found[0][2]
+    return None
 
 
 def _readings(
@@ -263,16 +265,18 @@ class NominalBackoff:
 def nominal_backoff(ctx: DocContext, sent: Span, lexicon: Lexicon) -> NominalBackoff | None:
     """The most prominent event noun with an actor of its own ("Trump's ban on travellers",
     "opposition from the US and Japan", "a deal between X and Y"), hand-written or
-    compiled from the CAMEO verbs, for a sentence with no event and no verbal reading."""
+    compiled from the CAMEO verbs, for a sentence with no event and no verbal reading.
+    Nouns are tried nearest the root first; the first that qualifies wins."""
     compiled = compiled_nouns()
-    found = []
+    nouns = []
     for token in sent:
-        if token.pos_ != "NOUN" or ctx.mention_at(token) is not None:
+        if token.pos_ != "NOUN":
             continue
         lemma = token.lemma_.lower()
         entry = lexicon.nouns.get(lemma) or compiled.get(lemma)
-        if entry is None:
-            continue
+        if entry is not None and ctx.mention_at(token) is None:
+            nouns.append((depth(token), token.i, token, entry))
+    for _, _, token, entry in sorted(nouns, key=lambda n: (n[0], n[1])):
         # an actor of the noun's own: a possessor or a preposition ("Trump's ban", "opposition
         # from the US"), not a modifier that may name its topic ("EU rules")
         own = replace(entry, roles={**entry.roles, "compound": "none", "amod": "none"})
@@ -281,10 +285,9 @@ def nominal_backoff(ctx: DocContext, sent: Span, lexicon: Lexicon) -> NominalBac
             target = None
         kinds = [ctx.kind_of(a) for a in (source, target) if a]
         if (
-            not needs_met(entry.needs, source, target)
-            or not any(k in POLITICAL_KINDS for k in kinds)
-            or not _kinds_fit(ctx, entry.actor_kinds, frozenset(), source, target)
+            needs_met(entry.needs, source, target)
+            and any(k in POLITICAL_KINDS for k in kinds)
+            and _kinds_fit(ctx, entry.actor_kinds, frozenset(), source, target)
         ):
-            continue
-        found.append((depth(token), token.i, NominalBackoff(token, entry, source, target)))
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+            return NominalBackoff(token, entry, source, target)
+    return None

@@ -157,6 +157,8 @@ class Lexicon:
     responsibility_verbs: frozenset[str] = frozenset()
     #: The project's own agent nouns that act as an unnamed group (plover.yaml).
     group_agent_nouns: frozenset[str] = frozenset()
+    #: Default roles of an event noun's dependents (plover.yaml noun_roles).
+    noun_roles: Mapping[str, str] = field(default_factory=dict)
     #: People an unnamed hand acts on in a passive, and the types that may report it.
     victim_nouns: frozenset[str] = frozenset()
     #: Light verbs of a two-sided exchange ("traded insults"): the subject's conjuncts are both sides.
@@ -413,6 +415,7 @@ def plover_lexicon() -> Lexicon:
         victim_types=frozenset(str(t).upper() for t in data.get("victim_types") or []),
         group_patient_types=frozenset(str(t).upper() for t in data.get("group_patient_types") or []),
         owner_acts_types=frozenset(str(t).upper() for t in data.get("owner_acts_types") or []),
+        noun_roles=defaults,
     )
 
 
@@ -444,11 +447,8 @@ def compiled_nouns() -> Mapping[str, NounEntry]:
     import json
     from importlib import resources
 
-    defaults = {
-        str(k).lower(): str(v).lower()
-        for k, v in (read_yaml_mapping("events/plover.yaml").get("noun_roles") or {}).items()
-    }
-    hand = plover_lexicon().nouns
+    lexicon = plover_lexicon()
+    defaults, hand = lexicon.noun_roles, lexicon.nouns
     raw = json.loads(
         resources.files("geodiscourse.rules.events").joinpath("cameo_nouns.json").read_text(encoding="utf-8")
     )["nouns"]
