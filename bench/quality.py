@@ -45,6 +45,18 @@ SETS = (
         "tests/blind_set_2026_12d/gold.json",
         "16 articles: 12 web (US politics, tweets, op-eds), 4 BBC; no events",
     ),
+    (
+        "blind-2026-12e",
+        "blind (scored once in issue 11's third round, dev since)",
+        "tests/blind_set_2026_12e/gold.json",
+        "16 articles: 12 web (US politics, entertainment, opinion), 4 BBC; all tables",
+    ),
+    (
+        "blind-2026-12f",
+        "blind (scored once after 2026-12e, for issue 14's reliability table; dev since)",
+        "tests/blind_set_2026_12f/gold.json",
+        "16 articles: 12 web naming international actors, 4 BBC business on foreign affairs; all tables",
+    ),
 )
 
 

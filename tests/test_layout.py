@@ -4,10 +4,11 @@ Every test module lives under tests/<stage>/, <stage> being a stage of geodiscou
 (core, rules, dates, ingest, nlp, extract, run, release, flows, cli) or a scored gold set
 (second_dev_set, the scored BBC sample; blind_set_2026_12b and blind_set_2026_12c, the
 blind sets of issue 11; blind_set_2026_12d, that of issue 12; blind_set_2026_12e, that of
-issue 11's third round; blind_set_2026_12f, the next issue's, not yet scored). Extraction tests may go one level deeper, into a folder per
-extractor (actors, events, claims, recommendations), coreference (resolution across
-extractors), or any other sub-package of geodiscourse/extract/. Only conftest.py,
-paths.py, __init__.py and this module sit at the top of tests/.
+issue 11's third round; blind_set_2026_12f, that of issue 14's reliability table).
+Extraction tests may go one level deeper, into a folder per extractor (actors, events,
+claims, recommendations), coreference (resolution across extractors), or any other
+sub-package of geodiscourse/extract/. Only conftest.py, paths.py, __init__.py and this
+module sit at the top of tests/.
 """
 
 from __future__ import annotations
