@@ -20,6 +20,7 @@ from geodiscourse.extract.actors.gazetteer import GazetteerMatch
 from geodiscourse.extract.actors.lexicon import KnownPerson, Lexicon
 from geodiscourse.extract.actors.persons import EXPLICIT, LISTED, TITLE, PersonCluster, PersonMention
 from geodiscourse.extract.actors.slugs import key
+from geodiscourse.nlp.text import doc_text
 
 _MAX_WINDOW = 8
 _JOINERS = frozenset({"of", "and", "to", "for", "-"})
@@ -210,7 +211,7 @@ def _party_state_tag(doc: Doc, end: int) -> bool:
     if end >= len(doc):
         return False
     start = doc[end].idx
-    following = doc.text[start : start + 16]
+    following = doc_text(doc)[start : start + 16]
     following = following[1:].lstrip() if following.startswith(",") else following
     return bool(_PARTY_STATE.match(following + ")"))
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from geodiscourse.extract.actors.lexicon import Alias, Lexicon
 from geodiscourse.extract.actors.slugs import fold
+from geodiscourse.nlp.text import doc_text
 
 #: Entity labels of names that can contain a place name without being about that place.
 _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LOC"})
@@ -178,7 +179,8 @@ def match_gazetteer(doc: Doc, lexicon: Lexicon) -> tuple[list[GazetteerMatch], l
         return kept, blocked
     certain = {m.actor_id for m in kept if m.alias.context is None}
     words = {t.text for t in doc}
-    return [m for m in kept if _context_ok(m.alias, certain, words, doc.text)], blocked
+    text = doc_text(doc)
+    return [m for m in kept if _context_ok(m.alias, certain, words, text)], blocked
 
 
 def token_owner(matches: Iterable[GazetteerMatch], size: int) -> list[GazetteerMatch | None]:

@@ -35,6 +35,7 @@ from geodiscourse.extract.attribution.tweets import tweet_reports
 from geodiscourse.extract.attribution.verbs import verb_reports
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.quotations import QuoteSegment, quote_segments, quoted_tokens
+from geodiscourse.nlp.text import doc_text
 
 __all__ = ["Attribution", "ReportingLexicon", "attributions_for_document", "reporting_lexicon"]
 
@@ -64,7 +65,7 @@ def attributions_for_document(ctx: DocContext) -> dict[int, list[Attribution]]:
     """Reported content of each sentence, keyed by its index in ``ctx.sentences``;
     sentences in the author's own voice have no entry."""
     lex = reporting_lexicon()
-    segments = quote_segments(ctx.doc.text)
+    segments = quote_segments(doc_text(ctx.doc))
     quoted = quoted_tokens(ctx.doc, segments)
     seg_starts = [s.start for s in segments]
     found: dict[int, list[Report]] = {}

@@ -15,6 +15,7 @@ import re
 
 from geodiscourse.extract.attribution.spans import Attribution, Report, trimmed
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import doc_text
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: The signature of an embedded tweet: "— Name (@handle) Month D, YYYY".
@@ -27,7 +28,7 @@ SIGNATURE = re.compile(
 
 def tweet_reports(ctx: DocContext) -> dict[int, list[Report]]:
     """Reports of the sentences of each embedded tweet, keyed by sentence index."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     found: dict[int, list[Report]] = {}
     for match in SIGNATURE.finditer(text):
         body_start = text.rfind("\n", 0, match.start()) + 1

@@ -26,6 +26,7 @@ from geodiscourse.extract.attribution.spans import (
 )
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.quotations import QuoteSegment
+from geodiscourse.nlp.text import doc_text
 
 _FIRST_PERSON = frozenset({"i", "we"})
 #: Parts of speech a trailing speaker phrase may consist of (", Downing Street has indicated.").
@@ -326,7 +327,7 @@ def _naming(
         return None
     if any(t.pos_ in ("VERB", "AUX") or t.text == "," for t in gap):
         return None
-    words = [w for w in doc.text[seg.start : seg.end].split() if w[:1].isalpha()]
+    words = [w for w in doc_text(doc)[seg.start : seg.end].split() if w[:1].isalpha()]
     if not words or all(w[:1].isupper() for w in words):
         return None
     span = trimmed(sent, verb.idx, min(seg.end, sent.end_char))

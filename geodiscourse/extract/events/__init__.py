@@ -73,6 +73,7 @@ from geodiscourse.extract.events.triggers import (
 )
 from geodiscourse.extract.events.voiced import speaker_as_subject, speaker_of, voiced_threat
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import doc_text
 
 __all__ = ["extract_events"]
 
@@ -656,7 +657,7 @@ def _row(
         modality=modality,
         event_mode=mode,
         event_contexts=list(event.contexts),
-        trigger=doc.text[char_start:char_end],
+        trigger=doc_text(doc)[char_start:char_end],
         char_start=char_start,
         char_end=char_end,
         confidence=round(min(1.0, event.confidence), 3),

@@ -31,6 +31,7 @@ from geodiscourse.extract.recommendations.prescription import Prescription, sent
 from geodiscourse.extract.recommendations.proposals import ProposalItem, proposal_items
 from geodiscourse.extract.recommendations.recommender import AUTHOR, Recommender, RecommenderResolver
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import doc_text
 
 __all__ = ["extract_recommendations", "find_prescriptions"]
 
@@ -132,7 +133,7 @@ def _row(
         recommendation_id=row_id("rec", ctx.doc_id, char_start, char_end),
         doc_id=ctx.doc_id,
         sentence_id=ctx.sentence_id(sent),
-        text=doc.text[char_start:char_end],
+        text=doc_text(doc)[char_start:char_end],
         recommender_actor_id=recommender.actor_id,
         recommender_text=recommender.text,
         addressee_actor_id=addressee,

@@ -20,6 +20,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import doc_text
 
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]$")
 _INTRODUCING_ENDS = ("include", "includes", "included", "follows", "following", "are", "were")
@@ -41,7 +42,7 @@ class ProposalItem:
 
 def _line_start(sent: Span) -> bool:
     """Does the sentence begin a line (only spaces or tabs before it on its line)?"""
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     i = sent.start_char - 1
     while i >= 0 and text[i] in " \t":
         i -= 1
@@ -104,7 +105,7 @@ def proposal_wording(sent: Span, start: int, rules: PrescriptiveRules) -> str | 
 
 def proposal_items(ctx: DocContext, rules: PrescriptiveRules) -> list[ProposalItem]:
     """Every item of every proposal list in the document, in order."""
-    text = ctx.doc.text
+    text = doc_text(ctx.doc)
     items: list[ProposalItem] = []
     run: list[tuple[int, int]] = []  # (sentence index, start token) of the current list
     run_open_from = -1
