@@ -146,7 +146,7 @@ LABELLERS = {
 }
 
 
-def labelled_rows(out: Path, gold: dict[str, Any], gold_path: Path) -> dict[str, list[tuple[float, bool]]]:
+def labelled_rows(out: Path, gold: dict[str, Any]) -> dict[str, list[tuple[float, bool]]]:
     sc = _scorer()
     rel = sc.Release(out)
     # a table the set does not annotate says nothing of its rows
@@ -195,7 +195,7 @@ def fit(shared: Path) -> int:
             gold_path = shared / gold_rel if gold_rel.startswith("eval/") else REPO / gold_rel
             out = Path(tmp) / str(i)
             gold = run_set(gold_path, shared, out, raw=True)
-            labelled = labelled_rows(out, gold, gold_path)
+            labelled = labelled_rows(out, gold)
             for table, pairs in labelled.items():
                 pooled[table] += pairs
             print(f"{gold_rel}: " + " ".join(f"{t}={len(p)}" for t, p in labelled.items()))
@@ -224,7 +224,7 @@ def fit(shared: Path) -> int:
 def reliability(gold_path: Path, shared: Path) -> int:
     with tempfile.TemporaryDirectory(prefix="geodiscourse-reliability-") as tmp:
         gold = run_set(gold_path, shared, Path(tmp), raw=False)
-        labelled = labelled_rows(Path(tmp), gold, gold_path)
+        labelled = labelled_rows(Path(tmp), gold)
     print(
         f"reliability on {gold_path} (bins with >= {MIN_BIN_ROWS} rows are judged: |observed - stated| <= 0.10)"
     )

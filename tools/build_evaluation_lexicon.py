@@ -33,16 +33,14 @@ What is kept, and why:
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
 from importlib import resources
-from pathlib import Path
 
 import yaml
+from build_outputs import ROOT, run
 
-ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "geodiscourse" / "rules" / "events" / "evaluative_words.json"
 CAMEO = ROOT / "geodiscourse" / "rules" / "events" / "cameo_verbs.json"
 PLOVER = ROOT / "geodiscourse" / "rules" / "events" / "plover.yaml"
@@ -132,19 +130,7 @@ def vader_lexicon() -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed output differs")
-    args = parser.parse_args()
-    text = build(vader_lexicon())
-    if args.check:
-        stale = not OUT.exists() or OUT.read_text(encoding="utf-8") != text
-        if stale:
-            print(f"stale: {OUT.relative_to(ROOT)}")
-        sys.exit(1 if stale else 0)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text.encode('utf-8'))} bytes)")
+    run(__doc__, lambda _reference: {OUT: build(vader_lexicon())}, needs_reference=False)
 
 
 if __name__ == "__main__":

@@ -25,15 +25,12 @@ script writes): ``geodiscourse/rules/events/cameo_nouns.json``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
-import sys
-from pathlib import Path
 
 import yaml
+from build_outputs import ROOT, run
 
-ROOT = Path(__file__).resolve().parents[1]
 CAMEO = ROOT / "geodiscourse" / "rules" / "events" / "cameo_verbs.json"
 PLOVER = ROOT / "geodiscourse" / "rules" / "events" / "plover.yaml"
 OUT = ROOT / "geodiscourse" / "rules" / "events" / "cameo_nouns.json"
@@ -165,19 +162,7 @@ def build(nouns: frozenset[str]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("--check", action="store_true", help="exit 1 if the committed output differs")
-    args = parser.parse_args()
-    text = build(noun_index())
-    if args.check:
-        stale = not OUT.exists() or OUT.read_text(encoding="utf-8") != text
-        if stale:
-            print(f"stale: {OUT.relative_to(ROOT)}")
-        sys.exit(1 if stale else 0)
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)} ({len(text.encode('utf-8'))} bytes)")
+    run(__doc__, lambda _reference: {OUT: build(noun_index())}, needs_reference=False)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,6 @@ from geodiscourse.extract.events.backoff import (
     BACKOFF_FACTOR,
     BackoffReading,
     NominalBackoff,
-    backoff_reading,
     backoff_readings,
     depth,
     nominal_backoff,
@@ -244,25 +243,28 @@ def _sentence_events(
                 mode=judgment.mode,
             )
         )
+    readings = backoff_readings(ctx, verbals, lexicon)
     if not events:
-        reading = backoff_reading(ctx, verbals, lexicon)
-        noun_reading = nominal_backoff(ctx, sent, lexicon) if reading is None else None
-        if reading is not None:
-            events.append(_backoff_event(reading))
-        elif noun_reading is not None:
+        first = next(readings, None)
+        if first is not None:
+            events.append(_backoff_event(first))
+        elif (noun_reading := nominal_backoff(ctx, sent, lexicon)) is not None:
             events.append(_nominal_backoff_event(noun_reading))
     else:
         held = frozenset(e.head.i for e in events) | frozenset(used_verbs)
-        events.extend(_backoff_event(r) for r in backoff_readings(ctx, verbals, lexicon, held))
+        ranked = list(readings)
+        # further acts with a named agent
+        events.extend(_backoff_event(r) for r in ranked if r.verb.i not in held and r.source is not None)
         # the main clause's act outranks events read only in its dependents: "Dozens of
         # protesters gathered Saturday ... to talk about Trump"
-        reading = backoff_reading(ctx, verbals, lexicon)
+        first = ranked[0] if ranked else None
         if (
-            reading is not None
-            and reading.verb.i not in held
-            and depth(reading.verb) < min(depth(e.clause_head) for e in events)
+            first is not None
+            and first.verb.i not in held
+            and first.source is None
+            and depth(first.verb) < min(depth(e.clause_head) for e in events)
         ):
-            events.append(_backoff_event(reading))
+            events.append(_backoff_event(first))
     _remember_restrictions(ctx, sent, lexicon, memory)
     for event in events:
         if event.event_type in lexicon.symmetric_types and event.source and event.target:

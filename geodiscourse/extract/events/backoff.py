@@ -27,7 +27,8 @@ at all, its most prominent verbal trigger is kept:
 With no verbal reading, the most prominent event noun with an actor of its own is kept
 instead, from the hand-written nouns or those compiled from the CAMEO verbs
 (``rules/events/cameo_nouns.json``). Further verbs of a sentence that has events are
-kept only with a named agent (``backoff_readings``).
+kept only with a named agent, and its most prominent act only when it stands above every
+event read so far.
 
 Its confidence is the frame's scaled by ``BACKOFF_FACTOR``, so users who filter on
 confidence keep the strict rows only.
@@ -35,7 +36,7 @@ confidence keep the strict rows only.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -58,7 +59,6 @@ __all__ = [
     "BACKOFF_FACTOR",
     "BackoffReading",
     "NominalBackoff",
-    "backoff_reading",
     "backoff_readings",
     "depth",
     "nominal_backoff",
@@ -161,13 +161,12 @@ def _participants_fit(
     needs: a side the frame needs must be someone, not a thing ("visited the tomb",
     "hosted a website"); and a political actor must take part ("Airbus overtook Boeing"
     is no event)."""
+    objects = _objects(verb)
     has_source = source is not None or _person_like(subject, frame.event_type)
-    someone_acted_on = any(_person_like(o, frame.event_type) for o in _objects(verb))
+    someone_acted_on = any(_person_like(o, frame.event_type) for o in objects)
     # the codebook's "requires recipient" (compiled frames) asks for a party, not a bare
     # pronoun: "Zambia extradited him" names no second party of a judicial cooperation
-    named_acted_on = any(
-        _person_like(o, frame.event_type) and o.lower_ not in _PERSONAL for o in _objects(verb)
-    )
+    named_acted_on = any(_person_like(o, frame.event_type) and o.lower_ not in _PERSONAL for o in objects)
     has_target = target is not None or (named_acted_on if frame.compiled else someone_acted_on)
     # relaxed to "someone takes part", but for what the frame makes of the target: an
     # actor it must be ("visited the tomb"), and a recipient the codebook requires
@@ -193,65 +192,44 @@ def _participants_fit(
         return False  # "Tony Blair stepped back from politics" is no state's retreat
     kinds = [ctx.kind_of(a) for a in (source, target) if a]
     groups = is_group_agent(subject, frame.event_type) or any(
-        is_group_agent(o, frame.event_type) for o in _objects(verb)
+        is_group_agent(o, frame.event_type) for o in objects
     )
     return any(k in POLITICAL_KINDS for k in kinds) or (not kinds and groups)
 
 
 def backoff_readings(
-    ctx: DocContext, candidates: Sequence[VerbalCandidate], lexicon: Lexicon, taken: frozenset[int]
-) -> list[BackoffReading]:
-    """Further acts of a sentence that has events: verbs no event holds whose actors
-    resolve on both sides, or on one side with the other left to a thing ("Trump fired
-    Comey", "Nunes issued subpoenas to the firm")."""
-    out = []
-    for reading in _readings(ctx, candidates, lexicon):
-        _, _, found = reading
-        if found.verb.i in taken or found.source is None:
-            continue
-        out.append(found)
-    return out
-
-
-def backoff_reading(
     ctx: DocContext, candidates: Sequence[VerbalCandidate], lexicon: Lexicon
-) -> BackoffReading | None:
-    """The most prominent verbal trigger with someone acting or acted on, if any: the
-    candidates are tried nearest the root first, and the first that qualifies wins."""
+) -> Iterator[BackoffReading]:
+    """The verbal triggers with someone acting or acted on, most prominent first (nearest
+    the root, then in text order), read lazily: a sentence with no event needs only the
+    first."""
     for cand in sorted(candidates, key=lambda c: (depth(c.verb), c.verb.i)):
-        found = _readings(ctx, (cand,), lexicon)
-        if found:
-            return found[0][2]
-    return None
+        reading = _reading(ctx, cand, lexicon)
+        if reading is not None:
+            yield reading
 
 
-def _readings(
-    ctx: DocContext, candidates: Sequence[VerbalCandidate], lexicon: Lexicon
-) -> list[tuple[int, int, BackoffReading]]:
-    readings = []
-    for cand in candidates:
-        verb = cand.verb
-        if (
-            _reports_content(verb)
-            or ctx.mention_at(verb) is not None
-            or verb.lemma_.lower() in lexicon.general_verbs
-            or compiled_veto(verb)
-        ):
-            continue
-        # hand frames over compiled ones (the hand list overrides CAMEO where both know the
-        # verb: "extradited him" is no cooperation), then object frames first
-        hand = [pair for pair in cand.frames if not pair[0].compiled]
-        ordered = sorted(hand or cand.frames, key=lambda pair: pair[1] is None)
-        frame, theme = ordered[0]
-        subject = subject_of(verb)
-        source = phrase_actor(ctx, subject, strict=True)  # "Russia's quest" is no actor
-        target = verbal_target(ctx, verb, frame, theme)
-        if source is not None and source == target:
-            target = None
-        if not _participants_fit(ctx, verb, frame, subject, source, target):
-            continue
-        readings.append((depth(verb), verb.i, BackoffReading(verb, frame, theme, source, target)))
-    return readings
+def _reading(ctx: DocContext, cand: VerbalCandidate, lexicon: Lexicon) -> BackoffReading | None:
+    verb = cand.verb
+    if (
+        _reports_content(verb)
+        or ctx.mention_at(verb) is not None
+        or verb.lemma_.lower() in lexicon.general_verbs
+        or compiled_veto(verb)
+    ):
+        return None
+    # hand frames over compiled ones (the hand list overrides CAMEO where both know the
+    # verb: "extradited him" is no cooperation), then object frames first
+    hand = [pair for pair in cand.frames if not pair[0].compiled]
+    frame, theme = sorted(hand or cand.frames, key=lambda pair: pair[1] is None)[0]
+    subject = subject_of(verb)
+    source = phrase_actor(ctx, subject, strict=True)  # "Russia's quest" is no actor
+    target = verbal_target(ctx, verb, frame, theme)
+    if source is not None and source == target:
+        target = None
+    if not _participants_fit(ctx, verb, frame, subject, source, target):
+        return None
+    return BackoffReading(verb, frame, theme, source, target)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ dataclasses and fails loudly, naming the file and entry, when an entry is malfor
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from geodiscourse.extract.events.compiled import compiled_verbs
@@ -444,9 +446,6 @@ COMPILED_NOUN_CONFIDENCE = 0.5
 def compiled_nouns() -> Mapping[str, NounEntry]:
     """The nouns of the CAMEO verbs' events (tools/build_event_nouns.py), as entries with
     plover.yaml's default noun roles; hand-written nouns are not among them."""
-    import json
-    from importlib import resources
-
     lexicon = plover_lexicon()
     defaults, hand = lexicon.noun_roles, lexicon.nouns
     raw = json.loads(
