@@ -102,17 +102,22 @@ def _read_digits(tokens: list[Token], i: int, lex: NumberLexicon) -> _Number | N
         return None  # "11th", "1990s", "10am"
     value = float(whole.replace(",", "") + (decimals or ""))
     plain = len(whole) == 4 and not decimals and not suffix
+    last = 1.0
     if suffix:
-        value *= lex.suffix_multipliers[suffix.lower()]
+        last = lex.suffix_multipliers[suffix.lower()]
+        value *= last
     end = i + 1
     while end < len(tokens):
         word = tokens[end].lower_
         if word in lex.scales and word != "dozen":
-            value *= lex.scales[word]
+            factor = lex.scales[word]
         elif word in lex.suffix_multipliers and not suffix:
-            value *= lex.suffix_multipliers[word]
+            factor = lex.suffix_multipliers[word]
         else:
             break
+        if factor <= last:
+            break  # scale words only rise ("5 hundred thousand"); "5 bn bn" is one billion and noise
+        value, last = value * factor, factor
         plain, end = False, end + 1
     return _Number(value, i, end, True, plain)
 

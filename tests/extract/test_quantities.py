@@ -129,6 +129,7 @@ def test_text_is_as_written(nlp: Language) -> None:
     ).map(" ".join)
 )
 @example("1,000 troops in 1989")
+@example("5 bn bn")  # a scale word repeated does not multiply again
 def test_values_are_finite_and_texts_in_span(nlp: Language, text: str) -> None:
     span = nlp(text)[:]
     found = extract_quantities(span)
