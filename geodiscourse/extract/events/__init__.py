@@ -621,7 +621,7 @@ def _row(
         if committed is not None and (
             committed.governor.i == event.clause_head.i or committed.governor.i not in triggers
         ):
-            event_type, modality, mode = committed.event_type, ASSERTED, None
+            event_type, modality, mode = committed.event_type, ASSERTED, committed.mode
     if modality == HYPOTHETICAL and voices and not event.nominal:
         speaker = speaker_of(voices, char_start, char_end)
         if (
@@ -636,7 +636,7 @@ def _row(
         refusal = refusal_head(event.head, sent, rules)
         # "refused to lift sanctions" is already a rejection by "refused" itself
         if refusal is not None and (refusal.i == event.head.i or refusal.i not in triggers):
-            event_type, modality = "REJECT", ASSERTED
+            event_type, modality, mode = "REJECT", ASSERTED, rules.refusal_modes.get(event_type)
     found = date_for_event(
         dated,
         set(event.anchors),

@@ -35,6 +35,7 @@ from geodiscourse.extract.events.modality import SELF_PRONOUNS
 class Commitment:
     event_type: str
     governor: Token  # the token that carries the commitment (modal's verb or committing verb)
+    mode: str | None = None  # a rejection's mode: what was refused (assist, yield, meet)
 
 
 def modals_of(verb: Token) -> set[str]:
@@ -120,7 +121,8 @@ def _explicit_governor(verb: Token, rules: ModalityRules) -> Token | None:
 
 def _type_for(event_type: str, refused: bool, rules: ModalityRules) -> str | None:
     if refused:
-        return "REJECT" if event_type in rules.commitment_agree_types else None
+        refusable = rules.commitment_agree_types | rules.commitment_concede_types
+        return "REJECT" if event_type in refusable else None
     if event_type in rules.commitment_agree_types:
         return "AGREE"
     if event_type in rules.commitment_concede_types:
@@ -128,6 +130,10 @@ def _type_for(event_type: str, refused: bool, rules: ModalityRules) -> str | Non
     if event_type in rules.commitment_threaten_types:
         return "THREATEN"
     return None
+
+
+def _mode_for(event_type: str, new_type: str, rules: ModalityRules) -> str | None:
+    return rules.refusal_modes.get(event_type) if new_type == "REJECT" else None
 
 
 def commitment(event_type: str, clause: Token, sent: Span, rules: ModalityRules) -> Commitment | None:
@@ -147,7 +153,7 @@ def commitment(event_type: str, clause: Token, sent: Span, rules: ModalityRules)
         new_type = _type_for(event_type, refused, rules)
         if new_type is None or (event_type == "THREATEN" and not refused):
             return None
-        return Commitment(new_type, governor)
+        return Commitment(new_type, governor, _mode_for(event_type, new_type, rules))
     modals = modals_of(clause)
     if not modals or not modals <= rules.future_modals:
         return None
@@ -155,4 +161,4 @@ def commitment(event_type: str, clause: Token, sent: Span, rules: ModalityRules)
         return None
     refused = _negated(clause)
     new_type = _type_for(event_type, refused, rules)
-    return None if new_type is None else Commitment(new_type, clause)
+    return None if new_type is None else Commitment(new_type, clause, _mode_for(event_type, new_type, rules))

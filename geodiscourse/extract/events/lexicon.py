@@ -200,6 +200,7 @@ class ModalityRules:
     refusal_types: frozenset[str]
     refusal_reporting_verbs: frozenset[str]
     refusal_modals: frozenset[str]
+    refusal_main_clause_exclusions: frozenset[str]
     refusal_verbs: frozenset[str]
     commitment_verbs: frozenset[str]
     commitment_adjectives: frozenset[str]
@@ -209,6 +210,19 @@ class ModalityRules:
     commitment_threaten_types: frozenset[str]
     commitment_refusal_verbs: frozenset[str]
     prediction_voices: frozenset[str]
+    #: the REJECT mode of a refused type (CONSULT -> meet); a mapping, not a word list
+    refusal_modes: Mapping[str, str] = field(default_factory=dict)
+
+
+def _refusal_modes(value: object, where: str) -> dict[str, str]:
+    """The refused type -> REJECT mode table, each mode one the codebook lists for REJECT."""
+    if not isinstance(value, dict):
+        raise LexiconError(f"{where} must be a mapping of event type to REJECT mode")
+    modes = {str(k).upper(): str(v) for k, v in value.items()}
+    unknown = {m for m in modes.values() if m not in PLOVER_MODES["REJECT"]}
+    if unknown:
+        raise LexiconError(f"{where}: {sorted(unknown)} are not REJECT modes {PLOVER_MODES['REJECT']}")
+    return modes
 
 
 def _words(value: object, where: str) -> frozenset[str]:
@@ -430,10 +444,13 @@ def modality_rules() -> ModalityRules:
     missing = [key for key in fields if key not in data]
     if missing:
         raise LexiconError(f"{name} lacks the list(s) {missing}")
-    rules = {key: _words(data[key], f"{name} {key}") for key in fields}
+    rules: dict[str, Any] = {
+        key: _words(data[key], f"{name} {key}") for key in fields if key != "refusal_modes"
+    }
     for key in fields:
         if key.endswith("_types"):
             rules[key] = frozenset(t.upper() for t in rules[key])
+    rules["refusal_modes"] = _refusal_modes(data["refusal_modes"], f"{name} refusal_modes")
     return ModalityRules(**rules)
 
 

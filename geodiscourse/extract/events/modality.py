@@ -317,14 +317,17 @@ def _stated(verb: Token, rules: ModalityRules) -> bool:
 SELF_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"})
 
 
-def _own_stand(clause: Token, reporter: Token) -> bool:
-    """Does the speaker report its own stand? "Iran said it will not yield" is a refusal;
+def _own_stand(clause: Token, reporter: Token, rules: ModalityRules) -> bool:
+    """Does the speaker report its own stand, or speak for the actor? "Iran said it will
+    not yield" and "John Taylor said the US could not support the plan" are refusals;
     "analysts say Iran will not yield" is a prediction by others."""
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     speaker = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
     if subject is None or speaker is None:
         return False
-    return subject.lower_ in SELF_PRONOUNS or subject.lower_ == speaker.lower_
+    if subject.lower_ in SELF_PRONOUNS or subject.lower_ == speaker.lower_:
+        return True
+    return speaker.pos_ in ("NOUN", "PROPN") and speaker.lemma_.lower() not in rules.prediction_voices
 
 
 def refusal_head(verb: Token, sent: Span, rules: ModalityRules) -> Token | None:
@@ -342,13 +345,13 @@ def refusal_head(verb: Token, sent: Span, rules: ModalityRules) -> Token | None:
         if not modals or not modals <= rules.refusal_modals:
             return None
         if verb.dep_ == "ROOT":
-            return verb if not modals & {"would", "'d"} else None
+            return verb if not modals & rules.refusal_main_clause_exclusions else None
         governor = verb.head
         if (
             verb.dep_ == "ccomp"
             and governor.lemma_.lower() in rules.refusal_reporting_verbs
             and _stated(governor, rules)
-            and _own_stand(verb, governor)
+            and _own_stand(verb, governor, rules)
         ):
             return verb
         return None

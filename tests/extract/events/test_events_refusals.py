@@ -62,6 +62,11 @@ def test_demand_without_actors_is_no_request(nlp: Language, text: str) -> None:
         ("Iran refused to give in to pressure from the US.", "IRN", "USA"),
         ("Iran will not yield to US pressure.", "IRN", "USA"),
         ("Iran vowed it will not yield to US pressure.", "IRN", "USA"),
+        # the codebook's REJECT is all refusals: of assistance, a meeting, a release
+        ("Iran said it could not support Turkey's bid.", "IRN", "TUR"),
+        ("Iran said it will not lift the ban on US imports.", "IRN", "USA"),
+        ("A Turkish official said Turkey would not meet Iran.", "TUR", "IRN"),
+        ("Iran said it will not withdraw from Cyprus.", "IRN", "CYP"),
     ],
 )
 def test_refused_concession_is_an_asserted_rejection(
@@ -78,13 +83,30 @@ def test_refused_concession_is_an_asserted_rejection(
         "Will Iran not yield to US pressure?",
         "Iran might refuse to give in to pressure from the US.",
         "Analysts say Iran will not yield to US pressure.",
+        # a main-clause "could not" is a past inability or a possibility, not a stand
+        "Iran could not support Turkey's bid.",
+        "Analysts say the US cannot support Turkey's bid.",
+        "Iran would not support the EU if it lost the vote.",
     ],
 )
 def test_conditional_or_hypothetical_refusal_is_not_asserted(nlp: Language, text: str) -> None:
     rows = events_of(nlp, text)
     assert not [
-        r for r in rows if r["modality"] == "asserted" and r["event_type"] in ("REJECT", "CONCEDE")
+        r for r in rows if r["modality"] == "asserted" and r["event_type"] in ("REJECT", "CONCEDE", "SUPPORT")
     ], rows
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Iran said it could not support Turkey's bid.", "assist"),
+        ("A Turkish official said Turkey would not meet Iran.", "meet"),
+        ("Iran will not yield to US pressure.", "yield"),
+    ],
+)
+def test_rejection_mode_names_what_was_refused(nlp: Language, text: str, mode: str) -> None:
+    modes = {r["event_mode"] for r in events_of(nlp, text) if r["event_type"] == "REJECT"}
+    assert modes == {mode}, modes
 
 
 def test_refusal_already_named_by_refuse_is_not_doubled(nlp: Language) -> None:
