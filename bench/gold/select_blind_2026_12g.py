@@ -6,33 +6,77 @@ articles: English, 250-1,800 words, >= 9 international keywords per 1,000 words,
 site, densest first; topics off international affairs (NFL protest, Ghanaian party
 politics) skipped by hand. BBC: politics articles with >= 12 per 1,000 words, four drawn
 with random.Random(20261209).
+
+    python bench/gold/select_blind_2026_12g.py
 """
-import glob, random, re
+
+from __future__ import annotations
+
+import glob
+import random
+import re
 from pathlib import Path
+
 SHARED = Path(__file__).resolve().parents[3] / "shared/corpora"  # ../shared beside the clone
-SKIP = {"0000066-ghanaweb.txt", "0000003-redcuprebellion.txt"}
-used = set()
-for f in glob.glob("tests/**/*", recursive=True) + glob.glob("bench/**/*", recursive=True) + glob.glob("docs/**/*", recursive=True) + ["README.md"]:
-    p = Path(f)
-    if p.is_file() and p.suffix in {".json", ".md", ".py", ".csv", ".txt", ".yaml"}:
-        used.update(re.findall(r"[\w\-]+\.txt", p.read_text(errors="ignore")))
-KEY = re.compile(r"\b(war|sanction\w*|troops|embass\w*|Russia\w*|China|Chinese|Iran\w*|Israel\w*|Ukrain\w*|Syria\w*|North Korea\w*|NATO|United Nations|diplomat\w*|missile\w*|treaty|military|Saudi\w*|Turkey|Afghan\w*|Iraq\w*|Palestin\w*|Kremlin|Beijing|Moscow|Tehran|Pyongyang)\b")
-def density(t): return 1000 * len(KEY.findall(t)) / max(1, len(t.split()))
-def english(t): return sum(t.count(x) for x in (" the ", " and ", " of ")) / max(1, len(t.split())) >= 0.04
-def site(p): return re.sub(r"^\d{7}-", "", p.stem)
-web = []
-for p in sorted((SHARED / "hyperpartisan-576/articles").glob("*.txt")):
-    t = p.read_text(errors="ignore")
-    if p.name not in used and p.name not in SKIP and 250 <= len(t.split()) <= 1800 and english(t) and density(t) >= 9:
-        web.append(p)
-web.sort(key=lambda p: -density(p.read_text(errors="ignore")))
-picks, sites = [], set()
-for p in web:
-    if site(p) not in sites:
-        sites.add(site(p)); picks.append(p)
-picks = picks[:12]
-bbc = [p for p in sorted((SHARED / "bbc-news-2095/news/politics").glob("*.txt"))
-       if p.name not in used and density(p.read_text(errors="ignore")) >= 12]
-random.Random(20261209).shuffle(bbc)
-picks += bbc[:4]
-for p in picks: print(p, len(p.read_text(errors="ignore").split()))
+SKIPPED_OFF_TOPIC = {"0000066-ghanaweb.txt", "0000003-redcuprebellion.txt"}
+SCANNED_SUFFIXES = {".json", ".md", ".py", ".csv", ".txt", ".yaml"}
+INTERNATIONAL = re.compile(
+    r"\b(war|sanction\w*|troops|embass\w*|Russia\w*|China|Chinese|Iran\w*|Israel\w*|Ukrain\w*|Syria\w*"
+    r"|North Korea\w*|NATO|United Nations|diplomat\w*|missile\w*|treaty|military|Saudi\w*|Turkey"
+    r"|Afghan\w*|Iraq\w*|Palestin\w*|Kremlin|Beijing|Moscow|Tehran|Pyongyang)\b"
+)
+
+
+def names_already_used() -> set[str]:
+    """Every article file name that a test, bench, doc or README of the repository names."""
+    used: set[str] = set()
+    paths = [*glob.glob("tests/**/*", recursive=True), *glob.glob("bench/**/*", recursive=True)]
+    paths += [*glob.glob("docs/**/*", recursive=True), "README.md"]
+    for name in paths:
+        path = Path(name)
+        if path.is_file() and path.suffix in SCANNED_SUFFIXES:
+            used.update(re.findall(r"[\w\-]+\.txt", path.read_text(errors="ignore")))
+    return used
+
+
+def density(text: str) -> float:
+    """International keywords per 1,000 words."""
+    return 1000 * len(INTERNATIONAL.findall(text)) / max(1, len(text.split()))
+
+
+def english(text: str) -> bool:
+    return sum(text.count(w) for w in (" the ", " and ", " of ")) / max(1, len(text.split())) >= 0.04
+
+
+def site(path: Path) -> str:
+    return re.sub(r"^\d{7}-", "", path.stem)
+
+
+def draw() -> list[Path]:
+    used = names_already_used()
+    web = []
+    for path in sorted((SHARED / "hyperpartisan-576/articles").glob("*.txt")):
+        text = path.read_text(errors="ignore")
+        if path.name in used or path.name in SKIPPED_OFF_TOPIC:
+            continue
+        if 250 <= len(text.split()) <= 1800 and english(text) and density(text) >= 9:
+            web.append(path)
+    web.sort(key=lambda p: -density(p.read_text(errors="ignore")))
+    picks: list[Path] = []
+    sites: set[str] = set()
+    for path in web:
+        if site(path) not in sites:
+            sites.add(site(path))
+            picks.append(path)
+    bbc = [
+        p
+        for p in sorted((SHARED / "bbc-news-2095/news/politics").glob("*.txt"))
+        if p.name not in used and density(p.read_text(errors="ignore")) >= 12
+    ]
+    random.Random(20261209).shuffle(bbc)
+    return picks[:12] + bbc[:4]
+
+
+if __name__ == "__main__":
+    for path in draw():
+        print(path, len(path.read_text(errors="ignore").split()))

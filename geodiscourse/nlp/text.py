@@ -9,9 +9,12 @@ per document and kept in ``doc.user_data``.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections.abc import Iterator
 
-__all__ = ["doc_text"]
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["doc_text", "span_text", "tokens_spelled"]
 
 _KEY = "geodiscourse.text"
 
@@ -23,3 +26,22 @@ def doc_text(doc: Doc) -> str:
         text = doc.text
         doc.user_data[_KEY] = text
     return str(text)
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, sliced from the document's joined text instead of joined again (a
+    sentence's text is asked for by several rules each)."""
+    return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def tokens_spelled(doc: Doc, word: str) -> Iterator[Token]:
+    """The tokens whose text is ``word`` in any case, found by searching the joined text.
+
+    A rule that looks for one rare word ("government") need not walk every token of the
+    document, building a Python object for each: a search of the text finds the few
+    places, and only those become tokens."""
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    for match in pattern.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            yield span[0]

@@ -31,7 +31,12 @@ def rule_text(name: str) -> str:
         ) from err
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
+#: libyaml's parser where PyYAML was built with it (its wheels are): the rule files are
+#: read by every worker at start, and the pure-Python parser takes about a second for them.
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _UniqueKeyLoader(_SafeLoader):  # type: ignore[valid-type,misc]
     """A YAML loader that refuses a key given twice in one mapping: YAML would keep the
     last silently, and a rule written twice loses its first reading without a word."""
 

@@ -27,7 +27,7 @@ from spacy.language import Language
 from geodiscourse.core.rows import DocumentRow, RejectedRow
 from geodiscourse.core.tables import empty, frame, merge_actors, sort_by_key
 from geodiscourse.core.timing import StageTimer
-from geodiscourse.extract.document import extract_document
+from geodiscourse.extract.document import extract_document, load_extraction_rules
 from geodiscourse.ingest.cleaning import CleanedArticle, clean_article
 from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
 from geodiscourse.ingest.language import ENGLISH, is_judged, non_english_reason
@@ -197,7 +197,10 @@ def process_articles(
             to_parse.append((index, article, cleaned))
     if to_parse:
         texts = (cleaned.clean_text for _, _, cleaned in to_parse)
-        docs = iter(nlp().pipe(texts, batch_size=16))
+        with timer.stage("loading"):  # the model and the rules, once per process
+            pipeline = nlp()
+            load_extraction_rules()
+        docs = iter(pipeline.pipe(texts, batch_size=16))
         for index, article, cleaned in to_parse:
             start = time.perf_counter()
             doc = next(docs)

@@ -26,6 +26,7 @@ from geodiscourse.extract.attribution.spans import (
 )
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.quotations import QuoteSegment
+from geodiscourse.nlp.text import span_text
 
 
 def quote_pieces(sent: Span, segments: list[QuoteSegment]) -> list[tuple[int, int]]:
@@ -45,7 +46,7 @@ def is_clausal(doc: Doc, sent: Span, piece: tuple[int, int]) -> bool:
     words = [t for t in sent if piece[0] <= t.idx < piece[1]]
     if any(t.tag_ in FINITE_TAGS for t in words):
         return True
-    return (piece[1] - piece[0]) >= 0.6 * len(sent.text)
+    return (piece[1] - piece[0]) >= 0.6 * len(span_text(sent))
 
 
 def _colon_speaker(sent: Span, piece: tuple[int, int]) -> Token | None:
@@ -125,7 +126,7 @@ def _quotation_speaker(
         if verb is not None:
             made = make_report(ctx, child(verb, "nsubj"), "quote", piece, verb.i)
             return None if made is None else made.attribution
-    opens_sentence = not sent.text[: piece[0] - sent.start_char].strip(EDGE_CHARS)
+    opens_sentence = not span_text(sent)[: piece[0] - sent.start_char].strip(EDGE_CHARS)
     previous = found.get(index - 1, [])
     if opens_sentence and index > 0 and not found.get(index):
         named = [r.attribution for r in previous if r.attribution.speaker_text is not None]

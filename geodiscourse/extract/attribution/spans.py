@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import span_text
 
 #: Children of a speaker's head that end the speaker phrase ("Jack Straw, who ...").
 _SPEAKER_STOP_DEPS = frozenset({"relcl", "appos", "acl", "advcl", "punct", "parataxis"})
@@ -71,7 +72,7 @@ def trim_edges(
 
 def trimmed(sent: Span, start_char: int, end_char: int) -> tuple[int, int] | None:
     """Char span (inside ``sent``) without surrounding quotes, punctuation and a leading 'that'."""
-    text, base = sent.text, sent.start_char
+    text, base = span_text(sent), sent.start_char
     start, end = trim_edges(text, start_char - base, end_char - base, _DANGLING, leading_that=True)
     if end <= start:
         return None

@@ -33,6 +33,7 @@ from geodiscourse.extract.claims.types import claim_type
 from geodiscourse.extract.quantities import extract_quantities
 from geodiscourse.extract.recommendations import extract_recommendations
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import span_text
 
 __all__ = ["extract_claims"]
 
@@ -108,7 +109,7 @@ def _row(
 def _trim_clause(sent: Span, start_char: int, end_char: int) -> tuple[int, int]:
     """Without edge punctuation and a dangling conjunction ("..., but")."""
     base = sent.start_char
-    start, end = trim_edges(sent.text, start_char - base, end_char - base, _DANGLING)
+    start, end = trim_edges(span_text(sent), start_char - base, end_char - base, _DANGLING)
     return base + start, base + end
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from geodiscourse.extract.claims.cues import claim_cues, folded
 from geodiscourse.extract.recommendations.lexicon import load_rules
 from geodiscourse.extract.recommendations.prescription import command_lead, prescriptive_modal
+from geodiscourse.nlp.text import span_text
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TERMINAL = ".!?:;\"'”’)…"
@@ -113,7 +114,7 @@ def is_heading(sent: Span) -> bool:
     last = doc[sent.end - 1]
     after = sent.end == len(doc) or "\n" in last.whitespace_ + doc[sent.end].text
     words = sum(1 for t in sent if t.is_alpha)
-    return before and after and not sent.text.rstrip().endswith(tuple(_TERMINAL)) and words <= 15
+    return before and after and not span_text(sent).rstrip().endswith(tuple(_TERMINAL)) and words <= 15
 
 
 def is_imperative(span: Span) -> bool:
@@ -127,7 +128,7 @@ def sentence_gate(sent: Span) -> str | None:
     """Why a whole sentence yields no claims, or None."""
     if sum(1 for t in sent if t.is_alpha) < _MIN_WORDS:
         return "fragment"
-    stripped = sent.text.lstrip(" -•*–—\t")
+    stripped = span_text(sent).lstrip(" -•*–—\t")
     if any(p.search(stripped) for p in claim_cues().boilerplate):
         return "boilerplate"
     if is_heading(sent):

@@ -37,6 +37,7 @@ from geodiscourse.extract.coreference.persons import quoted_tokens
 from geodiscourse.extract.events.lexicon import modality_rules, plover_lexicon
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext, ResolvedMention
+from geodiscourse.nlp.text import tokens_spelled
 
 __all__ = ["resolve_coreference"]
 
@@ -121,8 +122,8 @@ def _government_mentions(ctx: DocContext) -> list[ResolvedMention]:
     """Bare "(the) government" for the one state whose government the document names."""
     bare: list[Token] = []
     states: set[str] = set()
-    for token in ctx.doc:
-        if token.lower_ != _GOVERNMENT or token.tag_ not in _SINGULAR_TAGS:
+    for token in tokens_spelled(ctx.doc, _GOVERNMENT):
+        if token.tag_ not in _SINGULAR_TAGS:
             continue
         actor = ctx.actor_of(token)
         if actor is not None:

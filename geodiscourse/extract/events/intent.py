@@ -29,6 +29,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.events.lexicon import ModalityRules
 from geodiscourse.extract.events.modality import SELF_PRONOUNS
+from geodiscourse.nlp.text import span_text
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def _mode_for(event_type: str, new_type: str, rules: ModalityRules) -> str | Non
 def commitment(event_type: str, clause: Token, sent: Span, rules: ModalityRules) -> Commitment | None:
     """The commitment an intended event stands for, or None (see the module docstring).
     ``clause`` is the verb of the event's clause (the trigger verb or a light verb)."""
-    if clause.pos_ not in ("VERB", "AUX") or sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+    if clause.pos_ not in ("VERB", "AUX") or span_text(sent).rstrip().rstrip("\"'”’").endswith("?"):
         return None
     # a condition does not undo a commitment: "will boycott the elections unless the
     # president steps down" is the canonical threat, "would meet him if ..." an offer

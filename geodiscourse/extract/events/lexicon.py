@@ -21,7 +21,7 @@ from geodiscourse.schemas.events import PLOVER_TYPES as SCHEMA_PLOVER_TYPES
 from geodiscourse.schemas.plover_vocabulary import PLOVER_CONTEXTS, PLOVER_MODES
 
 PLOVER_TYPES = frozenset(SCHEMA_PLOVER_TYPES)
-ROLES = frozenset({"source", "target", "both", "none"})
+ROLES = frozenset({"source", "target", "both", "owner", "none"})
 NEEDS = frozenset({"any", "source", "target", "both", "none"})
 _VERB_KEYS = frozenset(
     {

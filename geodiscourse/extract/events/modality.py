@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.events.lexicon import ModalityRules
 from geodiscourse.extract.events.triggers import coordination_head, reduced_relative_head
+from geodiscourse.nlp.text import span_text
 
 ASSERTED = "asserted"
 NEGATED = "negated"
@@ -110,7 +111,7 @@ def event_modality(head: Token, clause_head: Token, nominal: bool, sent: Span, r
     ``clause_head`` is the verb whose clause carries the event: the trigger verb, the
     light verb of "launched a war", or the noun itself for a nominal event.
     """
-    if sent.text.rstrip().rstrip("\"'”’").endswith("?"):
+    if span_text(sent).rstrip().rstrip("\"'”’").endswith("?"):
         return HYPOTHETICAL
     root = sent.root
     if root.tag_ == "VBG" and root.i == sent.start and not any(c.dep_ == "nsubj" for c in root.children):
@@ -338,7 +339,7 @@ def refusal_head(verb: Token, sent: Span, rules: ModalityRules) -> Token | None:
     refusal. "Refused to give in" is one too. A conditional ("if it does not bow") or a
     question is not; plain "would not" in a main clause stays hypothetical.
     """
-    if sent.text.rstrip().rstrip("\"'”’").endswith("?") or _marks(verb) & rules.conditional_marks:
+    if span_text(sent).rstrip().rstrip("\"'”’").endswith("?") or _marks(verb) & rules.conditional_marks:
         return None
     if _is_negated(verb, rules):
         modals = {c.lower_ for c in verb.children if c.dep_ == "aux" and c.lower_ in rules.modal_auxiliaries}

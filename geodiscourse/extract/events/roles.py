@@ -271,7 +271,11 @@ def nominal_roles(
                     others = [c for c in pobj.conjuncts if ctx.actor_of(c) is not None]
                     target = target or (ctx.actor_of(others[0]) if others else None)
                     continue
-                actor = phrase_actor(ctx, pobj)
+                if role == "owner":  # "an investigation into Clinton's emails": Clinton
+                    actor = _owner_of(ctx, pobj)
+                    role = "target"
+                else:
+                    actor = phrase_actor(ctx, pobj)
             else:
                 continue
             if actor is None:
@@ -289,11 +293,29 @@ def nominal_roles(
     verb = light_verb if light_verb is not None else carrier
     if verb is not None and target is None:
         for name, role in entry.roles.items():
-            if role == "target" and name not in ("poss", "amod", "compound"):
+            if name in ("poss", "amod", "compound"):
+                continue
+            if role == "target":
                 target = _prep_actor(ctx, verb, name, nested=False)
-                if target is not None:
-                    break
+            elif role == "owner":  # "launched an investigation into Trump"
+                preps = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == name)
+                target = next((a for p in preps if (a := _owner_of(ctx, _pobj(p))) is not None), None)
+            if target is not None:
+                break
     return source, target
+
+
+def _owner_of(ctx: DocContext, phrase: Token | None) -> str | None:
+    """The actor a phrase is, or failing that the actor whose matter it is: its possessor
+    or its nationality ("Trump", "Clinton's use of a server", "Russian meddling"). What is
+    investigated is usually someone's conduct, and that someone is the one investigated."""
+    if phrase is None:
+        return None
+    actor = phrase_actor(ctx, phrase, strict=True)
+    if actor is not None:
+        return actor
+    owners = (c for c in phrase.children if c.dep_ in ("poss", "amod", "compound", "nmod"))
+    return next((a for c in owners if (a := ctx.actor_of(c)) is not None), None)
 
 
 #: Prepositions that mark a nominal event's agent or patient in English whatever the

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
+from geodiscourse.nlp.text import span_text
 
 #: Part-of-speech of words that may not end an action ("... architecture—all", "and").
 _TRAILING_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "DET"})
@@ -121,7 +122,7 @@ def _inverted_clause(aux: Token, hi: int, rules: PrescriptiveRules) -> int | Non
     tree: the parser often takes such a clause for the main one. Not in a question,
     where the same order asks ("Should Britain act?")."""
     doc = aux.doc
-    if aux.lower_ not in rules.inverted_condition_auxiliaries or aux.sent.text.rstrip().endswith("?"):
+    if aux.lower_ not in rules.inverted_condition_auxiliaries or span_text(aux.sent).rstrip().endswith("?"):
         return None
     opens = aux.i == aux.sent.start or doc[aux.i - 1].is_punct
     if not opens or aux.i + 2 >= hi or doc[aux.i + 1].pos_ not in _SUBJECT_POS:

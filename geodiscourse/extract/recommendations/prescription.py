@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
+from geodiscourse.nlp.text import span_text
 
 #: Tags of adverbs and negation skipped between a modal and its verb ("should not now act").
 ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
@@ -104,7 +105,7 @@ def grammatical_subject(verb: Token) -> Token | None:
 
 
 def sentence_is_question(sent: Span) -> bool:
-    text = sent.text.rstrip(" \"'”’)")
+    text = span_text(sent).rstrip(" \"'”’)")
     return text.endswith("?")
 
 

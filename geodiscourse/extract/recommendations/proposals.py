@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.nlp.text import doc_text
+from geodiscourse.nlp.text import doc_text, span_text
 
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]$")
 _INTRODUCING_ENDS = ("include", "includes", "included", "follows", "following", "are", "were")
@@ -65,7 +65,7 @@ def _same_line(doc_text: str, end_char: int, start_char: int) -> bool:
 
 
 def _introduces(sent: Span, rules: PrescriptiveRules) -> bool:
-    text = sent.text.rstrip()
+    text = span_text(sent).rstrip()
     words = [t.lower_ for t in sent if not t.is_punct]
     if not words:
         return False
@@ -89,7 +89,7 @@ def _first_word(sent: Span, start: int, rules: PrescriptiveRules) -> Token | Non
 def proposal_wording(sent: Span, start: int, rules: PrescriptiveRules) -> str | None:
     """How the item is worded: "gerund", "imperative", or None for anything else
     (a noun phrase, a past verb, a question)."""
-    if sent.text.rstrip().endswith("?"):
+    if span_text(sent).rstrip().endswith("?"):
         return None
     word = _first_word(sent, start, rules)
     if word is None or not word.text[:1].isalpha():

@@ -223,3 +223,21 @@ def test_passives_that_report_no_event(nlp: Language, text: str) -> None:
 def test_releases_and_alerts(nlp: Language, text: str, expected: Summary) -> None:
     found = summary(events_of(nlp, text))
     assert any((t, s, m) == (expected[0], expected[1], expected[3]) for t, s, _, m in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # "into" names the matter investigated; the target is whose matter it is
+        ("Croatia opened an investigation into Russia's arms sales.", "RUS"),
+        ("Croatia opened a probe into Russian arms sales.", "RUS"),
+        ("Croatia opened an investigation into Sudan.", "SDN"),
+        ("Croatia's investigation into Iran's bank accounts continues.", "IRN"),
+        # a matter nobody owns is no target
+        ("Croatia opened an investigation into the killings.", None),
+    ],
+)
+def test_investigation_into_targets_whose_matter_it_is(nlp: Language, text: str, target: str | None) -> None:
+    rows = [r for r in events_of(nlp, text) if r["event_type"] == "ACCUSE"]
+    assert rows, "no ACCUSE"
+    assert {r["target_actor_id"] for r in rows} == {target}, rows
