@@ -177,21 +177,24 @@ def _judged(total: float, rules: EvaluationRules) -> tuple[str, str | None] | No
 
 
 #: Dependencies of a name that only modifies what is judged: "an EU arms code was more
-#: effective" judges the code, not the EU.
+#: effective" judges the code, not the EU. A possessor is the one exception (below).
 _MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
 
 
+def _judged_phrase(token: Token) -> bool:
+    """Does the name stand for what is judged: a phrase of its own, or the possessor of
+    one, whose act or conduct it is ("disappointed by Britain's decision" judges
+    Britain; "an EU arms code" is the code's)?"""
+    if token.dep_ not in _MODIFIER_DEPS:
+        return True
+    return token.dep_ == "poss" and token.head.dep_ not in _MODIFIER_DEPS
+
+
 def _target(ctx: DocContext, tokens: Sequence[Token], speaker: str) -> str | None:
-    """The first actor the judged words name as a phrase of its own (not as a modifier
-    of something else), other than the speaker."""
+    """The first actor the judged words name as what is judged, other than the speaker."""
     for token in tokens:
         mention = ctx.mention_at(token)
-        if (
-            mention is not None
-            and mention.actor_id
-            and mention.actor_id != speaker
-            and token.dep_ not in _MODIFIER_DEPS
-        ):
+        if mention is not None and mention.actor_id and mention.actor_id != speaker and _judged_phrase(token):
             return mention.actor_id
     return None
 

@@ -241,3 +241,32 @@ def test_investigation_into_targets_whose_matter_it_is(nlp: Language, text: str,
     rows = [r for r in events_of(nlp, text) if r["event_type"] == "ACCUSE"]
     assert rows, "no ACCUSE"
     assert {r["target_actor_id"] for r in rows} == {target}, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # disapproval voiced as a feeling, with a light verb (codebook ACCUSE)
+        ("Britain expressed concern over Iran's nuclear programme.", ("ACCUSE", "GBR", "IRN")),
+        ("Turkey voiced disappointment at the Russian decision.", ("ACCUSE", "TUR", "RUS")),
+        ("Russia raised objections to Turkey's plan.", ("ACCUSE", "RUS", "TUR")),
+    ],
+)
+def test_expressed_disapproval_is_an_accusation(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+    assert {r["event_mode"] for r in rows if r["event_type"] == "ACCUSE"} == {"disapprove"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is growing concern about Iran.",  # nobody voices it
+        "The concern is that prices will rise.",
+        "Russia raised the price of gas.",
+    ],
+)
+def test_concern_nobody_voices_is_no_accusation(nlp: Language, text: str) -> None:
+    assert not [r for r in events_of(nlp, text) if r["event_type"] == "ACCUSE"]

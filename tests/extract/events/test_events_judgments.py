@@ -49,6 +49,9 @@ JUDGMENTS = [
     ("Putin called Washington a disgrace.", "ACCUSE", "vladimir-putin", "USA", "disgrace"),
     ("Russia branded the EU a failure.", "ACCUSE", "RUS", "EU", "branded"),
     ("John Bolton described Putin as a great leader.", "SUPPORT", "john-bolton", "vladimir-putin", "great"),
+    # a possessor owns the conduct judged
+    ("Mr Blair said Russia's behaviour was unacceptable.", "ACCUSE", "tony-blair", "RUS", "unacceptable"),
+    ("Jack Straw said he was disappointed by Russia's decision.", "ACCUSE", "jack-straw", "RUS", "disappointed"),
 ]
 NOT_JUDGMENTS = [
     # an opinion of no one
