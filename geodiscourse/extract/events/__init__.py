@@ -37,6 +37,7 @@ from geodiscourse.extract.events.backoff import (
     depth,
     nominal_backoff,
 )
+from geodiscourse.extract.events.denials import denials
 from geodiscourse.extract.events.evaluations import evaluation_rules, judgments
 from geodiscourse.extract.events.fits import frame_fits, has_object, is_reciprocal, needs_met
 from geodiscourse.extract.events.intent import commitment
@@ -241,6 +242,24 @@ def _sentence_events(
                 clause_head=judgment.cue,
                 nominal=False,
                 mode=judgment.mode,
+            )
+        )
+    taken = frozenset(e.head.i for e in events) | frozenset(used_verbs)
+    for denial in denials(ctx, sent, taken):
+        # "insisted that his father knew nothing": the trigger runs from the verb of
+        # insisting to the negation, and the verb decides modality and date
+        events.append(
+            _Event(
+                head=denial.cue,
+                start=min(denial.cue.i, denial.negation.i),
+                end=max(denial.cue.i, denial.negation.i),
+                event_type="REJECT",
+                source=denial.source,
+                target=None,
+                confidence=evaluation_rules().confidence * _ACTOR_FACTOR[1],
+                anchors=frozenset({denial.cue.i}),
+                clause_head=denial.cue,
+                nominal=False,
             )
         )
     readings = backoff_readings(ctx, verbals, lexicon)

@@ -47,6 +47,9 @@ class EvaluationRules:
     naming_verbs: frozenset[str]
     naming_preps: frozenset[str]
     confidence: float
+    denial_verbs: frozenset[str]
+    denial_words: frozenset[str]
+    denied_claims: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,9 @@ def evaluation_rules() -> EvaluationRules:
         naming_verbs=frozenset(str(v) for v in raw["naming_verbs"]),
         naming_preps=frozenset(str(p) for p in raw["naming_preps"]),
         confidence=float(raw["confidence"]),
+        denial_verbs=frozenset(str(v) for v in raw["denial_verbs"]),
+        denial_words=frozenset(str(v) for v in raw["denial_words"]),
+        denied_claims=frozenset(str(v) for v in raw["denied_claims"]),
     )
 
 
@@ -247,10 +253,10 @@ def _naming_predicate(verb: Token, rules: EvaluationRules) -> tuple[Token, Token
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    for child in verb.children:
-        if child.dep_ in ("oprd", "xcomp", "ccomp") and child.i > obj.i:
+    for child in [*verb.children, *obj.children]:  # "as" hangs on either in parses
+        if child.dep_ in ("oprd", "xcomp", "ccomp") and child.i > obj.i and child.head.i == verb.i:
             return obj, child
-        if child.dep_ == "prep" and child.lower_ in rules.naming_preps:
+        if child.dep_ == "prep" and child.lower_ in rules.naming_preps and child.i > obj.i:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return obj, pobj
@@ -279,6 +285,12 @@ def _naming_judgments(
         total, word = _valence(ctx, list(predicate.subtree), rules, predicate_only=False)
         judged = _judged(total, rules)
         if judged is None or word is None:
+            continue
+        if judged[0] == "ACCUSE" and obj.lemma_.lower() in rules.denied_claims:
+            # "called allegations of meddling a hoax": the claim is rejected, and the one
+            # rejected is whoever made it, when the text says so ("the US claims")
+            owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+            out.append(Judgment("REJECT", None, source, ctx.actor_of(owner), verb, word, total))
             continue
         target = ctx.actor_of(obj) or _target(ctx, list(obj.subtree), source)
         if target is None:

@@ -52,6 +52,11 @@ JUDGMENTS = [
     # a possessor owns the conduct judged
     ("Mr Blair said Russia's behaviour was unacceptable.", "ACCUSE", "tony-blair", "RUS", "unacceptable"),
     ("Jack Straw said he was disappointed by Russia's decision.", "ACCUSE", "jack-straw", "RUS", "disappointed"),
+    # an accusation called nonsense is rejected, not judged
+    ("Putin described the accusations as nonsense.", "REJECT", "vladimir-putin", None, "nonsense"),
+    # denials: insisting on a negated clause
+    ("Russia insisted that it never interfered in the election.", "REJECT", "RUS", None, "insisted"),
+    ("Jack Straw maintained that nobody had misled Parliament.", "REJECT", "jack-straw", None, "maintained"),
 ]
 NOT_JUDGMENTS = [
     # an opinion of no one
@@ -63,6 +68,15 @@ NOT_JUDGMENTS = [
     # negated
     "Mr Blair said Russia was not a bad partner.",
     "Michael Howard said Mr Straw was not naive.",
+]
+NOT_DENIALS = [
+    # insisting on something affirmative denies nothing
+    "Russia insisted that the talks were useful.",
+    # a plain report of a negation is a fact, not a denial
+    "Russia said it had not received the letter.",
+    # a denial that is not made
+    "Russia did not insist that it never interfered.",
+    "If Russia insists that it did not interfere, the talks will fail.",
 ]
 # fmt: on
 
@@ -77,6 +91,11 @@ def test_judgments(nlp: Language, text: str, event_type: str, source: str, targe
     assert row["confidence"] <= evaluation_rules().confidence
     if event_type == "ACCUSE":
         assert row["event_mode"] == "disapprove"
+
+
+@pytest.mark.parametrize("text", NOT_DENIALS)
+def test_not_denials(nlp: Language, text: str) -> None:
+    assert [r for r in asserted(rows_of(nlp, text)) if r[0] == "REJECT"] == []
 
 
 @pytest.mark.parametrize("text", NOT_JUDGMENTS)
