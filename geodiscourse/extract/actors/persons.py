@@ -111,6 +111,18 @@ def _capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
+def _surname_like_title(token: Token, lexicon: Lexicon) -> bool:
+    """Is a capitalised title word a surname, as right after a given name or an honorific
+    ("Steve King", "John Bishop", "Mr King")? Before a name it stays a title ("King
+    Abdullah")."""
+    if token.i == 0 or not _capitalised(token) or token.lower_ not in lexicon.title_words:
+        return False
+    before = token.doc[token.i - 1]
+    return bool(before.whitespace_) and (
+        before.text in lexicon.first_name_gender or before.text in lexicon.honorific_gender
+    )
+
+
 def _name_token_ok(token: Token, lexicon: Lexicon) -> bool:
     if any(ch.isdigit() for ch in token.text) or "\n" in token.text_with_ws[:-1]:
         return False
@@ -118,6 +130,8 @@ def _name_token_ok(token: Token, lexicon: Lexicon) -> bool:
         return True
     if _hyphen_tail(token.doc, token.i):
         return True  # "Kim Jong-un"
+    if _surname_like_title(token, lexicon):
+        return True  # "Steve King", "John Bishop"
     if (
         not _capitalised(token)
         or token.lower_ in lexicon.title_words

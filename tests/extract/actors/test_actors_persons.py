@@ -94,6 +94,9 @@ def person_of(result: ActorResolution, surface: str) -> tuple[str, str | None]:
             "DEU",
         ),
         ("The minister met David Blunkett after his resignation.", "David Blunkett", "david-blunkett", "GBR"),
+        # a title word after a given name or an honorific is a surname
+        ("Rep. Tom King told the paper the deal was bad.", "Tom King", "tom-king", "USA"),
+        ("Mr Bishop said the plan would fail.", "Mr Bishop", "bishop", None),
     ],
 )
 def test_person_ids_and_states(
