@@ -38,18 +38,25 @@ class DateExpression:
     explicit: bool  # carries its own year, so later relative dates may count from it
 
 
-def find_date_expressions(sent: Span) -> list[DateExpression]:
+def find_date_expressions(sent: Span, *, gated: bool = True) -> list[DateExpression]:
     """Date expressions in a sentence, longest first where they overlap, in text order.
 
     Counts that look like years are skipped ("2000 troops"), and so are names that
-    look like dates ("Radio 4's Today").
+    look like dates ("Radio 4's Today"). ``gated=False`` tries every pattern even where
+    its required word is absent: the same result, slower (the tests compare the two).
     """
     rules = date_rules()
     text = sent.text
     if rules.gate.search(text) is None:
         return []
     found: list[tuple[int, int, str, str | None]] = []
+    present: dict[str, bool] = {}  # by kind: does the sentence hold what the kind needs?
     for kind, pattern in rules.patterns:
+        if gated:
+            if kind not in present:
+                present[kind] = rules.requirements[kind].search(text) is not None
+            if not present[kind]:
+                continue
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), kind, match.group("prep")))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))

@@ -32,6 +32,10 @@ class DateRules:
     relative_determiners: Mapping[str, int]
     max_day_month_distance_days: int
     patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    #: Per kind, a plain search for a word its pattern cannot match without (a month
+    #: name, four digits, "ago"): the full patterns are tried at every position of a
+    #: sentence, so a kind whose word is absent is not tried at all.
+    requirements: Mapping[str, re.Pattern[str]]
     #: What every pattern needs somewhere in the text: a digit, a month, a weekday, a
     #: deictic day or a unit of time. A sentence without one holds no date expression,
     #: so the patterns (each tried at every position) need not run on it.
@@ -79,6 +83,27 @@ def _build_patterns(raw: Mapping[str, Any]) -> tuple[tuple[str, re.Pattern[str]]
     return tuple(compiled)
 
 
+def _build_requirements(raw: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
+    """For each kind of _build_patterns, what its shape cannot match without."""
+    month = re.compile(f"{_alternation(raw['months'])}|{_alternation(raw['month_abbreviations'])}")
+    unit = re.compile("(?i:day|week|month|year|decade)")
+    return {
+        "day_month_year": month,
+        "month_rel_year": month,
+        "month_year": month,
+        "day_month": month,
+        "month": month,
+        "decade": re.compile(r"\d{3}0s"),
+        "year": re.compile(r"\d{4}"),
+        "deictic": re.compile(f"(?i:{_alternation(raw['deictic_days'])})"),
+        "weekday": re.compile(_alternation(raw["weekdays"])),
+        "relative_unit": re.compile("(?i:week|month|year|weekend)"),
+        "ago": re.compile("(?i:ago)"),
+        "offset": re.compile("(?i:later|earlier)"),
+        "anchor_relative": unit,
+    }
+
+
 def _build_gate(raw: Mapping[str, Any]) -> re.Pattern[str]:
     words = [*raw["months"], *raw["month_abbreviations"], *raw["weekdays"], *raw["deictic_days"]]
     units = ["day", "week", "month", "year", "decade", "weekend"]
@@ -100,5 +125,6 @@ def date_rules() -> DateRules:
         relative_determiners={str(k).lower(): int(v) for k, v in raw["relative_determiners"].items()},
         max_day_month_distance_days=int(raw["max_day_month_distance_days"]),
         patterns=_build_patterns(raw),
+        requirements=_build_requirements(raw),
         gate=_build_gate(raw),
     )

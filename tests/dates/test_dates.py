@@ -198,3 +198,70 @@ def test_participle_takes_the_time_of_its_verb(nlp: Language, text: str, trigger
     rows = extract_document("0123456789abcdef", nlp(text), datetime.date(2017, 8, 10), None)
     found = {e["trigger"].split()[-1]: e["date_start"] for e in rows["events"]}
     assert str(found.get(trigger)) == date
+
+
+_DATE_WORDS = st.sampled_from(
+    [
+        "in",
+        "on",
+        "by",
+        "the",
+        "last",
+        "next",
+        "following",
+        "that",
+        "same",
+        "early",
+        "late",
+        "mid",
+        "January",
+        "Jan.",
+        "Sept",
+        "May",
+        "may",
+        "Monday",
+        "monday",
+        "morning",
+        "today",
+        "yesterday",
+        "week",
+        "weeks",
+        "month",
+        "year",
+        "decade",
+        "weekend",
+        "ago",
+        "later",
+        "earlier",
+        "of",
+        "1999",
+        "2001",
+        "2000s",
+        "1990s",
+        "12th",
+        "3",
+        "two",
+        "three",
+        "troops",
+        "said",
+        "Radio",
+        "4's",
+        "-",
+        ",",
+        "%",
+        "£5",
+        "2,000",
+    ]
+)
+
+
+@given(words=st.lists(_DATE_WORDS, min_size=1, max_size=14))
+def test_gating_patterns_by_their_required_words_changes_nothing(nlp: Language, words: list[str]) -> None:
+    """A kind whose required word is absent is skipped (speed): the expressions found are
+    exactly those of trying every pattern."""
+    sent = nlp(" ".join(words))[:]
+
+    def plain(expressions: list) -> list[tuple[str, str, str | None]]:  # type: ignore[type-arg]
+        return [(e.text, e.kind, e.preposition) for e in expressions]
+
+    assert plain(find_date_expressions(sent)) == plain(find_date_expressions(sent, gated=False))
