@@ -47,15 +47,16 @@ def find_date_expressions(sent: Span, *, gated: bool = True) -> list[DateExpress
     """
     rules = date_rules()
     text = sent.text
-    if rules.gate.search(text) is None:
-        return []
+    lower = text.lower()
     found: list[tuple[int, int, str, str | None]] = []
-    present: dict[str, bool] = {}  # by kind: does the sentence hold what the kind needs?
+    met: dict[int, bool] = {}  # by requirement: does the sentence hold what it asks?
     for kind, pattern in rules.patterns:
         if gated:
-            if kind not in present:
-                present[kind] = rules.requirements[kind].search(text) is not None
-            if not present[kind]:
+            requirement = rules.requirements[kind]
+            key = id(requirement)
+            if key not in met:
+                met[key] = requirement.met(text, lower)
+            if not met[key]:
                 continue
         for match in pattern.finditer(text):
             found.append((match.start(), match.end(), kind, match.group("prep")))
