@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -53,6 +53,16 @@ class NumberLexicon:
 
     def is_number_word(self, word: str) -> bool:
         return word in self.units or word in self.tens or word in self.scales
+
+    @cached_property
+    def first_words(self) -> frozenset[str]:
+        """The lower-cased words a quantity written in words can start with ("twice",
+        "half", "a third", "two hundred"); one written in digits or a currency symbol
+        starts with those instead. Any other token starts no quantity."""
+        return frozenset({*self.multiples, *self.units, *self.tens, "half", "a", "an"})
+
+    def may_start(self, token: Token, word: str) -> bool:
+        return word in self.first_words or token.text[:1].isdigit() or token.text in self.currency_symbols
 
 
 @lru_cache(maxsize=1)
@@ -375,8 +385,11 @@ def _share_units(found: list[tuple[Quantity, int, int]], tokens: list[Token]) ->
     return [q for q in out if q is not None]
 
 
-def extract_quantities(span: Span) -> list[Quantity]:
-    """Every quantity asserted in ``span``, in text order."""
+def extract_quantities(span: Span, *, prefilter: bool = True) -> list[Quantity]:
+    """Every quantity asserted in ``span``, in text order.
+
+    Only a token that may start a quantity (``NumberLexicon.may_start``) is tried:
+    ``prefilter=False`` tries every token, for the test that the two agree."""
     lex = number_lexicon()
     tokens = list(span)
     found: list[tuple[Quantity, int, int]] = []
@@ -385,6 +398,9 @@ def extract_quantities(span: Span) -> list[Quantity]:
         word = tokens[i].lower_
         if word in ("hundreds", "thousands", "millions", "billions", "dozens", "tens"):
             i += 1  # vague magnitudes are no asserted number
+            continue
+        if prefilter and not lex.may_start(tokens[i], word):
+            i += 1
             continue
         matched = _match_at(tokens, i, lex)
         if matched is None:

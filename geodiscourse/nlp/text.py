@@ -14,9 +14,10 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["doc_text", "span_text", "tokens_spelled"]
+__all__ = ["doc_text", "span_text", "span_words", "tokens_spelled"]
 
 _KEY = "geodiscourse.text"
+_WORDS_KEY = "geodiscourse.span_words"
 
 
 def doc_text(doc: Doc) -> str:
@@ -32,6 +33,19 @@ def span_text(span: Span) -> str:
     """``span.text``, sliced from the document's joined text instead of joined again (a
     sentence's text is asked for by several rules each)."""
     return doc_text(span.doc)[span.start_char : span.end_char]
+
+
+def span_words(span: Span) -> frozenset[str]:
+    """The lower-cased forms and lemmas of the span's tokens, made once per span.
+
+    Cue lists ask of one claim span, several times over, whether any of its words is
+    theirs; a set intersection answers that without walking the tokens again."""
+    made: dict[tuple[int, int], frozenset[str]] = span.doc.user_data.setdefault(_WORDS_KEY, {})
+    words = made.get((span.start, span.end))
+    if words is None:
+        words = frozenset(w for t in span for w in (t.lower_, t.lemma_.lower()))
+        made[(span.start, span.end)] = words
+    return words
 
 
 def tokens_spelled(doc: Doc, word: str) -> Iterator[Token]:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
+from geodiscourse.nlp.text import span_text, span_words
 from geodiscourse.rules import read_yaml_mapping
 
 #: Typographic quotes folded to ASCII before phrase matching.
@@ -27,9 +28,10 @@ class CueList:
     phrases: re.Pattern[str] | None
 
     def in_span(self, span: Span, text: str | None = None) -> bool:
-        if any(t.lower_ in self.words or t.lemma_.lower() in self.words for t in span):
+        """Does a token of the span (its form or lemma) or a phrase of its text belong?"""
+        if not self.words.isdisjoint(span_words(span)):
             return True
-        return self.phrases is not None and self.phrases.search(text or folded(span.text)) is not None
+        return self.phrases is not None and self.phrases.search(text or folded(span_text(span))) is not None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.claims.cues import claim_cues, folded
+from geodiscourse.nlp.text import span_text, span_words
 
 
 def _is_modal_use(token: Token) -> bool:
@@ -25,6 +26,8 @@ def _is_modal_use(token: Token) -> bool:
 
 def is_hedged(span: Span) -> bool:
     cues = claim_cues()
-    if any(t.tag_ == "MD" and t.lower_ in cues.hedge_modals and _is_modal_use(t) for t in span):
+    if not cues.hedge_modals.isdisjoint(span_words(span)) and any(
+        t.tag_ == "MD" and t.lower_ in cues.hedge_modals and _is_modal_use(t) for t in span
+    ):
         return True
-    return cues.hedges.in_span(span, folded(span.text))
+    return cues.hedges.in_span(span, folded(span_text(span)))

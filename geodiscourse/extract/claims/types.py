@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.claims.cues import claim_cues, folded
+from geodiscourse.nlp.text import span_text, span_words
 
 CLAIM_TYPES = ("predictive", "causal", "evaluative", "factual")
 
@@ -58,15 +59,17 @@ def claim_type(span: Span, future_in_past: bool = False, predictive_cue: bool = 
     cues = claim_cues()
     if predictive_cue:
         return "predictive"
-    text = folded(span.text)
-    modals = {t.lower_ for t in span if t.tag_ == "MD"}
+    text = folded(span_text(span))
+    words = span_words(span)
+    asked = cues.predictive_modals | {"would"}  # the only modals asked about below
+    modals = {t.lower_ for t in span if t.tag_ == "MD"} if not words.isdisjoint(asked) else set()
     if modals & cues.predictive_modals or cues.predictive.in_span(span, text):
         return "predictive"
     if future_in_past and "would" in modals and " if " not in f" {text} ":
         return "predictive"
     if cues.causal.in_span(span, text):
         return "causal"
-    if any(
+    if not cues.evaluative.words.isdisjoint(words) and any(
         t.pos_ in ("ADJ", "ADV", "NOUN", "VERB")
         and t.lower_ in cues.evaluative.words
         and _on_predicate(t, span)
