@@ -13,7 +13,7 @@ from hypothesis import event, example, given
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from geodiscourse.dates.expressions import find_date_expressions, resolve_expression
+from geodiscourse.dates.expressions import DateExpression, find_date_expressions, resolve_expression
 from geodiscourse.dates.resolution import ResolvedDate, resolve_date
 from geodiscourse.extract.document import extract_document
 
@@ -261,7 +261,7 @@ def test_gating_patterns_by_their_required_words_changes_nothing(nlp: Language, 
     exactly those of trying every pattern."""
     sent = nlp(" ".join(words))[:]
 
-    def plain(expressions: list) -> list[tuple[str, str, str | None]]:  # type: ignore[type-arg]
+    def plain(expressions: list[DateExpression]) -> list[tuple[str, str, str | None]]:
         return [(e.text, e.kind, e.preposition) for e in expressions]
 
     assert plain(find_date_expressions(sent)) == plain(find_date_expressions(sent, gated=False))
