@@ -8,7 +8,7 @@ the matchers look words up in, so a misspelt key fails at load time, not mid-run
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from geodiscourse.rules import read_yaml_mapping
@@ -68,6 +68,15 @@ class PrescriptiveRules:
     bullet_marks: frozenset[str]
     ing_non_verbs: frozenset[str]
     confidence: Confidence
+
+    @cached_property
+    def multiword_by_first_word(self) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+        """The fixed phrases by their first word, each list in the rule file's order, so a
+        sentence's words are compared only with the phrases that can start there."""
+        index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase, strength in self.multiword.items():
+            index.setdefault(phrase[0], []).append((phrase, strength))
+        return index
 
 
 def _words(raw: dict[str, Any], key: str) -> frozenset[str]:

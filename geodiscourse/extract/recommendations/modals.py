@@ -11,6 +11,7 @@ speech.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,6 +32,7 @@ from geodiscourse.extract.recommendations.prescription import (
 )
 from geodiscourse.extract.recommendations.requirements import describes_requirement
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import span_text
 
 _QUOTE_CHARS = "\"“”‘’'"
 #: Subordinators after which a modal asks or supposes rather than advises.
@@ -243,13 +245,18 @@ def modal_auxiliaries(scope: Scope) -> list[Prescription]:
     return found
 
 
+_TO = re.compile(r"(?<!\w)to(?!\w)", re.IGNORECASE)
+
+
 def semi_modals(scope: Scope) -> list[Prescription]:
     """Semi-modals: "needs to act", "have to go"; present tense, or past in reported speech."""
     sent, rules = scope.sent, scope.rules
     doc = sent.doc
     found: list[Prescription] = []
+    if _TO.search(span_text(sent)) is None:
+        return found  # every semi-modal here takes "to"
     for tok in sent:
-        if tok.tag_ == "MD":
+        if tok.i + 2 >= sent.end or doc[tok.i + 1].lower_ != "to" or tok.tag_ == "MD":
             continue
         if is_verb(tok):
             strength = rules.semi_modals.get(tok.lemma_.lower())
@@ -258,8 +265,6 @@ def semi_modals(scope: Scope) -> list[Prescription]:
         else:
             continue
         if strength is None:
-            continue
-        if tok.i + 2 >= sent.end or doc[tok.i + 1].lower_ != "to":
             continue
         nxt = next_content(sent, tok.i + 2)
         if nxt is None or nxt.tag_ != "VB":
@@ -314,9 +319,10 @@ def advisory_phrases(scope: Scope) -> list[Prescription]:
     sent, rules = scope.sent, scope.rules
     doc = sent.doc
     words = [t.lower_ for t in sent]
+    by_first = rules.multiword_by_first_word
     found: list[Prescription] = []
     for offset in range(len(words)):
-        for phrase, strength in rules.multiword.items():
+        for phrase, strength in by_first.get(words[offset], ()):
             n = len(phrase)
             if tuple(words[offset : offset + n]) != phrase:
                 continue
