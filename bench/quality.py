@@ -57,6 +57,12 @@ SETS = (
         "tests/blind_set_2026_12f/gold.json",
         "16 articles: 12 web naming international actors, 4 BBC business on foreign affairs; all tables",
     ),
+    (
+        "blind-2026-12g",
+        "blind (scored once at the end of issue 11's fourth round; the latest blind figures)",
+        "tests/blind_set_2026_12g/gold.json",
+        "16 articles: 12 web from 12 sites (US politics and foreign policy), 4 BBC politics on foreign affairs; all tables",
+    ),
 )
 
 
