@@ -286,10 +286,16 @@ def nominal_roles(
                 target = actor
     if light_verb is not None and source is None:
         source = verbal_source(ctx, light_verb)
-    if target is None and light_verb is None and noun.dep_ == "dobj":
+    if light_verb is None and noun.dep_ == "dobj":
         undergoer = noun.head
         if undergoer.lemma_.lower() in plover_lexicon().undergoing_verbs and not modals_of(undergoer):
-            target = phrase_actor(ctx, subject_of(undergoer), strict=True)  # "Kenya has experienced attacks"
+            if target is None:
+                target = phrase_actor(
+                    ctx, subject_of(undergoer), strict=True
+                )  # "Kenya has experienced attacks"
+            if source is None:  # "the plan drew criticism from Germany": the act comes from Germany
+                froms = (c for c in undergoer.children if c.dep_ == "prep" and c.lower_ in _SPEAKER_PREPS)
+                source = next((a for p in froms if (a := phrase_actor(ctx, _pobj(p))) is not None), None)
     verb = light_verb if light_verb is not None else carrier
     if verb is not None and target is None:
         for name, role in entry.roles.items():
@@ -322,6 +328,9 @@ def _owner_of(ctx: DocContext, phrase: Token | None) -> str | None:
 #: noun ("an attack by the group", "protests against the government"); the "on" of an
 #: act of force ("attacks on civilians") names its target too.
 _AGENT_PREPS = frozenset({"by"})
+#: A speech act comes "from" its speaker: "a condemnation from Trump", "calls from
+#: Britain for a ceasefire", "criticism from Germany".
+_SPEAKER_PREPS = frozenset({"from"})
 _PATIENT_PREPS = frozenset({"against"})
 _FORCE_PATIENT_PREPS = frozenset({"on", "upon"})
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -329,7 +338,7 @@ _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 def _default_nominal_role(prep: str, entry: NounEntry) -> str:
     """The role a preposition the entry does not list plays on its event noun."""
-    if prep in _AGENT_PREPS:
+    if prep in _AGENT_PREPS or (prep in _SPEAKER_PREPS and entry.event_type in plover_lexicon().speech_types):
         return "source"
     if prep in _PATIENT_PREPS or (prep in _FORCE_PATIENT_PREPS and entry.event_type in _FORCE_TYPES):
         return "target"

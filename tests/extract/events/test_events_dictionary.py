@@ -270,3 +270,23 @@ def test_expressed_disapproval_is_an_accusation(
 )
 def test_concern_nobody_voices_is_no_accusation(nlp: Language, text: str) -> None:
     assert not [r for r in events_of(nlp, text) if r["event_type"] == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a speech act comes "from" its speaker
+        ("The plan prompted fierce criticism from Turkey.", ("ACCUSE", "TUR", None)),
+        ("There were calls from Britain for a ceasefire.", ("REQUEST", "GBR", None)),
+        # a verb of receiving: its subject undergoes the act, its "from" phrase acts
+        ("Syria received military aid from Russia.", ("AID", "RUS", "SYR")),
+        ("Iran received a warning from Israel.", ("THREATEN", "ISR", "IRN")),
+    ],
+)
+def test_from_phrase_names_who_acts(nlp: Language, text: str, expected: tuple[str, str, str | None]) -> None:
+    rows = events_of(nlp, text)
+    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+
+
+def test_a_thing_drawn_from_a_place_is_no_event(nlp: Language) -> None:
+    assert events_of(nlp, "Russia drew water from the river.") == []
