@@ -290,3 +290,17 @@ def test_from_phrase_names_who_acts(nlp: Language, text: str, expected: tuple[st
 
 def test_a_thing_drawn_from_a_place_is_no_event(nlp: Language) -> None:
     assert events_of(nlp, "Russia drew water from the river.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who orders or authorises an act is the one who acts
+        ("Russia ordered the bombing of Syria.", ("ASSAULT", "RUS", "SYR")),
+        ("Turkey authorised air strikes on Syria.", ("ASSAULT", "TUR", "SYR")),
+        ("Britain ordered an inquiry into Russia's arms sales.", ("ACCUSE", "GBR", "RUS")),
+    ],
+)
+def test_an_ordered_act_is_the_orderers(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows} == {expected}, rows
