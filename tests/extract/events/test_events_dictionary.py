@@ -304,3 +304,22 @@ def test_a_thing_drawn_from_a_place_is_no_event(nlp: Language) -> None:
 def test_an_ordered_act_is_the_orderers(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
     rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
     assert {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows} == {expected}, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of force used of people are attacks in words
+        ("Mario Soares blasted Turkey's plan.", ("ACCUSE", "mario-soares", "TUR")),
+        ("Airbus blasted Boeing over the subsidies.", ("ACCUSE", "airbus", "boeing")),
+        ("Mario Soares fired back at Airbus.", ("ACCUSE", "mario-soares", "airbus")),
+        # used of states and their forces, they are force
+        ("Russian jets blasted Syria's positions.", ("ASSAULT", "RUS", "SYR")),
+        ("Israel fired back at Syria.", ("ASSAULT", "ISR", "SYR")),
+    ],
+)
+def test_verbs_of_force_by_people_are_verbal(
+    nlp: Language, text: str, expected: tuple[str, str, str | None]
+) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
