@@ -206,7 +206,7 @@ def _sentence_events(
         event = _verbal_event(ctx, verbal, lexicon, memory, dated, blockers, voices)
         if event is not None:
             events.append(event)
-    taken = frozenset(e.head.i for e in events) | frozenset(used_verbs)
+    taken = _held(events, used_verbs)
     for obligation in reported_obligations(ctx, sent, taken):
         # the trigger is the obligation itself ("must return"); its reporter decides modality
         start = min([obligation.clause.i, *(c.i for c in obligation.clause.children if c.dep_ == "aux")])
@@ -224,7 +224,7 @@ def _sentence_events(
                 nominal=False,
             )
         )
-    taken = frozenset(e.head.i for e in events) | frozenset(used_verbs)
+    taken = _held(events, used_verbs)
     for judgment in judgments(ctx, sent, voices, taken):
         # "He said Mr Straw was 'naive beyond belief'": the trigger is the judging word,
         # the reporting verb decides modality and date
@@ -244,7 +244,7 @@ def _sentence_events(
                 mode=judgment.mode,
             )
         )
-    taken = frozenset(e.head.i for e in events) | frozenset(used_verbs)
+    taken = _held(events, used_verbs)
     for denial in denials(ctx, sent, taken):
         # "insisted that his father knew nothing": the trigger runs from the verb of
         # insisting to the negation, and the verb decides modality and date
@@ -270,7 +270,7 @@ def _sentence_events(
         elif (noun_reading := nominal_backoff(ctx, sent, lexicon)) is not None:
             events.append(_nominal_backoff_event(noun_reading))
     else:
-        held = frozenset(e.head.i for e in events) | frozenset(used_verbs)
+        held = _held(events, used_verbs)
         ranked = list(readings)
         # further acts with a named agent
         events.extend(_backoff_event(r) for r in ranked if r.verb.i not in held and r.source is not None)
@@ -295,6 +295,12 @@ def _sentence_events(
             if partner is not None and ctx.kind_of(partner) in _SIDE_KINDS:
                 memory.pair = (event.source, partner)
     return sorted(events, key=lambda e: e.start)
+
+
+def _held(events: list[_Event], used_verbs: set[int]) -> frozenset[int]:
+    """Tokens an event already holds (its head, or a light verb carrying a noun): a later
+    reading of the sentence (obligation, judgment, denial, back-off) leaves them alone."""
+    return frozenset(e.head.i for e in events) | frozenset(used_verbs)
 
 
 def _backoff_event(reading: BackoffReading) -> _Event:

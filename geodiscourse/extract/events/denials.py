@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.events.evaluations import EvaluationRules, evaluation_rules
+from geodiscourse.extract.events.lexicon import modality_rules
 from geodiscourse.extract.events.roles import phrase_actor
 from geodiscourse.nlp.context import DocContext
 
@@ -41,8 +42,9 @@ def _negation(clause: Token, rules: EvaluationRules) -> Token | None:
 
 def _affirmed(verb: Token) -> bool:
     """Is the verb of insisting itself said outright: no negation, modal or condition?"""
+    conditional = modality_rules().conditional_marks
     return not any(
-        c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in ("if", "unless"))
+        c.dep_ == "neg" or c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ in conditional)
         for c in verb.children
     )
 

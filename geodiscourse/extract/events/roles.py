@@ -135,17 +135,26 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
 
 
 def _prep_actor(
-    ctx: DocContext, holder: Token, name: str, nested: bool | frozenset[str], strict: bool = False
+    ctx: DocContext,
+    holder: Token,
+    name: str,
+    nested: bool | frozenset[str],
+    strict: bool = False,
+    owner: bool = False,
 ) -> str | None:
     """The actor of the holder's ``name`` phrase; ``nested`` (True: any of _NESTED_PREPS,
     or a set of prepositions) lets a phrase that names none give the actor of one of its
-    own prepositional phrases ("a ban on arms exports to China")."""
+    own prepositional phrases ("a ban on arms exports to China"); ``owner`` reads the
+    phrase as a matter and gives whose it is (``_owner_of``)."""
     inner_preps = _NESTED_PREPS if nested is True else (nested or frozenset())
     for prep in holder.children:
         if prep.dep_ not in ("prep", "agent", "dative") or prep.lower_ != name:
             continue
         pobj = _pobj(prep)
-        found = phrase_actor(ctx, pobj, strict) or inner_actor(ctx, pobj, inner_preps)
+        if owner:
+            found = _owner_of(ctx, pobj)
+        else:
+            found = phrase_actor(ctx, pobj, strict) or inner_actor(ctx, pobj, inner_preps)
         if found is not None:
             return found
     return None
@@ -294,18 +303,14 @@ def nominal_roles(
                     ctx, subject_of(undergoer), strict=True
                 )  # "Kenya has experienced attacks"
             if source is None:  # "the plan drew criticism from Germany": the act comes from Germany
-                froms = (c for c in undergoer.children if c.dep_ == "prep" and c.lower_ in _SPEAKER_PREPS)
-                source = next((a for p in froms if (a := phrase_actor(ctx, _pobj(p))) is not None), None)
+                source = _prep_actor(ctx, undergoer, _ORIGIN_PREP, nested=False)
     verb = light_verb if light_verb is not None else carrier
     if verb is not None and target is None:
         for name, role in entry.roles.items():
             if name in ("poss", "amod", "compound"):
                 continue
-            if role == "target":
-                target = _prep_actor(ctx, verb, name, nested=False)
-            elif role == "owner":  # "launched an investigation into Trump"
-                preps = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == name)
-                target = next((a for p in preps if (a := _owner_of(ctx, _pobj(p))) is not None), None)
+            if role in ("target", "owner"):  # "launched an investigation into Trump"
+                target = _prep_actor(ctx, verb, name, nested=False, owner=role == "owner")
             if target is not None:
                 break
     return source, target
@@ -328,9 +333,10 @@ def _owner_of(ctx: DocContext, phrase: Token | None) -> str | None:
 #: noun ("an attack by the group", "protests against the government"); the "on" of an
 #: act of force ("attacks on civilians") names its target too.
 _AGENT_PREPS = frozenset({"by"})
-#: A speech act comes "from" its speaker: "a condemnation from Trump", "calls from
-#: Britain for a ceasefire", "criticism from Germany".
-_SPEAKER_PREPS = frozenset({"from"})
+#: An act comes "from" who performs it: a speech act from its speaker ("criticism from
+#: Germany", "calls from Britain for a ceasefire"), and what is received from its giver
+#: ("received aid from Russia").
+_ORIGIN_PREP = "from"
 _PATIENT_PREPS = frozenset({"against"})
 _FORCE_PATIENT_PREPS = frozenset({"on", "upon"})
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -338,7 +344,7 @@ _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 def _default_nominal_role(prep: str, entry: NounEntry) -> str:
     """The role a preposition the entry does not list plays on its event noun."""
-    if prep in _AGENT_PREPS or (prep in _SPEAKER_PREPS and entry.event_type in plover_lexicon().speech_types):
+    if prep in _AGENT_PREPS or (prep == _ORIGIN_PREP and entry.event_type in plover_lexicon().speech_types):
         return "source"
     if prep in _PATIENT_PREPS or (prep in _FORCE_PATIENT_PREPS and entry.event_type in _FORCE_TYPES):
         return "target"
