@@ -42,6 +42,7 @@ _VERB_KEYS = frozenset(
         "present_is_state",
         "date_suffices",
         "theme_via_xcomp",
+        "subjects",
         "mode",
         "contexts",
     }
@@ -96,6 +97,8 @@ class VerbFrame:
     present_is_state: bool
     date_suffices: bool
     theme_via_xcomp: bool
+    #: the frame needs an active subject with one of these lemmas ("protesters gathered")
+    subjects: frozenset[str] = frozenset()
     #: PLOVER mode and contexts the frame determines (codebook names), if any.
     mode: str | None = None
     contexts: tuple[str, ...] = ()
@@ -189,6 +192,7 @@ class ModalityRules:
     future_governors: frozenset[str]
     hypothetical_clause_verbs: frozenset[str]
     conditional_marks: frozenset[str]
+    conditioned_speech_acts: frozenset[str]
     purpose_marks: frozenset[str]
     prospective_marks: frozenset[str]
     hypothetical_modifiers: frozenset[str]
@@ -294,6 +298,7 @@ def _verb_frame(
         present_is_state=bool(raw.get("present_is_state", False)),
         date_suffices=bool(raw.get("date_suffices", False)),
         theme_via_xcomp=bool(raw.get("theme_via_xcomp", False)),
+        subjects=_expand([str(o) for o in raw.get("subjects") or []], families, where),
         mode=_mode(raw, where),
         contexts=_contexts(raw, where),
     )

@@ -210,6 +210,12 @@ def _is_conditioned(verb: Token, rules: ModalityRules) -> bool:
     )
 
 
+def _speech_act(token: Token, clause: Token, rules: ModalityRules) -> bool:
+    """Is the token the event's own verb of threatening or promising, whose if-clause
+    conditions what is threatened, not the threat ("threatened to jail her if he won")?"""
+    return token.i == clause.i and token.lemma_.lower() in rules.conditioned_speech_acts
+
+
 def _is_perfect(clause: Token) -> bool:
     """A perfect infinitive ("to have signed") reports what was done."""
     return clause.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in clause.children)
@@ -236,7 +242,11 @@ def _walk(clause: Token, rules: ModalityRules) -> str:
     """Up the clause chain from a verb, until something decides."""
     token = clause
     for _ in range(_MAX_STEPS):
-        if token.pos_ in ("VERB", "AUX") and _is_conditioned(token, rules):
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and _is_conditioned(token, rules)
+            and not _speech_act(token, clause, rules)
+        ):
             return HYPOTHETICAL
         dep, gov = token.dep_, token.head
         if gov.i == token.i or dep == "ROOT":

@@ -227,6 +227,30 @@ def xcomp_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
+#: Nouns that count a group and leave what it is to their "of" phrase: "dozens of
+#: protesters" is a subject of protesters.
+_COUNTING_NOUNS = frozenset(
+    {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowd", "group"}
+)
+
+
+def _subject_among(verb: Token, lemmas: frozenset[str]) -> bool:
+    """Is the verb's active subject (or its conjunct's, or the "of" phrase of a counting
+    noun: "dozens of protesters") one of the lemmas?"""
+    holder = verb
+    while holder.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in holder.children):
+        holder = holder.head
+    for subject in (c for c in holder.children if c.dep_ == "nsubj"):
+        heads = [subject, *subject.conjuncts]
+        if subject.lower_ in _COUNTING_NOUNS:
+            heads += [
+                g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            ]
+        if any(h.lemma_.lower() in lemmas or h.lower_ in lemmas for h in heads):
+            return True
+    return False
+
+
 def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
     theme: Token | None = None
     if frame.objects:
@@ -241,6 +265,8 @@ def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
         if theme is None:
             return False, None
     if frame.particles and not (frame.particles & particles(verb)):
+        return False, None
+    if frame.subjects and not _subject_among(verb, frame.subjects):
         return False, None
     strict = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")} | particles(verb)
     if frame.exclude_particles & strict:

@@ -33,6 +33,9 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "Airbus": ("airbus", "organization", None),
     "Boeing": ("boeing", "organization", None),
     "Mario Soares": ("mario-soares", "person", "PRT"),
+    "James Comey": ("james-comey", "person", "USA"),
+    "Labour": ("labour-party", "organization", "GBR"),
+    "Vladimir Putin": ("vladimir-putin", "person", "RUS"),
 }
 
 Summary = tuple[str, str | None, str | None, str]
@@ -323,3 +326,58 @@ def test_verbs_of_force_by_people_are_verbal(
 ) -> None:
     rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
     assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # removing a person from office or a party ends a relation: SANCTION expel
+        ("Mario Soares fired James Comey in May.", ("SANCTION", "mario-soares", "james-comey", "expel")),
+        ("Mario Soares sacked James Comey.", ("SANCTION", "mario-soares", "james-comey", "expel")),
+        ("Mario Soares was expelled from Labour in 2003.", ("SANCTION", None, "mario-soares", "expel")),
+        # people whose gathering is a protest
+        (
+            "Dozens of protesters gathered in Moscow against Vladimir Putin.",
+            ("PROTEST", None, "vladimir-putin", "demo"),
+        ),
+        ("Thousands of demonstrators marched through Moscow.", ("PROTEST", None, None, "demo")),
+    ],
+)
+def test_removals_and_protest_gatherings(
+    nlp: Language, text: str, expected: tuple[str, str | None, str | None, str]
+) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    found = {(r["event_type"], r["source_actor_id"], r["target_actor_id"], r["event_mode"]) for r in rows}
+    assert expected in found, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # firing weapons, or firing at someone, is no removal from office
+        ("Russia fired missiles at Syria.", "SANCTION"),
+        ("Mario Soares fired back at Airbus.", "SANCTION"),
+        # dismissing people is no rejection of claims
+        ("Russia dismissed two ministers.", "REJECT"),
+        # people who gather are no protest unless they are protesters
+        ("Dozens of workers gathered in Moscow.", "PROTEST"),
+    ],
+)
+def test_no_removal_or_protest_without_its_construction(nlp: Language, text: str, absent: str) -> None:
+    assert absent not in {r["event_type"] for r in events_of(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a threat is made, conditional or not: the if-clause conditions what is threatened
+        ("Mario Soares threatened to expel Syria if it attacked Turkey.", "asserted"),
+        ("Russia warned Syria that it would strike if Turkey were attacked.", "asserted"),
+        # other acts stay conditional
+        ("Russia will attack Syria if Turkey is attacked.", "hypothetical"),
+    ],
+)
+def test_a_conditional_threat_is_made(nlp: Language, text: str, modality: str) -> None:
+    rows = events_of(nlp, text)
+    head = next(r for r in rows if r["event_type"] in ("THREATEN", "ASSAULT"))
+    assert head["modality"] == modality, rows

@@ -89,8 +89,6 @@ def test_indirect_roles(
 NO_ASSERTED_EVENT = [
     # a partitive of things that are no agreement
     "Germany signed a series of cheques.",
-    # dismissing people, not claims
-    "Russia dismissed two ministers.",
     # a leader offering something to no state
     "Tony Blair offered his resignation.",
     # a person stepping back from a role is no state's retreat
