@@ -306,7 +306,8 @@ def nominal_roles(
                 source = _prep_actor(ctx, undergoer, _ORIGIN_PREP, nested=False)
     verb = light_verb if light_verb is not None else carrier
     if verb is not None and target is None:
-        for name, role in entry.roles.items():
+        aimed = {_AIMED_PREP: _default_nominal_role(_AIMED_PREP, entry)} if light_verb is not None else {}
+        for name, role in {**aimed, **entry.roles}.items():
             if name in ("poss", "amod", "compound"):
                 continue
             if role in ("target", "owner"):  # "launched an investigation into Trump"
@@ -340,6 +341,9 @@ _ORIGIN_PREP = "from"
 _PATIENT_PREPS = frozenset({"against"})
 _FORCE_PATIENT_PREPS = frozenset({"on", "upon"})
 _FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Words and blows are aimed "at" whom they fall on: "criticism at Berlin", "lobbed
+#: attacks at Trump", "fire at the crowd".
+_AIMED_PREP = "at"
 
 
 def _default_nominal_role(prep: str, entry: NounEntry) -> str:
@@ -347,6 +351,10 @@ def _default_nominal_role(prep: str, entry: NounEntry) -> str:
     if prep in _AGENT_PREPS or (prep == _ORIGIN_PREP and entry.event_type in plover_lexicon().speech_types):
         return "source"
     if prep in _PATIENT_PREPS or (prep in _FORCE_PATIENT_PREPS and entry.event_type in _FORCE_TYPES):
+        return "target"
+    if prep == _AIMED_PREP and (
+        entry.event_type in _FORCE_TYPES or entry.event_type in plover_lexicon().speech_types
+    ):
         return "target"
     return "none"
 

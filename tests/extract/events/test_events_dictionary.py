@@ -36,6 +36,7 @@ ACTORS: dict[str, tuple[str, str, str | None]] = {
     "James Comey": ("james-comey", "person", "USA"),
     "Labour": ("labour-party", "organization", "GBR"),
     "Vladimir Putin": ("vladimir-putin", "person", "RUS"),
+    "Nancy Pelosi": ("nancy-pelosi", "person", "USA"),
 }
 
 Summary = tuple[str, str | None, str | None, str]
@@ -381,3 +382,29 @@ def test_a_conditional_threat_is_made(nlp: Language, text: str, modality: str) -
     rows = events_of(nlp, text)
     head = next(r for r in rows if r["event_type"] in ("THREATEN", "ASSAULT"))
     assert head["modality"] == modality, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs of verbal attack beyond CAMEO's list
+        ("Mario Soares excoriated Turkey's plan.", ("ACCUSE", "mario-soares", "TUR")),
+        ("Nancy Pelosi railed against Mario Soares.", ("ACCUSE", "nancy-pelosi", "mario-soares")),
+        ("Nancy Pelosi laced into Airbus on Friday.", ("ACCUSE", "nancy-pelosi", "airbus")),
+        ("Nancy Pelosi hammered Mario Soares over the ban.", ("ACCUSE", "nancy-pelosi", "mario-soares")),
+        # words aimed "at" someone by a verb that carries them
+        ("Nancy Pelosi lobbed attacks at Mario Soares.", ("ACCUSE", "nancy-pelosi", "mario-soares")),
+        ("Russia levelled accusations at Turkey.", ("ACCUSE", "RUS", "TUR")),
+        ("Mario Soares directed his criticism at Britain.", ("ACCUSE", "mario-soares", "GBR")),
+    ],
+)
+def test_verbal_attacks(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+
+
+def test_a_time_after_at_names_no_target(nlp: Language) -> None:
+    rows = events_of(nlp, "Russia launched an attack at dawn.")
+    assert [(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows] == [
+        ("ASSAULT", "RUS", None)
+    ]
