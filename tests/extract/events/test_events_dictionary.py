@@ -408,3 +408,46 @@ def test_a_time_after_at_names_no_target(nlp: Language) -> None:
     assert [(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows] == [
         ("ASSAULT", "RUS", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a necessity stated of "it" in reported speech obliges whoever the clause names
+        (
+            "Nancy Pelosi said it was imperative for Russia to explain the issue.",
+            ("REQUEST", "nancy-pelosi", "RUS"),
+        ),
+        (
+            "Nancy Pelosi said it was incumbent on Turkey to tell the truth.",
+            ("REQUEST", "nancy-pelosi", "TUR"),
+        ),
+        ("Nancy Pelosi said it is time for Russia to leave Syria.", ("REQUEST", "nancy-pelosi", "RUS")),
+        ("Nancy Pelosi said it is essential that Russia leaves Syria.", ("REQUEST", "nancy-pelosi", "RUS")),
+        # verbs that direct someone to act, with the act as an infinitive
+        (
+            "Nancy Pelosi challenged Mario Soares to open the books.",
+            ("REQUEST", "nancy-pelosi", "mario-soares"),
+        ),
+        ("Nancy Pelosi told Russia to stop the bombing.", ("REQUEST", "nancy-pelosi", "RUS")),
+        ("Russia encouraged Syria to join the talks.", ("REQUEST", "RUS", "SYR")),
+        # without an infinitive, the verb keeps CAMEO's reading
+        ("Russia challenged Turkey over the border.", ("ACCUSE", "RUS", "TUR")),
+        ("Russia encouraged Syria.", ("SUPPORT", "RUS", "SYR")),
+    ],
+)
+def test_obligations_and_directives(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nancy Pelosi said it was not necessary for Russia to leave.",
+        "Nancy Pelosi said that because Russia lacked troops, it was necessary to wait.",
+        "Nancy Pelosi told Russia to say nothing.",
+    ],
+)
+def test_no_request_without_an_obligation(nlp: Language, text: str) -> None:
+    assert "REQUEST" not in {r["event_type"] for r in events_of(nlp, text)}
