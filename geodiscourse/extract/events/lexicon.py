@@ -43,6 +43,7 @@ _VERB_KEYS = frozenset(
         "date_suffices",
         "theme_via_xcomp",
         "subjects",
+        "named_object",
         "mode",
         "contexts",
     }
@@ -99,6 +100,9 @@ class VerbFrame:
     theme_via_xcomp: bool
     #: the frame needs an active subject with one of these lemmas ("protesters gathered")
     subjects: frozenset[str] = frozenset()
+    #: the frame needs a person's name or pronoun as its object ("fired James Comey",
+    #: "fired him"), so that other objects ("fired four shells") read the verb otherwise
+    named_object: bool = False
     #: PLOVER mode and contexts the frame determines (codebook names), if any.
     mode: str | None = None
     contexts: tuple[str, ...] = ()
@@ -299,6 +303,7 @@ def _verb_frame(
         date_suffices=bool(raw.get("date_suffices", False)),
         theme_via_xcomp=bool(raw.get("theme_via_xcomp", False)),
         subjects=_expand([str(o) for o in raw.get("subjects") or []], families, where),
+        named_object=bool(raw.get("named_object", False)),
         mode=_mode(raw, where),
         contexts=_contexts(raw, where),
     )

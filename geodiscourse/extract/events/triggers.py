@@ -251,6 +251,18 @@ def _subject_among(verb: Token, lemmas: frozenset[str]) -> bool:
     return False
 
 
+_PERSONAL_PRONOUNS = frozenset({"him", "her", "he", "she"})
+
+
+def _names_a_person(verb: Token) -> bool:
+    """Is the verb's object (its subject, in the passive) a name or a personal pronoun?"""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    deps = ("nsubjpass",) if passive else ("dobj",)
+    return any(
+        c.dep_ in deps and (c.pos_ == "PROPN" or c.lower_ in _PERSONAL_PRONOUNS) for c in verb.children
+    )
+
+
 def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
     theme: Token | None = None
     if frame.objects:
@@ -267,6 +279,8 @@ def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
     if frame.particles and not (frame.particles & particles(verb)):
         return False, None
     if frame.subjects and not _subject_among(verb, frame.subjects):
+        return False, None
+    if frame.named_object and not _names_a_person(verb):
         return False, None
     strict = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")} | particles(verb)
     if frame.exclude_particles & strict:

@@ -451,3 +451,9 @@ def test_obligations_and_directives(nlp: Language, text: str, expected: tuple[st
 )
 def test_no_request_without_an_obligation(nlp: Language, text: str) -> None:
     assert "REQUEST" not in {r["event_type"] for r in events_of(nlp, text)}
+
+
+def test_weapons_fired_at_a_place_stay_force(nlp: Language) -> None:
+    """A removal reading needs a person as the object, so CAMEO's reading of "fire" holds."""
+    rows = events_of(nlp, "Russian tanks fired four shells at targets in Syria.")
+    assert {r["event_type"] for r in rows} == {"ASSAULT"}, rows
