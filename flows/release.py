@@ -25,7 +25,7 @@ from prefect.task_runners import ProcessPoolTaskRunner, TaskRunner, ThreadPoolTa
 from geodiscourse import __version__
 from geodiscourse.core.timing import StageTimer
 from geodiscourse.flows.interrupt import new_work_dir, reclaim_sigterm, remove_work_dir
-from geodiscourse.ingest.files import IngestResult, RawArticle, read_raw_folder
+from geodiscourse.ingest.files import IngestResult, RawArticle, count_input_files, read_raw_folder
 from geodiscourse.ingest.sidecar import find_sidecar
 from geodiscourse.nlp.pipeline import model_fingerprint
 from geodiscourse.release.publish import (
@@ -237,7 +237,13 @@ def run_release(
     reporter: ProgressReporter | None = None,
     metadata: Path | None = None,
 ) -> dict[str, Any]:
-    """Run the flow with the executor the caller asks for; returns the run summary."""
+    """Run the flow with the executor the caller asks for; returns the run summary.
+
+    Inputs that fit in one batch run in this process whatever ``workers`` says: one batch
+    keeps one worker busy, and a pool would only add process start-up, a second model
+    load and a shared Prefect server to a run of a few files."""
+    if dask_address is None and workers > 1 and raw_dir.is_dir() and count_input_files(raw_dir) <= batch_size:
+        workers = 1
     runner = task_runner_for(workers, dask_address)
     configured = release_flow.with_options(task_runner=runner)
     with shared_api(needed=workers > 1 or dask_address is not None), reporting(reporter):

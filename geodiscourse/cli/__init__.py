@@ -2,16 +2,17 @@
 
 ``common`` holds the Typer app and what the commands share; ``pipeline`` the commands
 that start the flow (run, serve); ``releases`` those that read published releases
-(validate, releases, diff, export). Importing them registers their commands.
+(validate, releases, diff, export); ``server`` the local Prefect server runs reuse.
+Importing them registers their commands.
 """
 
 from __future__ import annotations
 
 from geodiscourse import __version__
-from geodiscourse.cli import pipeline, releases
+from geodiscourse.cli import pipeline, releases, server
 from geodiscourse.cli.common import app, console
 
-__all__ = ["app", "main", "pipeline", "releases"]
+__all__ = ["app", "main", "pipeline", "releases", "server"]
 
 
 @app.command()

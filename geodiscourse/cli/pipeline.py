@@ -195,6 +195,11 @@ def run(
     configure_logging(verbose)
     prefect_defaults(quiet=not verbose)
     from geodiscourse.flows.interrupt import stop_on_signals
+    from geodiscourse.flows.server import reuse_local_server
+
+    reused = reuse_local_server()  # `geodiscourse server start`: no temporary server to start
+    if reused is not None and not json_summary:
+        errors.print(f"Prefect server: the local one at {reused.api_url}", highlight=False)
 
     with stop_on_signals(_interrupted):  # from before Prefect is imported to the summary
         summary = _run_release(

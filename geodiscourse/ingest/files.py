@@ -95,6 +95,12 @@ def _walk(raw_dir: Path) -> tuple[list[str], list[str]]:
     return sorted(files), sorted(linked_dirs)
 
 
+def count_input_files(raw_dir: Path) -> int:
+    """How many files a run of ``raw_dir`` reads, without reading them (a run sizes its
+    worker pool by it)."""
+    return len(_walk(raw_dir)[0])
+
+
 def _printable_name(name: str) -> str:
     """The file name as valid UTF-8 (undecodable bytes of a foreign file system, which
     os.walk returns as surrogates, would break the Parquet tables)."""
