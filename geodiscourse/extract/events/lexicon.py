@@ -44,6 +44,7 @@ _VERB_KEYS = frozenset(
         "theme_via_xcomp",
         "subjects",
         "named_object",
+        "exclude_deps",
         "mode",
         "contexts",
     }
@@ -103,6 +104,9 @@ class VerbFrame:
     #: the frame needs a person's name or pronoun as its object ("fired James Comey",
     #: "fired him"), so that other objects ("fired four shells") read the verb otherwise
     named_object: bool = False
+    #: the frame does not apply when the verb has a dependent of one of these kinds
+    #: ("called him a liar": oprd, a naming, not a phone call)
+    exclude_deps: frozenset[str] = frozenset()
     #: PLOVER mode and contexts the frame determines (codebook names), if any.
     mode: str | None = None
     contexts: tuple[str, ...] = ()
@@ -304,6 +308,7 @@ def _verb_frame(
         theme_via_xcomp=bool(raw.get("theme_via_xcomp", False)),
         subjects=_expand([str(o) for o in raw.get("subjects") or []], families, where),
         named_object=bool(raw.get("named_object", False)),
+        exclude_deps=frozenset(str(d).lower() for d in raw.get("exclude_deps") or ()),
         mode=_mode(raw, where),
         contexts=_contexts(raw, where),
     )

@@ -282,6 +282,8 @@ def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
         return False, None
     if frame.named_object and not _names_a_person(verb):
         return False, None
+    if frame.exclude_deps and any(c.dep_ in frame.exclude_deps for c in verb.children):
+        return False, None
     strict = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")} | particles(verb)
     if frame.exclude_particles & strict:
         return False, None
@@ -354,8 +356,15 @@ def _light_verb(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None
 
 def _light_verb_of(noun: Token, lexicon: Lexicon, entry: NounEntry) -> Token | None:
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children):
-        return head  # existential: "there is full cooperation between X and Y"
+    if (
+        noun.dep_ == "attr"
+        and head.lemma_ == "be"
+        and (any(c.dep_ == "expl" for c in head.children) or entry.needs_prep)
+    ):
+        # existential ("there is full cooperation between X and Y"), or a predicate noun
+        # that names its partner ("Macron was the guest of Putin"): its subject takes
+        # part. Other predicate nouns characterise ("they are the primary threat").
+        return head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB":
         lemma = head.lemma_.lower()
         if (

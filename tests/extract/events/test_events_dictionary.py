@@ -457,3 +457,41 @@ def test_weapons_fired_at_a_place_stay_force(nlp: Language) -> None:
     """A removal reading needs a person as the object, so CAMEO's reading of "fire" holds."""
     rows = events_of(nlp, "Russian tanks fired four shells at targets in Syria.")
     assert {r["event_type"] for r in rows} == {"ASSAULT"}, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a telephone call to a named person (codebook CONSULT phone)
+        (
+            "Vladimir Putin called Mario Soares on Tuesday to thank him.",
+            ("CONSULT", "vladimir-putin", "mario-soares"),
+        ),
+        # being in touch or in contact with someone
+        ("Mario Soares was in touch with Vladimir Putin.", ("CONSULT", "mario-soares", "vladimir-putin")),
+        ("Mario Soares made contact with Russia.", ("CONSULT", "mario-soares", "RUS")),
+        # a predicate noun that names its partner: its subject takes part
+        (
+            "Mario Soares was the guest of Vladimir Putin in Moscow.",
+            ("CONSULT", "mario-soares", "vladimir-putin"),
+        ),
+        ("Mario Soares cited the dossier in briefings with Russia.", ("CONSULT", None, "RUS")),
+    ],
+)
+def test_consultations(nlp: Language, text: str, expected: tuple[str, str | None, str]) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # naming someone is no phone call
+        "Mario Soares called Vladimir Putin a liar.",
+        "Mario Soares called Vladimir Putin naive.",
+        # a predicate noun that names no partner characterises
+        "Russian troops are the main threat.",
+    ],
+)
+def test_no_consultation_in_namings(nlp: Language, text: str) -> None:
+    assert not {r["event_type"] for r in events_of(nlp, text)} & {"CONSULT", "THREATEN"}
