@@ -97,6 +97,18 @@ def _open_pronoun(ctx: DocContext, token: Token, quoted: list[bool]) -> bool:
     )
 
 
+#: Complements of a copula that make its "it" a dummy: "it is likely that", "it was a
+#: mistake to", "it is time to".
+_EXTRAPOSED = frozenset({"acomp", "attr", "ccomp", "xcomp", "advcl", "csubj", "oprd"})
+
+
+def _located(copula: Token) -> bool:
+    """Is the copula's only complement a preposition phrase ("was in talks", "is at
+    war"), which says where or in what its subject is?"""
+    children = list(copula.children)
+    return any(c.dep_ == "prep" for c in children) and not any(c.dep_ in _EXTRAPOSED for c in children)
+
+
 def _is_dummy_it(token: Token) -> bool:
     """ "It" that refers to nothing: "it is hard to ...", "it seems that", "make it hard";
     not the subject of an adjective of will ("it is prepared to impose martial law",
@@ -104,6 +116,8 @@ def _is_dummy_it(token: Token) -> bool:
     head = token.head
     if token.lower_ != "it" or not (head.pos_ == "AUX" or head.lemma_.lower() in _DUMMY_IT_VERBS):
         return False
+    if head.pos_ == "AUX" and _located(head):
+        return False  # "it was in talks with Turkey", "it is at war": only someone can be
     willing = modality_rules().commitment_adjectives
     return not any(c.dep_ == "acomp" and c.lemma_.lower() in willing for c in head.children)
 

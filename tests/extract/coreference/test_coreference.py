@@ -55,6 +55,10 @@ CASES = [
     ("Russia is big. It is hard to criticise the plan.", "It", None),
     ("Russia is big. It is likely that the talks will fail.", "It", None),
     ("Russia is big. It seems that the talks will fail.", "It", None),
+    ("Russia is big. It is in everyone's interest to talk.", "It", None),
+    # "it" of a copula whose only complement says where or in what it is: someone
+    ("Russia said it was in talks with China.", "it", "RUS"),
+    ("Russia rejected the plan. It is at war with Iraq.", "It", "RUS"),
     # a pronoun in quotation marks is the speaker's to resolve
     ("Russia rejected the plan. \"It must stop,\" a diplomat said.", "It", None),
     # an object is not its own verb's subject, nor is the subject of an infinitive it governs
