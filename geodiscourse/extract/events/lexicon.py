@@ -170,6 +170,7 @@ class Lexicon:
     responsibility_verbs: frozenset[str] = frozenset()
     #: The project's own agent nouns that act as an unnamed group (plover.yaml).
     group_agent_nouns: frozenset[str] = frozenset()
+    violent_agent_nouns: frozenset[str] = frozenset()
     #: Default roles of an event noun's dependents (plover.yaml noun_roles).
     noun_roles: Mapping[str, str] = field(default_factory=dict)
     #: People an unnamed hand acts on in a passive, and the types that may report it.
@@ -442,6 +443,7 @@ def plover_lexicon() -> Lexicon:
         instrument_subjects=_words(data.get("instrument_subjects"), f"{name} instrument_subjects"),
         responsibility_verbs=_words(data.get("responsibility_verbs"), f"{name} responsibility_verbs"),
         group_agent_nouns=_words(data.get("group_agent_nouns"), f"{name} group_agent_nouns"),
+        violent_agent_nouns=_words(data.get("violent_agent_nouns"), f"{name} violent_agent_nouns"),
         victim_nouns=_words(data.get("victim_nouns"), f"{name} victim_nouns"),
         victim_types=frozenset(str(t).upper() for t in data.get("victim_types") or []),
         group_patient_types=frozenset(str(t).upper() for t in data.get("group_patient_types") or []),

@@ -434,6 +434,25 @@ def _of_objects(quantity: Token) -> list[Token]:
 _COLLECTIVE_NOUNS = frozenset({"group", "band"})
 
 
+#: Phoenix sectors of people who use force outside the state: armed groups, criminals, rebels.
+_VIOLENT_SECTORS = ("UAF", "CRM", "REB")
+
+
+def _violent_agent(token: Token, event_type: str | None) -> bool:
+    """One attacker named by what they do, with a determiner, as the agent of force:
+    "the gunman opened fire", "a suicide bomber blew himself up" (see
+    violent_agent_nouns in rules/events/plover.yaml)."""
+    if event_type not in _FORCE_TYPES or not any(
+        c.dep_ in ("det", "amod", "compound", "nummod") for c in token.children
+    ):
+        return False
+    lemma = token.lemma_.lower()
+    sector = phoenix_agents().get(lemma)
+    return lemma in plover_lexicon().violent_agent_nouns or (
+        sector is not None and sector.startswith(_VIOLENT_SECTORS)
+    )
+
+
 def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     """Does the phrase name an unnamed group that can act: "Afghan rebels", "riot police",
     "2,000 protesters", "thousands of Iraqi Kurds", "Palestinians"? Such a subject
@@ -447,6 +466,8 @@ def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     if token.lower_ in _QUANTITY_NOUNS:
         return any(is_group_agent(g, event_type) for g in _of_objects(token))
     if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
+        return True
+    if _violent_agent(token, event_type):
         return True
     sector = phoenix_agents().get(token.lemma_.lower())
     if sector is None and token.lemma_.lower() in plover_lexicon().group_agent_nouns:

@@ -495,3 +495,23 @@ def test_consultations(nlp: Language, text: str, expected: tuple[str, str | None
 )
 def test_no_consultation_in_namings(nlp: Language, text: str) -> None:
     assert not {r["event_type"] for r in events_of(nlp, text)} & {"CONSULT", "THREATEN"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunman opened fire on a concert audience.",
+        "At least one attacker detonated a suicide bomb.",
+        "A gunman killed three people in Paris.",
+    ],
+)
+def test_one_named_attacker_makes_force_specific(nlp: Language, text: str) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert [r["event_type"] for r in rows] == ["ASSAULT"], rows
+
+
+@pytest.mark.parametrize(
+    "text", ["The suspect said he was innocent.", "The gunman was a retired accountant."]
+)
+def test_an_attacker_is_no_event_of_its_own(nlp: Language, text: str) -> None:
+    assert events_of(nlp, text) == []
