@@ -431,6 +431,9 @@ def test_a_time_after_at_names_no_target(nlp: Language) -> None:
         ),
         ("Nancy Pelosi told Russia to stop the bombing.", ("REQUEST", "nancy-pelosi", "RUS")),
         ("Russia encouraged Syria to join the talks.", ("REQUEST", "RUS", "SYR")),
+        # goods handed over are given (AID); captives handed over are released (RETREAT)
+        ("Britain handed over food aid to Syria.", ("AID", "GBR", "SYR")),
+        ("Syria handed over the prisoners to Turkey.", ("RETREAT", "SYR", "TUR")),
         # without an infinitive, the verb keeps CAMEO's reading
         ("Russia challenged Turkey over the border.", ("ACCUSE", "RUS", "TUR")),
         ("Russia encouraged Syria.", ("SUPPORT", "RUS", "SYR")),
