@@ -518,3 +518,21 @@ def test_one_named_attacker_makes_force_specific(nlp: Language, text: str) -> No
 )
 def test_an_attacker_is_no_event_of_its_own(nlp: Language, text: str) -> None:
     assert events_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # whatever is dismissed as something is rejected
+        ("Russia dismissed Turkey's plan as a trick.", ("REJECT", "RUS", "TUR")),
+        # rejections CAMEO's dictionary lacks
+        ("Russia decertified the Iran deal.", ("REJECT", "RUS", "IRN")),
+        ("Russia thwarted the investigation.", ("REJECT", "RUS", None)),
+        ("Russia is stonewalling Turkey.", ("REJECT", "RUS", "TUR")),
+        # a denial is its author's rejection
+        ("The report ran despite Russian denials that troops had crossed.", ("REJECT", "RUS", None)),
+    ],
+)
+def test_rejections(nlp: Language, text: str, expected: tuple[str, str, str | None]) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
