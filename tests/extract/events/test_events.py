@@ -144,6 +144,8 @@ MODALITY_CASES = [
     ("Russia threatened to invade Ukraine.", "threatened", "asserted"),
     ("Mr Straw said Russia invaded Georgia.", "invaded", "asserted"),
     ("Russia managed to annex Crimea.", "annex", "asserted"),
+    ("Russia ended up annexing Crimea.", "annexing", "asserted"),
+    ("Russia will end up annexing Crimea.", "annexing", "hypothetical"),
     ("The US should lift sanctions on Russia.", "lift", "hypothetical"),
     ("Russia is expected to withdraw from Georgia.", "withdraw", "hypothetical"),
     ("Bolton met Britain's envoy to press the case against lifting the embargo on China.", "lifting", "hypothetical"),
