@@ -304,6 +304,8 @@ def nominal_roles(
                 )  # "Kenya has experienced attacks"
             if source is None:  # "the plan drew criticism from Germany": the act comes from Germany
                 source = _prep_actor(ctx, undergoer, _ORIGIN_PREP, nested=False)
+    if target is None and noun.dep_ == "pobj" and noun.head.lower_ == _UNDERGOING_PREP:
+        target = _undergoer(ctx, noun.head.head)  # "Trump is under investigation"
     verb = light_verb if light_verb is not None else carrier
     if verb is not None and target is None:
         aimed = {_AIMED_PREP: _default_nominal_role(_AIMED_PREP, entry)} if light_verb is not None else {}
@@ -315,6 +317,21 @@ def nominal_roles(
             if target is not None:
                 break
     return source, target
+
+
+#: Who is "under" an act undergoes it: "is under investigation", "came under attack".
+_UNDERGOING_PREP = "under"
+
+
+def _undergoer(ctx: DocContext, holder: Token) -> str | None:
+    """The actor a clause puts "under" an act: the subject of "be", "come", "remain",
+    "fall" or "put" (passive: "was put under investigation"), or the noun "under" hangs on."""
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return phrase_actor(ctx, holder, strict=True)  # "the convoy under attack"
+    if holder.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return phrase_actor(ctx, subject, strict=True)
 
 
 def _owner_of(ctx: DocContext, phrase: Token | None) -> str | None:

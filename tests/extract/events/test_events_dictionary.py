@@ -536,3 +536,20 @@ def test_an_attacker_is_no_event_of_its_own(nlp: Language, text: str) -> None:
 def test_rejections(nlp: Language, text: str, expected: tuple[str, str, str | None]) -> None:
     rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
     assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who is "under" an act undergoes it
+        ("Mario Soares is under investigation by Britain.", ("ACCUSE", "GBR", "mario-soares")),
+        ("Syria came under attack on Monday.", ("ASSAULT", None, "SYR")),
+        # looking into something is investigating it
+        ("Britain is looking into Russia's arms sales.", ("ACCUSE", "GBR", "RUS")),
+    ],
+)
+def test_investigations_and_undergoers(
+    nlp: Language, text: str, expected: tuple[str, str | None, str]
+) -> None:
+    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
