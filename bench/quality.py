@@ -59,9 +59,15 @@ SETS = (
     ),
     (
         "blind-2026-12g",
-        "blind (scored once at the end of issue 11's fourth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's fourth round, dev since)",
         "tests/blind_set_2026_12g/gold.json",
         "16 articles: 12 web from 12 sites (US politics and foreign policy), 4 BBC politics on foreign affairs; all tables",
+    ),
+    (
+        "blind-2026-12h",
+        "blind (scored once at the end of issue 11's fifth round; the latest blind figures)",
+        "tests/blind_set_2026_12h/gold.json",
+        "16 articles: 10 web from 10 sites (US politics, Russia, energy), 6 BBC politics and business; all tables",
     ),
 )
 
