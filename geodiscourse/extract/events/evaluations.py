@@ -139,6 +139,20 @@ def _predicated(token: Token, inside: frozenset[int]) -> bool:
     return False
 
 
+def _word_valence(token: Token, rules: EvaluationRules) -> float | None:
+    value = rules.valences.get(token.lower_)
+    return value if value is not None else rules.valences.get(token.lemma_.lower())
+
+
+def _grades_opposite(token: Token, value: float, rules: EvaluationRules) -> bool:
+    """Is the word an adjective grading a noun of the opposite valence? "The greatest
+    foe" and "a great liar" judge by the noun; the adjective says how much, not how good."""
+    if token.dep_ != "amod":
+        return False
+    head = _word_valence(token.head, rules)
+    return head is not None and head * value < 0
+
+
 def _valence(
     ctx: DocContext, tokens: Sequence[Token], rules: EvaluationRules, *, predicate_only: bool = True
 ) -> tuple[float, Token | None]:
@@ -151,10 +165,8 @@ def _valence(
             continue
         if predicate_only and not _predicated(token, inside):
             continue
-        value = rules.valences.get(token.lower_)
-        if value is None:
-            value = rules.valences.get(token.lemma_.lower())
-        if value is None:
+        value = _word_valence(token, rules)
+        if value is None or _grades_opposite(token, value, rules):
             continue
         if _negated(token):
             value *= rules.negation_scalar

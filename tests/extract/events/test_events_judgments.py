@@ -49,6 +49,8 @@ JUDGMENTS = [
     ("Putin called Washington a disgrace.", "ACCUSE", "vladimir-putin", "USA", "disgrace"),
     ("Russia branded the EU a failure.", "ACCUSE", "RUS", "EU", "branded"),
     ("John Bolton described Putin as a great leader.", "SUPPORT", "john-bolton", "vladimir-putin", "great"),
+    # an adjective grading a noun of the opposite valence does not count against it
+    ("Jack Straw said Russia was the greatest foe.", "ACCUSE", "jack-straw", "RUS", "foe"),
     # a possessor owns the conduct judged
     ("Mr Blair said Russia's behaviour was unacceptable.", "ACCUSE", "tony-blair", "RUS", "unacceptable"),
     ("Jack Straw said he was disappointed by Russia's decision.", "ACCUSE", "jack-straw", "RUS", "disappointed"),
