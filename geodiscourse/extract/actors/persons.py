@@ -118,6 +118,8 @@ def _surname_like_title(token: Token, lexicon: Lexicon) -> bool:
     if token.i == 0 or not _capitalised(token) or token.lower_ not in lexicon.title_words:
         return False
     before = token.doc[token.i - 1]
+    if before.lower_ in lexicon.title_words:
+        return False  # two title words make one title: "Justice Minister", though Justice is a given name too
     return bool(before.whitespace_) and (
         before.text in lexicon.first_name_gender or before.text in lexicon.honorific_gender
     )

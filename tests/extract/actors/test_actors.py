@@ -85,6 +85,7 @@ def actors_by_surface(result: ActorResolution) -> dict[str, str]:
         ("He told BBC Radio 4's World At One.", "BBC Radio 4", "bbc-radio-4"),
         ("Europe, which disputes the claim, has signalled it wants to press ahead.", "Europe", "europe"),
         ("Russia would retain vast territory in the heart of Eurasia.", "Eurasia", "eurasia"),
+        ("The Justice Department opened an investigation.", "The Justice Department", "USA"),
         # ambiguous names with supporting context
         ("Jordan and Syria closed their borders with Israel.", "Jordan", "JOR"),
         ("Georgia and Russia fought a short war over South Ossetia.", "Georgia", "GEO"),

@@ -151,6 +151,9 @@ def test_two_persons_with_one_surname_stay_apart(nlp: Language) -> None:
         ("TONY BLAIR RESIGNS\nThe news came on Monday.", "tony-blair"),
         ("Manchester United lost again on Saturday.", "manchester-united"),
         ("A shortened Finance Bill would have to pass.", "bill"),
+        # a title word before an institution makes no person, nor two title words a surname
+        ("The Interior Department opened an inquiry.", "department"),
+        ("Justice Minister Rachida Dati spoke on Monday.", "minister-rachida-dati"),
     ],
 )
 def test_junk_is_no_person(nlp: Language, text: str, absent: str) -> None:
