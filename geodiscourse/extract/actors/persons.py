@@ -234,12 +234,19 @@ def _candidates(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candi
             token.pos_ == "PROPN"
             and _capitalised(token)
             and not occupied[token.i]
-            and token.ent_type_ not in ("GPE", "NORP", "ORG", "LOC", "FAC")
+            and token.ent_type_ not in ("GPE", "NORP", "LOC", "FAC")
+            and (token.ent_type_ != "ORG" or _lone_entity(token))  # NER often calls "Trump" a firm
             and _stands_alone(key(token.text), lexicon)
             and _valid_name(doc, token.i, token.i + 1, lexicon)
         ):
             found.append(_Candidate(token.i, token.i + 1, token.i, 2, None))
     return found
+
+
+def _lone_entity(token: Token) -> bool:
+    """Is the token an entity of one word ("Trump", not "Trump Organization")?"""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")
 
 
 def _person_like_org(

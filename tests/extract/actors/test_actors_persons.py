@@ -6,6 +6,8 @@ not the list of well-known persons; the few real ones test that list.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from spacy.language import Language
 
@@ -310,3 +312,23 @@ def test_an_honorific_surname_takes_the_state_of_a_unique_listed_person(
     nlp: Language, text: str, surface: str, country: str | None
 ) -> None:
     assert person_of(resolve(nlp, text), surface)[1] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        # a one-word name the dictionary knows, though NER calls it an organisation
+        ("Trump said the plan was bad.", "Trump", "donald-trump"),
+        ("Obama blasted Trump on Tuesday.", "Trump", "donald-trump"),
+    ],
+)
+def test_a_known_name_tagged_as_a_firm_is_the_person(
+    nlp: Language, text: str, surface: str, actor_id: str
+) -> None:
+    result = resolve_mentions(nlp(text), datetime.date(2017, 6, 1))  # while he holds office
+    assert any(m.text == surface and m.actor_id == actor_id for m in result.mentions), result.mentions
+
+
+def test_a_firm_named_after_a_person_stays_a_firm(nlp: Language) -> None:
+    result = resolve(nlp, "The Trump Organization said the deal was done.")
+    assert all(m.actor_id != "donald-trump" for m in result.mentions), result.mentions
