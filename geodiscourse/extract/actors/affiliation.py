@@ -180,12 +180,15 @@ def gather_evidence(
     for index, mention in enumerate(mentions):
         for i in range(mention.start, mention.end):
             person_at[i] = index
+    patrons: list[tuple[int, int]] = []  # (cluster, the cluster of the person it serves)
     for mention in mentions:
         cluster = clusters[mention.cluster]
         floor = sentence_start[mention.start]
         window = premodifiers(doc, mention.start, mention.end, floor, owner, person_at, lexicon)
         _collect(cluster, window, owner, floor, lexicon)
         window_start = window[0].i if window else mention.start
+        if window and window[0].tag_ == "POS" and window[0].i > 0:
+            patrons += _patron(mention, person_at[window[0].i - 1], mentions)  # "Trump's campaign chairman X"
         for noun in _described_nouns(doc, mention, window_start, floor):
             if noun.lower_ in _QUANTIFIERS:
                 noun = next(
@@ -194,11 +197,37 @@ def gather_evidence(
                 )
             if person_at[noun.i] is None and noun.pos_ in ("NOUN", "PROPN"):
                 _collect(cluster, describing_tokens(noun, owner), owner, floor, lexicon)
+                for served in _served_persons(noun):  # "X, a counselor to President Trump"
+                    patrons += _patron(mention, person_at[served.i], mentions)
         if _party_state_tag(doc, mention.end):
             cluster.add_evidence(EXPLICIT, "USA")  # "Sen. Lindsey Graham, R-S.C.", "(D-NY)"
             cluster.text_sector = "legislature"
     for cluster in clusters:
         _add_listed(cluster, lexicon, published)
+    for own, patron in patrons:
+        # an aide, adviser or campaign chief serves the state of whom they serve, when
+        # nothing stronger places them (evidence of the title tier)
+        clusters[own].add_evidence(TITLE, clusters[patron].country())
+
+
+def _patron(
+    mention: PersonMention, other: int | None, mentions: Sequence[PersonMention]
+) -> list[tuple[int, int]]:
+    if other is None or mentions[other].cluster == mention.cluster:
+        return []
+    return [(mention.cluster, mentions[other].cluster)]
+
+
+def _served_persons(noun: Token) -> list[Token]:
+    """The names a role noun says its holder works for: "a counselor to President Trump",
+    "an adviser of Mr Putin", "the campaign chairman for Trump"."""
+    return [
+        pobj
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in ("to", "of", "for")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN"
+    ]
 
 
 #: A US legislator's party and state after the name: "R-S.C.", "(D-NY)", "R-Iowa", "I-Vt.".

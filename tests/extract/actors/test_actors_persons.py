@@ -332,3 +332,22 @@ def test_a_known_name_tagged_as_a_firm_is_the_person(
 def test_a_firm_named_after_a_person_stays_a_firm(nlp: Language) -> None:
     result = resolve(nlp, "The Trump Organization said the deal was done.")
     assert all(m.actor_id != "donald-trump" for m in result.mentions), result.mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        # whoever serves a person takes that person's state when nothing stronger places them
+        ("Trump's former campaign chairman Paul Venn was indicted.", "Paul Venn", "USA"),
+        ("Ann Corr, a counselor to President Trump, said no.", "Ann Corr", "USA"),
+        # a stated state still wins
+        ("Obama's Chinese counterpart Li Wei met him.", "Li Wei", "CHN"),
+    ],
+)
+def test_an_aide_takes_the_state_of_whom_they_serve(
+    nlp: Language, text: str, surface: str, country: str
+) -> None:
+    result = resolve_mentions(nlp(text), datetime.date(2017, 6, 1))
+    found = [m for m in result.mentions if m.text == surface]
+    assert found, result.mentions
+    assert result.actors[found[0].actor_id]["country"] == country
