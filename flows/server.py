@@ -12,7 +12,6 @@ Prefect reads its settings.
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import json
 import os
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import psutil
 
 from geodiscourse.flows.interrupt import sigterm_as_interrupt, stop_children, stop_tree
 
@@ -166,16 +166,6 @@ def local_server_home() -> Path:
     return Path(cache) / "geodiscourse" / "prefect-server"
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: alive, though not ours to stop
-    return True
-
-
 def _recorded(home: Path) -> PrefectServer | None:
     try:
         data = json.loads((home / LOCAL_STATE_FILE).read_text(encoding="utf-8"))
@@ -189,7 +179,12 @@ def _recorded(home: Path) -> PrefectServer | None:
 def running_local_server(home: Path) -> PrefectServer | None:
     """The local server recorded in ``home``, if its process lives and it answers."""
     server = _recorded(home)
-    if server is None or server.pid is None or not _alive(server.pid) or not healthy(server.api_url):
+    if (
+        server is None
+        or server.pid is None
+        or not psutil.pid_exists(server.pid)
+        or not healthy(server.api_url)
+    ):
         return None
     return server
 
@@ -212,14 +207,9 @@ def stop_local_server(home: Path) -> PrefectServer | None:
     forget it; the server stopped, or None if none was running."""
     server = _recorded(home)
     (home / LOCAL_STATE_FILE).unlink(missing_ok=True)
-    if server is None or server.pid is None or not _alive(server.pid):
+    if server is None or server.pid is None or not psutil.pid_exists(server.pid):
         return None
-    stop_tree(server.pid)
-    deadline = time.monotonic() + 10
-    while _alive(server.pid) and time.monotonic() < deadline:
-        with contextlib.suppress(ChildProcessError):  # our child only if started here: reap it
-            os.waitpid(server.pid, os.WNOHANG)
-        time.sleep(0.1)
+    stop_tree(server.pid)  # terminates, then kills, and reaps
     return server
 
 

@@ -8,8 +8,6 @@ here imports Prefect.
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 from rich.markup import escape
 
@@ -21,8 +19,6 @@ server_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(server_app)
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print the server's state as JSON.")]
 
 
 def _home_note() -> str:

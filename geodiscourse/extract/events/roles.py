@@ -17,7 +17,12 @@ from spacy.tokens import Token
 
 from geodiscourse.extract.events.intent import modals_of
 from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame, plover_lexicon
-from geodiscourse.extract.events.triggers import coordination_head, reduced_relative_head
+from geodiscourse.extract.events.triggers import (
+    QUANTITY_NOUNS,
+    coordination_head,
+    of_objects,
+    reduced_relative_head,
+)
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.rules.word_lists import POLITICAL_SECTORS, phoenix_agents
@@ -330,8 +335,7 @@ def _undergoer(ctx: DocContext, holder: Token) -> str | None:
         return phrase_actor(ctx, holder, strict=True)  # "the convoy under attack"
     if holder.pos_ not in ("VERB", "AUX"):
         return None
-    subject = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return phrase_actor(ctx, subject, strict=True)
+    return phrase_actor(ctx, _child(holder, ("nsubj", "nsubjpass")), strict=True)
 
 
 def _owner_of(ctx: DocContext, phrase: Token | None) -> str | None:
@@ -429,21 +433,6 @@ def modifier_actor(ctx: DocContext, noun: Token) -> str | None:
 #: firms never.
 _POLITICAL_SECTORS = POLITICAL_SECTORS
 _NON_POLITICAL_SECTORS = frozenset({"BUS"})
-#: Quantity nouns that hand a phrase on to their "of" phrase: "thousands of students".
-_QUANTITY_NOUNS = frozenset(
-    {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "band"}
-)
-
-
-def _of_objects(quantity: Token) -> list[Token]:
-    """What a quantity noun counts: the objects of its "of" ("thousands of Iraqi Kurds")."""
-    return [
-        g
-        for p in quantity.children
-        if p.dep_ == "prep" and p.lower_ == "of"
-        for g in p.children
-        if g.dep_ == "pobj"
-    ]
 
 
 #: Quantity nouns that, modified and with no "of" phrase, name a group themselves: "the
@@ -480,8 +469,8 @@ def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
         return False
     if token.lower_ in _COLLECTIVE_NOUNS and any(c.dep_ in ("amod", "compound") for c in token.children):
         return not any(p.dep_ == "prep" and p.lower_ == "of" for p in token.children)  # "an armed group"
-    if token.lower_ in _QUANTITY_NOUNS:
-        return any(is_group_agent(g, event_type) for g in _of_objects(token))
+    if token.lower_ in QUANTITY_NOUNS:
+        return any(is_group_agent(g, event_type) for g in of_objects(token))
     if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
         return True
     if _violent_agent(token, event_type):
@@ -514,8 +503,8 @@ def is_group_patient(token: Token | None) -> bool:
     if token is None or token.pos_ not in ("NOUN", "PROPN"):
         return False
     lemma = token.lemma_.lower()
-    if token.lower_ in _QUANTITY_NOUNS:
-        return any(is_group_patient(g) for g in _of_objects(token))
+    if token.lower_ in QUANTITY_NOUNS:
+        return any(is_group_patient(g) for g in of_objects(token))
     if token.ent_type_ == "NORP" and token.tag_ in ("NNS", "NNPS"):
         return True
     if lemma in plover_lexicon().victim_nouns:

@@ -227,11 +227,24 @@ def xcomp_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
 
-#: Nouns that count a group and leave what it is to their "of" phrase: "dozens of
-#: protesters" is a subject of protesters.
-_COUNTING_NOUNS = frozenset(
-    {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "crowd", "group"}
-)
+#: Quantity nouns that hand a phrase on to their "of" phrase: "thousands of students".
+QUANTITY_NOUNS = frozenset({"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "band"})
+
+
+def of_objects(quantity: Token) -> list[Token]:
+    """What a quantity noun counts: the objects of its "of" ("thousands of Iraqi Kurds")."""
+    return [
+        g
+        for p in quantity.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+
+
+#: Subjects that hand a verb on to their "of" phrase: "dozens of protesters gathered",
+#: "a crowd of demonstrators marched".
+_COUNTING_SUBJECTS = QUANTITY_NOUNS | {"crowd"}
 
 
 def _subject_among(verb: Token, lemmas: frozenset[str]) -> bool:
@@ -242,10 +255,8 @@ def _subject_among(verb: Token, lemmas: frozenset[str]) -> bool:
         holder = holder.head
     for subject in (c for c in holder.children if c.dep_ == "nsubj"):
         heads = [subject, *subject.conjuncts]
-        if subject.lower_ in _COUNTING_NOUNS:
-            heads += [
-                g for p in subject.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
-            ]
+        if subject.lower_ in _COUNTING_SUBJECTS:
+            heads += of_objects(subject)
         if any(h.lemma_.lower() in lemmas or h.lower_ in lemmas for h in heads):
             return True
     return False

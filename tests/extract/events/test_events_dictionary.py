@@ -47,6 +47,15 @@ def events_of(nlp: Language, text: str) -> list[EventRow]:
     return extract_events(make_context(nlp, text, actors=ACTORS))
 
 
+def asserted(nlp: Language, text: str) -> list[EventRow]:
+    return [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+
+
+def triples(rows: list[EventRow]) -> set[tuple[str, str | None, str | None]]:
+    """(type, source, target) of each row."""
+    return {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}
+
+
 def summary(rows: list[EventRow]) -> set[Summary]:
     return {(r["event_type"], r["source_actor_id"], r["target_actor_id"], r["modality"]) for r in rows}
 
@@ -259,8 +268,8 @@ def test_investigation_into_targets_whose_matter_it_is(nlp: Language, text: str,
 def test_expressed_disapproval_is_an_accusation(
     nlp: Language, text: str, expected: tuple[str, str, str]
 ) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
-    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+    rows = asserted(nlp, text)
+    assert expected in triples(rows), rows
     assert {r["event_mode"] for r in rows if r["event_type"] == "ACCUSE"} == {"disapprove"}
 
 
@@ -306,8 +315,8 @@ def test_a_thing_drawn_from_a_place_is_no_event(nlp: Language) -> None:
     ],
 )
 def test_an_ordered_act_is_the_orderers(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
-    assert {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows} == {expected}, rows
+    rows = asserted(nlp, text)
+    assert triples(rows) == {expected}, rows
 
 
 @pytest.mark.parametrize(
@@ -325,8 +334,8 @@ def test_an_ordered_act_is_the_orderers(nlp: Language, text: str, expected: tupl
 def test_verbs_of_force_by_people_are_verbal(
     nlp: Language, text: str, expected: tuple[str, str, str | None]
 ) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
-    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+    rows = asserted(nlp, text)
+    assert expected in triples(rows), rows
 
 
 @pytest.mark.parametrize(
@@ -347,7 +356,7 @@ def test_verbs_of_force_by_people_are_verbal(
 def test_removals_and_protest_gatherings(
     nlp: Language, text: str, expected: tuple[str, str | None, str | None, str]
 ) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    rows = asserted(nlp, text)
     found = {(r["event_type"], r["source_actor_id"], r["target_actor_id"], r["event_mode"]) for r in rows}
     assert expected in found, rows
 
@@ -399,8 +408,8 @@ def test_a_conditional_threat_is_made(nlp: Language, text: str, modality: str) -
     ],
 )
 def test_verbal_attacks(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
-    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+    rows = asserted(nlp, text)
+    assert expected in triples(rows), rows
 
 
 def test_a_time_after_at_names_no_target(nlp: Language) -> None:
@@ -440,8 +449,8 @@ def test_a_time_after_at_names_no_target(nlp: Language) -> None:
     ],
 )
 def test_obligations_and_directives(nlp: Language, text: str, expected: tuple[str, str, str]) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
-    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+    rows = asserted(nlp, text)
+    assert expected in triples(rows), rows
 
 
 @pytest.mark.parametrize(
@@ -482,8 +491,8 @@ def test_weapons_fired_at_a_place_stay_force(nlp: Language) -> None:
     ],
 )
 def test_consultations(nlp: Language, text: str, expected: tuple[str, str | None, str]) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
-    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+    rows = asserted(nlp, text)
+    assert expected in triples(rows), rows
 
 
 @pytest.mark.parametrize(
@@ -509,7 +518,7 @@ def test_no_consultation_in_namings(nlp: Language, text: str) -> None:
     ],
 )
 def test_one_named_attacker_makes_force_specific(nlp: Language, text: str) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
+    rows = asserted(nlp, text)
     assert [r["event_type"] for r in rows] == ["ASSAULT"], rows
 
 
@@ -534,8 +543,8 @@ def test_an_attacker_is_no_event_of_its_own(nlp: Language, text: str) -> None:
     ],
 )
 def test_rejections(nlp: Language, text: str, expected: tuple[str, str, str | None]) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
-    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+    rows = asserted(nlp, text)
+    assert expected in triples(rows), rows
 
 
 @pytest.mark.parametrize(
@@ -551,5 +560,5 @@ def test_rejections(nlp: Language, text: str, expected: tuple[str, str, str | No
 def test_investigations_and_undergoers(
     nlp: Language, text: str, expected: tuple[str, str | None, str]
 ) -> None:
-    rows = [r for r in events_of(nlp, text) if r["modality"] == "asserted"]
-    assert expected in {(r["event_type"], r["source_actor_id"], r["target_actor_id"]) for r in rows}, rows
+    rows = asserted(nlp, text)
+    assert expected in triples(rows), rows
