@@ -5,7 +5,8 @@ Every test module lives under tests/<stage>/, <stage> being a stage of geodiscou
 (second_dev_set, the scored BBC sample; blind_set_2026_12b and blind_set_2026_12c, the
 blind sets of issue 11; blind_set_2026_12d, that of issue 12; blind_set_2026_12e, that of
 issue 11's third round; blind_set_2026_12f, that of issue 14's reliability table;
-blind_set_2026_12g, that of issue 11's fourth round; blind_set_2026_12h, that of its fifth).
+blind_set_2026_12g, that of issue 11's fourth round; blind_set_2026_12h, that of its fifth;
+blind_set_2026_12i, that of its sixth).
 Extraction tests may go one level deeper, into a folder per extractor (actors, events,
 claims, recommendations), coreference (resolution across extractors), or any other
 sub-package of geodiscourse/extract/. Only conftest.py, paths.py, __init__.py and this
@@ -33,6 +34,7 @@ TEST_ONLY = (
     "blind_set_2026_12f",
     "blind_set_2026_12g",
     "blind_set_2026_12h",
+    "blind_set_2026_12i",
 )
 EXTRACT_PARTS = ("actors", "events", "claims", "recommendations", "coreference")
 TOP_LEVEL = ("__init__.py", "conftest.py", "paths.py", "test_layout.py")
