@@ -385,11 +385,9 @@ def _nominal_event(
         group = patients = False  # a bare plural is generic: "attacks on civilians are a war crime"
     if source is None and target is None and not group and not patients:
         # "the war" in general talk names no specific event; "the bombing of 1999" does
-        if (
-            light is not None
-            or not entry.date_suffices
-            or date_for_event(dated, {noun.i}, noun, blockers) is None
-        ):
+        if light is not None or not (entry.date_suffices or event_type in lexicon.victim_types):
+            return None
+        if date_for_event(dated, {noun.i}, noun, blockers) is None and not _placed_act(noun):
             return None
     elif entry.needs != "any" and not needs_met(
         entry.needs, UNNAMED_GROUP if group else source, UNNAMED_GROUP if patients else target
@@ -420,6 +418,38 @@ def _nominal_event(
         mode=mode if event_type in (entry.event_type, *(t for t, _ in entry.retypings())) else None,
         contexts=entry.contexts,
     )
+
+
+#: Entity types of a place that makes an act of force a specific one.
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: Prepositions that place an act: "the shooting in Las Vegas", "the attack on Mosul".
+_PLACING_PREPS = frozenset({"in", "at", "near", "on", "outside"})
+#: Verbs of a relative clause that say the act took place: "the shooting that took place".
+_HAPPENING_VERBS = frozenset({"happen", "occur", "unfold", "erupt", "begin", "start"})
+
+
+def _placed_act(noun: Token) -> bool:
+    """Is an act of force with no named actor a specific one, as a date makes it: placed by
+    a name ("the Las Vegas concert shooting", "the attack on Mosul") or said to have taken
+    place ("the bombing that happened on Sunday")? "Attacks on civilians are a war crime"
+    is neither."""
+    modifiers = [c for c in noun.children if c.dep_ in ("compound", "nmod", "amod")]
+    modifiers += [g for c in modifiers if c.dep_ == "compound" for g in c.children if g.dep_ == "compound"]
+    if any(m.ent_type_ in _PLACE_ENTITIES for m in modifiers):
+        return True  # "the Las Vegas concert shooting"
+    for child in noun.children:
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _PLACING_PREPS
+            and any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTITIES for g in child.children)
+        ):
+            return True
+        if child.dep_ == "relcl" and (
+            child.lemma_.lower() in _HAPPENING_VERBS
+            or (child.lemma_.lower() == "take" and any(g.lower_ == "place" for g in child.children))
+        ):
+            return True
+    return False
 
 
 def _determined(noun: Token) -> bool:

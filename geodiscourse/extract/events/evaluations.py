@@ -46,6 +46,7 @@ class EvaluationRules:
     negation_scalar: float
     naming_verbs: frozenset[str]
     naming_preps: frozenset[str]
+    judged_conduct: frozenset[str]
     confidence: float
     denial_verbs: frozenset[str]
     denial_words: frozenset[str]
@@ -78,6 +79,7 @@ def evaluation_rules() -> EvaluationRules:
         negation_scalar=float(raw["negation_scalar"]),
         naming_verbs=frozenset(str(v) for v in raw["naming_verbs"]),
         naming_preps=frozenset(str(p) for p in raw["naming_preps"]),
+        judged_conduct=frozenset(str(w) for w in raw["judged_conduct"]),
         confidence=float(raw["confidence"]),
         denial_verbs=frozenset(str(v) for v in raw["denial_verbs"]),
         denial_words=frozenset(str(v) for v in raw["denial_words"]),
@@ -279,6 +281,12 @@ def _naming_predicate(verb: Token, rules: EvaluationRules) -> tuple[Token, Token
     return None
 
 
+def _conduct(obj: Token, rules: EvaluationRules) -> bool:
+    """Does the object of a verb of naming stand for someone's conduct: a pronoun for
+    what was just reported, a name, or a noun of acts, words and policies?"""
+    return obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in rules.judged_conduct
+
+
 def _naming_judgments(
     ctx: DocContext, sent: Span, taken: frozenset[int], rules: EvaluationRules
 ) -> list[Judgment]:
@@ -305,8 +313,8 @@ def _naming_judgments(
             out.append(Judgment("REJECT", None, source, ctx.actor_of(owner), verb, word, total))
             continue
         target = ctx.actor_of(obj) or _target(ctx, list(obj.subtree), source)
-        if target is None:
-            continue
+        if target is None and not (judged[0] == "ACCUSE" and _conduct(obj, rules)):
+            continue  # calling a policy a disgrace denounces it; calling it a success is talk
         out.append(Judgment(judged[0], judged[1], source, target, verb, word, total))
     return out
 

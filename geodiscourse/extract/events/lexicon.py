@@ -182,6 +182,8 @@ class Lexicon:
     victim_types: frozenset[str] = frozenset()
     group_patient_types: frozenset[str] = frozenset()
     owner_acts_types: frozenset[str] = frozenset()
+    #: Participles whose compounded actor acts ("Iraqi-led attack"; plover.yaml).
+    agentive_participles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -202,6 +204,7 @@ class ModalityRules:
     hypothetical_clause_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     conditioned_speech_acts: frozenset[str]
+    inquiry_verbs: frozenset[str]
     purpose_marks: frozenset[str]
     prospective_marks: frozenset[str]
     hypothetical_modifiers: frozenset[str]
@@ -441,6 +444,7 @@ def plover_lexicon() -> Lexicon:
         person_agent_nouns=_words(data.get("person_agent_nouns"), f"{name} person_agent_nouns"),
         general_verbs=_words(data.get("general_verbs"), f"{name} general_verbs"),
         instrument_subjects=_words(data.get("instrument_subjects"), f"{name} instrument_subjects"),
+        agentive_participles=_words(data.get("agentive_participles"), f"{name} agentive_participles"),
         responsibility_verbs=_words(data.get("responsibility_verbs"), f"{name} responsibility_verbs"),
         group_agent_nouns=_words(data.get("group_agent_nouns"), f"{name} group_agent_nouns"),
         violent_agent_nouns=_words(data.get("violent_agent_nouns"), f"{name} violent_agent_nouns"),

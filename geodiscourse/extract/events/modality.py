@@ -202,7 +202,10 @@ def _nominal_in_clause(noun: Token, verb: Token, rules: ModalityRules) -> str:
 
 
 def _is_conditioned(verb: Token, rules: ModalityRules) -> bool:
-    """Does an if-clause hang on the verb ("if X invades, Y will respond": Y too)?"""
+    """Does an if-clause hang on the verb ("if X invades, Y will respond": Y too)? Not on
+    a verb of asking, whose if-clause is the question ("investigating if they tried")."""
+    if verb.lemma_.lower() in rules.inquiry_verbs:
+        return False
     return any(
         c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in rules.conditional_marks for m in c.children)

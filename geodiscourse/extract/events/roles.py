@@ -252,6 +252,25 @@ def _after_anti(modifier: Token) -> bool:
     return modifier.i >= 2 and doc[modifier.i - 1].text == "-" and doc[modifier.i - 2].lower_ == "anti"
 
 
+def _agentive_participle(modifier: Token) -> bool:
+    """Is the modifier a participle like "led" in "Iraqi-led", whose compounded actor acts?"""
+    return (
+        modifier.dep_ == "amod"
+        and modifier.tag_ == "VBN"
+        and modifier.lemma_.lower() in plover_lexicon().agentive_participles
+    )
+
+
+def _compounded_actor(ctx: DocContext, participle: Token) -> str | None:
+    """The actor written before the participle ("Iraqi" of "Iraqi-led")."""
+    for child in participle.children:
+        if child.i < participle.i and child.dep_ in ("npadvmod", "compound", "nmod", "amod", "advmod"):
+            found = ctx.mention_at(child)
+            if found is not None and found.actor_id:
+                return found.actor_id
+    return None
+
+
 def nominal_roles(
     ctx: DocContext, noun: Token, entry: NounEntry, light_verb: Token | None, carrier: Token | None = None
 ) -> tuple[str | None, str | None]:
@@ -262,6 +281,7 @@ def nominal_roles(
     Ukraine and annexation of Crimea")."""
     source: str | None = None
     target: str | None = None
+    led_by: str | None = None
     holders = [noun]
     if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
         holders.append(noun.head)
@@ -271,6 +291,9 @@ def nominal_roles(
                 continue
             if child.dep_ in ("poss", "amod", "compound", "nmod") and _after_anti(child):
                 role, actor = "target", ctx.actor_of(child)  # "anti-French demonstrations"
+            elif _agentive_participle(child):
+                led_by = led_by or _compounded_actor(ctx, child)  # "the Iraqi-led attack"
+                continue
             elif child.dep_ in ("poss", "amod", "compound", "nmod"):
                 key = "compound" if child.dep_ == "nmod" else child.dep_
                 role = entry.roles.get(key, "none")
@@ -298,6 +321,8 @@ def nominal_roles(
                 source = actor
             elif role == "target" and target is None:
                 target = actor
+    if source is None and target is None:  # "US-brokered talks between A and B": A and B talk
+        source = led_by
     if light_verb is not None and source is None:
         source = verbal_source(ctx, light_verb)
     if light_verb is None and noun.dep_ == "dobj":

@@ -23,6 +23,7 @@ from geodiscourse.extract.events.compiled import (
     compiled_verbs,
 )
 from geodiscourse.extract.events.lexicon import Lexicon, NounEntry, VerbFrame
+from geodiscourse.extract.quantities import number_lexicon
 
 #: Children through which a verb reaches its theme: "imposed sanctions", "the ban was imposed".
 _THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
@@ -274,6 +275,20 @@ def _names_a_person(verb: Token) -> bool:
     )
 
 
+def _is_money(token: Token, objects: frozenset[str]) -> bool:
+    """A sum of money ("lent Russia $6bn", "pledged 50m euros") is money to a frame that
+    takes money, though its head is a number."""
+    if "money" not in objects:
+        return False
+    currency = number_lexicon()
+    return (
+        token.ent_type_ == "MONEY"
+        or token.lower_ in currency.currency_words
+        or token.text[:1] in currency.currency_symbols
+        or any(c.text in currency.currency_symbols for c in token.children)
+    )
+
+
 def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
     theme: Token | None = None
     if frame.objects:
@@ -281,7 +296,9 @@ def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
             (
                 t
                 for t in themes(verb, frame.theme_via_xcomp)
-                if t.lemma_.lower() in frame.objects or t.lower_ in frame.objects
+                if t.lemma_.lower() in frame.objects
+                or t.lower_ in frame.objects
+                or _is_money(t, frame.objects)
             ),
             None,
         )

@@ -37,6 +37,19 @@ CONSTRUCTION_CASES = [
     ("Russian soldiers raped women in the occupied towns.", "raped", "ASSAULT", "RUS", ANY),
     # "it" under an adjective of will refers ("it is prepared to"), unlike "it is likely that"
     ("Iraq's government announced that it is prepared to impose martial law.", "impose", "THREATEN", "IRQ", None),
+    # a sum of money is money to a frame that takes it
+    ("China lent Russia $6bn to help the Russian government.", "lent", "AID", "CHN", "RUS"),
+    ("The EU pledged 50m euros to Ukraine.", "pledged", "AID", "EU", "UKR"),
+    # the actor compounded with "-led", "-backed" acts; sides named by "between" still win
+    ("He spoke about the Russian-led attack on Mariupol, which just began.", "attack", "ASSAULT", "RUS", None),
+    ("A US-backed offensive began in the north.", "offensive", "ASSAULT", "USA", None),
+    ("The US-brokered talks between Russia and Ukraine ended.", "talks", "CONSULT", "RUS", "UKR"),
+    # the if-clause of a verb of asking is its question, not a condition
+    ("The US was investigating if Russia was trying to gain influence.", "investigating", "ACCUSE", "USA", ANY),
+    # an act of force with no named actor, placed by a name or said to have taken place
+    ("He spoke after the Las Vegas concert shooting that took place on Sunday night.", "shooting", "ASSAULT",
+     None, None),
+    ("The bombing in Baghdad killed 40 people.", "bombing", "ASSAULT", None, "IRQ"),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
@@ -61,6 +74,8 @@ NOT_AN_EVENT = [
     "The Iraq war dominated the campaign.",  # an act as subject, with no victim named
     "Labour and the Conservatives are telephoning millions of voters.",  # speech to people
     "Analysts said Iran will attack Israel.",  # a forecast, not a commitment
+    "Their film shooting in Spain lasted a month.",  # a shooting with no determiner or occurrence
+    "Russia sold the unit for $9.4bn to a state firm.",  # a sale is no aid
 ]
 
 

@@ -54,6 +54,9 @@ JUDGMENTS = [
     # a possessor owns the conduct judged
     ("Mr Blair said Russia's behaviour was unacceptable.", "ACCUSE", "tony-blair", "RUS", "unacceptable"),
     ("Jack Straw said he was disappointed by Russia's decision.", "ACCUSE", "jack-straw", "RUS", "disappointed"),
+    # a verb of naming condemns an act or policy though it names no actor
+    ("Michael Howard called it heartless.", "ACCUSE", "michael-howard", None, "heartless"),
+    ("Jack Straw described the ban as cruelty.", "ACCUSE", "jack-straw", None, "cruelty"),
     # an accusation called nonsense is rejected, not judged
     ("Putin described the accusations as nonsense.", "REJECT", "vladimir-putin", None, "nonsense"),
     # denials: insisting on a negated clause
@@ -63,6 +66,10 @@ JUDGMENTS = [
 NOT_JUDGMENTS = [
     # an opinion of no one
     "Mr Straw said the weather was terrible.",
+    # a condition, not anyone's conduct, named as bad
+    "Jack Straw called the situation difficult.",
+    # praise of a thing is talk
+    "Jack Straw called the plan a success.",
     # a name that only modifies the judged thing: the code is judged, not the EU
     "Jack Straw said an EU arms code was more effective than the current ban.",
     # conditional
