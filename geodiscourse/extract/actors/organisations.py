@@ -85,6 +85,28 @@ def _trimmed(doc: Doc, ent: Span) -> tuple[int, int]:
     return start, end
 
 
+def _described_names(doc: Doc) -> set[str]:
+    """One-word proper names that a noun for a body describes somewhere in the document
+    ("oil group Yukos", "China's CNPC, the state oil firm"): every occurrence is that body,
+    whatever label NER gives each one."""
+    return {
+        t.text
+        for t in doc
+        if t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.text.isalpha()
+        and not _part_of_longer_name(t)
+        and _described_as_body(t)
+    }
+
+
+def _part_of_longer_name(token: Token) -> bool:
+    """Is the word one word of a longer name ("Gold" of "miner Highland Gold")?"""
+    if token.dep_ == "compound" and token.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+
+
 def _described_as_body(token: Token) -> bool:
     """Does a noun for a body describe this name ("aircraft maker Airbus", "UPS, the company")?"""
     heads = non_state_heads()
@@ -157,15 +179,20 @@ def organisation_mentions(
 ) -> list[ResolvedMention]:
     """Mentions (method 'ner') of organisations only NER knows; adds their rows to ``actors``
     (slug ids, kind organization) and marks their tokens in ``taken``."""
-    orgs = [ent for ent in doc.ents if ent.label_ == "ORG"]
-    if not orgs:
+    spans = [_trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"]
+    described = _described_names(doc)
+    in_spans = {i for start, end in spans for i in range(start, end)}
+    spans += [(t.i, t.i + 1) for t in doc if t.text in described and t.i not in in_spans]
+    if not spans:
         return []
-    spans = [_trimmed(doc, ent) for ent in orgs]
     counts = Counter(doc[start:end].text for start, end in spans if end > start)
     lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    # a name NER also calls a place or a person elsewhere ("Oxford", "Bernie Ebbers") is no body
+    # a name NER also calls a place or a person elsewhere ("Oxford", "Bernie Ebbers") is no
+    # body, unless the text itself calls it one ("oil group Yukos": NER's "person" is wrong)
     elsewhere = {ent.text for ent in doc.ents if ent.label_ in _OTHER_NAME_LABELS}
     elsewhere |= _place_only_names(doc, not_organisations())
+    elsewhere -= described
+    counts.update({name: 2 for name in described})  # described once suffices for every occurrence
     found: list[ResolvedMention] = []
     by_first_word: dict[str, str] = {}  # "Merrill" -> merrill-lynch
     # longer names first, so that a short form can join the full name it abbreviates

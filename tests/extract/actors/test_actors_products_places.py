@@ -63,3 +63,24 @@ def test_firms_named_near_places_and_products_stay(nlp: Language, text: str, sur
 def test_product_names(nlp: Language, name: str, expected: bool) -> None:
     doc = nlp(name)
     assert _is_product(doc[:], not_organisations()) is expected
+
+
+# A one-word name the text itself calls a body is that body wherever it stands, whatever
+# label NER gives each occurrence (the small model calls "Yukos" a person four times in five).
+@pytest.mark.parametrize(
+    ("text", "surface", "count"),
+    [
+        ("The sale hurt oil group Yukos. Yukos filed for bankruptcy. Yukos appealed.", "Yukos", 3),
+        ("Rosneft got credits from the Chinese oil firm CNPC. CNPC was offered 20% of Yugansk.", "CNPC", 2),
+    ],
+)
+def test_a_name_described_as_a_body_is_one_everywhere(
+    nlp: Language, text: str, surface: str, count: int
+) -> None:
+    result = resolve(nlp, text)
+    assert [m.text for m in result.mentions].count(surface) == count, result.mentions
+
+
+def test_one_word_of_a_longer_name_is_not_a_body_alone(nlp: Language) -> None:
+    result = resolve(nlp, "Miner Highland Gold said it regretted the decision.")
+    assert "Gold" not in surfaces(result)
