@@ -117,6 +117,23 @@ def _institution_state(token: Token, owner: Sequence[GazetteerMatch | None]) -> 
     return None
 
 
+def _institution_end(doc: Doc, end: int, lexicon: Lexicon) -> int:
+    """Where a state's mention ends when the state names the institution after it: "the
+    Russian government", "the UK government" and "the US administration" are the state's
+    mention as a whole, as readers and annotators delimit it."""
+    if end >= len(doc):
+        return end
+    head = doc[end]
+    modifier = doc[end - 1]
+    if (
+        head.lower_ in lexicon.contextual_heads
+        and modifier.head.i == head.i
+        and modifier.dep_ in ("amod", "compound")
+    ):
+        return end + 1
+    return end
+
+
 def _contextual_mentions(
     doc: Doc,
     taken: list[bool],
@@ -208,7 +225,8 @@ def resolve_mentions(doc: Doc, published: datetime.date | None = None) -> ActorR
         actor = match.alias.actor
         assert actor is not None
         actors[actor.actor_id] = _actor_row(actor)
-        mentions.append(_mention(doc, actor.actor_id, match.start, match.end, "gazetteer"))
+        end = _institution_end(doc, match.end, lexicon) if actor.kind == "state" else match.end
+        mentions.append(_mention(doc, actor.actor_id, match.start, end, "gazetteer"))
     actors.update(_person_rows(clusters, lexicon))
     for person in [*persons, *roles, *pronouns]:
         mentions.append(

@@ -233,6 +233,21 @@ def _cue_token(sent: Span, attribution: Attribution, inside: Sequence[Token]) ->
     return sent.root
 
 
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _about_the_speaker(ctx: DocContext, inside: Sequence[Token], speaker: str) -> bool:
+    """Is the reported clause predicated of its own speaker ("the agency said it is
+    confident that ...", "'We are disappointed,' he said")?"""
+    content = {t.i for t in inside}
+    roots = [t for t in inside if t.head.i not in content or t.head.i == t.i]
+    for root in roots:
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and (subject.lower_ in _FIRST_PERSON or ctx.actor_of(subject) == speaker):
+            return True
+    return False
+
+
 def _reported_judgments(
     ctx: DocContext,
     sent: Span,
@@ -248,6 +263,8 @@ def _reported_judgments(
         inside = [t for t in sent if attribution.content_start <= t.idx < attribution.content_end]
         if not inside or any(t.i in taken for t in inside) or _conditional(inside):
             continue  # content that reports an event is that event; "would be troubling if" judges nothing yet
+        if _about_the_speaker(ctx, inside, speaker):
+            continue  # "it is confident that ...": the speaker's own state, no judgment of another
         total, word = _valence(ctx, inside, rules)
         judged = _judged(total, rules)
         if judged is None or word is None:

@@ -180,10 +180,25 @@ def test_bare_government_resolves_to_the_dominant_state(
     assert found == ([expected] if expected else [])
 
 
-def test_government_with_a_state_modifier_is_left_to_its_modifier(nlp: Language) -> None:
-    result = resolve(nlp, "Britain and the UK spoke. The Iraqi government refused the offer.")
-    assert [m.text for m in result.mentions if "government" in m.text] == []
-    assert actors_by_surface(result)["Iraqi"] == "IRQ"
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Britain and the UK spoke. The Iraqi government refused the offer.", "Iraqi government", "IRQ"),
+        ("The US administration and the UK government disagreed.", "US administration", "USA"),
+        ("The US administration and the UK government disagreed.", "UK government", "GBR"),
+    ],
+)
+def test_government_with_a_state_modifier_is_the_modifiers_state(
+    nlp: Language, text: str, surface: str, actor_id: str
+) -> None:
+    """The state and the institution it names are one mention, of that state (not the
+    dominant one), as readers delimit "the Russian government"."""
+    assert actors_by_surface(resolve(nlp, text))[surface] == actor_id
+
+
+def test_a_state_modifying_other_nouns_stays_a_one_word_mention(nlp: Language) -> None:
+    result = resolve(nlp, "Iraqi government troops attacked. Britain's government disagreed.")
+    assert {m.text for m in result.mentions} == {"Iraqi", "Britain"}
 
 
 @pytest.mark.parametrize(

@@ -66,6 +66,8 @@ JUDGMENTS = [
 NOT_JUDGMENTS = [
     # an opinion of no one
     "Mr Straw said the weather was terrible.",
+    # the speaker's own state, not a judgment of the actor named after it
+    "The US said it was confident that Russia directed the hacks.",
     # a condition, not anyone's conduct, named as bad
     "Jack Straw called the situation difficult.",
     # praise of a thing is talk
