@@ -47,6 +47,7 @@ class EvaluationRules:
     naming_verbs: frozenset[str]
     naming_preps: frozenset[str]
     judged_conduct: frozenset[str]
+    stance_words: frozenset[str]
     confidence: float
     denial_verbs: frozenset[str]
     denial_words: frozenset[str]
@@ -80,6 +81,7 @@ def evaluation_rules() -> EvaluationRules:
         naming_verbs=frozenset(str(v) for v in raw["naming_verbs"]),
         naming_preps=frozenset(str(p) for p in raw["naming_preps"]),
         judged_conduct=frozenset(str(w) for w in raw["judged_conduct"]),
+        stance_words=frozenset(str(w) for w in raw["stance_words"]),
         confidence=float(raw["confidence"]),
         denial_verbs=frozenset(str(v) for v in raw["denial_verbs"]),
         denial_words=frozenset(str(v) for v in raw["denial_words"]),
@@ -142,6 +144,8 @@ def _predicated(token: Token, inside: frozenset[int]) -> bool:
 
 
 def _word_valence(token: Token, rules: EvaluationRules) -> float | None:
+    if token.lower_ in rules.stance_words:
+        return None
     value = rules.valences.get(token.lower_)
     return value if value is not None else rules.valences.get(token.lemma_.lower())
 
@@ -233,21 +237,6 @@ def _cue_token(sent: Span, attribution: Attribution, inside: Sequence[Token]) ->
     return sent.root
 
 
-_FIRST_PERSON = frozenset({"i", "we"})
-
-
-def _about_the_speaker(ctx: DocContext, inside: Sequence[Token], speaker: str) -> bool:
-    """Is the reported clause predicated of its own speaker ("the agency said it is
-    confident that ...", "'We are disappointed,' he said")?"""
-    content = {t.i for t in inside}
-    roots = [t for t in inside if t.head.i not in content or t.head.i == t.i]
-    for root in roots:
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and (subject.lower_ in _FIRST_PERSON or ctx.actor_of(subject) == speaker):
-            return True
-    return False
-
-
 def _reported_judgments(
     ctx: DocContext,
     sent: Span,
@@ -263,8 +252,6 @@ def _reported_judgments(
         inside = [t for t in sent if attribution.content_start <= t.idx < attribution.content_end]
         if not inside or any(t.i in taken for t in inside) or _conditional(inside):
             continue  # content that reports an event is that event; "would be troubling if" judges nothing yet
-        if _about_the_speaker(ctx, inside, speaker):
-            continue  # "it is confident that ...": the speaker's own state, no judgment of another
         total, word = _valence(ctx, inside, rules)
         judged = _judged(total, rules)
         if judged is None or word is None:
