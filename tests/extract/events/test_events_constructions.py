@@ -50,6 +50,10 @@ CONSTRUCTION_CASES = [
     ("He spoke after the Las Vegas concert shooting that took place on Sunday night.", "shooting", "ASSAULT",
      None, None),
     ("The bombing in Baghdad killed 40 people.", "bombing", "ASSAULT", None, "IRQ"),
+    # investigations: subpoenas and probes (the codebook's ACCUSE includes all investigations)
+    ("The US subpoenaed the Kremlin.", "subpoenaed", "ACCUSE", "USA", "RUS"),
+    ("The EU issued subpoenas to Russia.", "subpoenas", "ACCUSE", "EU", "RUS"),
+    ("Britain's probe into Russia found nothing.", "probe", "ACCUSE", "GBR", "RUS"),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
