@@ -1,11 +1,9 @@
-"""Intended events coded as the commitment their actor made (PLOVER AGREE, THREATEN, or the
-intended RETREAT or CONCEDE itself).
+"""Intended events coded as the commitment their actor made (PLOVER AGREE, CONCEDE, THREATEN).
 
 The PLOVER codebook codes what an actor commits itself to by the commitment, not by the
 intended act: "Portugal will support Turkey's bid, its president said" is AGREE,
-"threatened to impose restrictions" THREATEN, and the commitment, having been made, is
-asserted. Future retreats and concessions are not reduced to AGREE, the codebook says:
-"announced it would withdraw troops" is RETREAT, asserted. The modality walk alone
+"announced it would withdraw troops" CONCEDE, "threatened to impose restrictions"
+THREATEN, and the commitment, having been made, is asserted. The modality walk alone
 would call those events hypothetical and leave the commitment out of the data.
 
 A commitment is read only where the text makes it the actor's own:
@@ -124,12 +122,12 @@ def _explicit_governor(verb: Token, rules: ModalityRules) -> Token | None:
 
 def _type_for(event_type: str, refused: bool, rules: ModalityRules) -> str | None:
     if refused:
-        refusable = rules.commitment_agree_types | rules.commitment_kept_types
+        refusable = rules.commitment_agree_types | rules.commitment_concede_types
         return "REJECT" if event_type in refusable else None
     if event_type in rules.commitment_agree_types:
         return "AGREE"
-    if event_type in rules.commitment_kept_types:
-        return event_type
+    if event_type in rules.commitment_concede_types:
+        return "CONCEDE"
     if event_type in rules.commitment_threaten_types:
         return "THREATEN"
     return None

@@ -222,7 +222,7 @@ class ModalityRules:
     commitment_adjectives: frozenset[str]
     future_modals: frozenset[str]
     commitment_agree_types: frozenset[str]
-    commitment_kept_types: frozenset[str]
+    commitment_concede_types: frozenset[str]
     commitment_threaten_types: frozenset[str]
     commitment_refusal_verbs: frozenset[str]
     prediction_voices: frozenset[str]

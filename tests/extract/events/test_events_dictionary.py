@@ -65,8 +65,8 @@ def summary(rows: list[EventRow]) -> set[Summary]:
     [
         # a compiled CAMEO verb no hand-written rule knows, with its mode and contexts
         ("Zambia extradited the suspect to Britain on Sunday.", ("COOPERATE", "ZMB", "GBR", "asserted")),
-        # a committing adjective over a retreat: a future retreat stays RETREAT (the codebook)
-        ("Syria is willing to withdraw its troops from Lebanon.", ("RETREAT", "SYR", "LBN", "asserted")),
+        # a committing adjective over a retreat: an announced retreat is CONCEDE
+        ("Syria is willing to withdraw its troops from Lebanon.", ("CONCEDE", "SYR", "LBN", "asserted")),
         # a future reported by one who speaks for the actor is its commitment: AGREE
         ("Portugal will support Turkey, Mario Soares said.", ("AGREE", "PRT", "TUR", "asserted")),
         # a reported obligation is the speaker's request of the obliged
