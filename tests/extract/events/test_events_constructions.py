@@ -54,6 +54,9 @@ CONSTRUCTION_CASES = [
     ("The US subpoenaed the Kremlin.", "subpoenaed", "ACCUSE", "USA", "RUS"),
     ("The EU issued subpoenas to Russia.", "subpoenas", "ACCUSE", "EU", "RUS"),
     ("Britain's probe into Russia found nothing.", "probe", "ACCUSE", "GBR", "RUS"),
+    # the codebook's RETREAT: an actual release, and letting observers or aid in
+    ("Russia freed 20 prisoners.", "freed", "RETREAT", "RUS", None),
+    ("Iraq allowed United Nations inspectors into the country.", "allowed", "RETREAT", "IRQ", ANY),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
