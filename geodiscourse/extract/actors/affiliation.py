@@ -262,6 +262,24 @@ def _alone_person(
     return candidates[0] if len(candidates) == 1 else None
 
 
+def _other_sex(person: KnownPerson, cluster: PersonCluster, lexicon: Lexicon) -> bool:
+    gender = lexicon.first_name_gender.get(person.name.split()[0])
+    return cluster.gender is not None and gender is not None and gender != cluster.gender
+
+
+def _only_one_of_that_sex(cluster: PersonCluster, lexicon: Lexicon) -> KnownPerson | None:
+    """The listed person a surname with a gendered honorific stands for, when only one
+    listed person of that surname has a given name of that sex ("Mrs Clinton" is Hillary
+    Clinton, though the name alone is Bill Clinton's)."""
+    if cluster.gender is None:
+        return None
+    names = lexicon.surname_persons.get(cluster.keys[-1], frozenset())
+    matching = [n for n in names if lexicon.first_name_gender.get(n.split()[0]) == cluster.gender]
+    if len(matching) != 1:
+        return None
+    return lexicon.known_persons.get(tuple(key(w) for w in matching[0].split()))
+
+
 def _add_listed(cluster: PersonCluster, lexicon: Lexicon, published: datetime.date | None = None) -> None:
     """Canonical name and state from the list of well-known persons, when the document's name
     is one of theirs (and the gender fits: "Mrs Blair" is not Tony Blair)."""
@@ -270,9 +288,11 @@ def _add_listed(cluster: PersonCluster, lexicon: Lexicon, published: datetime.da
         known = lexicon.known_persons.get((cluster.keys[0], cluster.keys[-1]))
     if known is None and len(cluster.keys) == 1:
         known = _alone_person(cluster, lexicon, published)
+        if known is not None and _other_sex(known, cluster, lexicon):
+            # the name alone is someone of the other sex: "Mrs Clinton" is not Bill Clinton
+            known = _only_one_of_that_sex(cluster, lexicon) or known
     if known is not None:
-        gender = lexicon.first_name_gender.get(known.name.split()[0])
-        if cluster.gender is None or gender is None or gender == cluster.gender:
+        if not _other_sex(known, cluster, lexicon):
             cluster.canonical = known.name
             role = known.role_on(published)
             cluster.add_evidence(LISTED, role.country if role is not None else known.country)

@@ -301,26 +301,40 @@ class _Clusters:
             self.clusters[index].words, self.clusters[index].keys = words, keys
         self.mentions.append(PersonMention(cand.start, cand.end, cand.name_start, index, "ner"))
 
-    def owner_of_short(self, keys: tuple[str, ...], at: int, by_first_name: bool = False) -> int | None:
+    def owner_of_short(
+        self, keys: tuple[str, ...], at: int, by_first_name: bool = False, gender: str | None = None
+    ) -> int | None:
         """The full name a short form belongs to: by surname ("Mr Straw"), or by given name after
-        "Sir"/"Dame" ("Sir Alan" is Sir Alan Budd); the nearest earlier one if several."""
-        if by_first_name:
-            owners = [i for i, c in enumerate(self.clusters) if len(c.keys) >= 2 and c.keys[0] == keys[0]]
-        else:
-            owners = [
-                i
-                for i, c in enumerate(self.clusters)
-                if len(c.keys) > len(keys)
-                and (c.keys[-len(keys) :] == keys or _family_name_first(c.keys, keys, self.lexicon))
-            ]
+        "Sir"/"Dame" ("Sir Alan" is Sir Alan Budd); the nearest earlier one if several. A
+        gendered honorific rules out a full name whose given name is of the other sex ("Mrs
+        Clinton" is not Bill Clinton)."""
+        owners = [
+            i
+            for i in range(len(self.clusters))
+            if self._owns(i, keys, by_first_name)
+            and (gender is None or self._given_name_gender(i) in (None, gender))
+        ]
         if not owners:
             return None
         before = [m.cluster for m in self.mentions if m.cluster in owners and m.start < at]
         return before[-1] if before else owners[0]
 
+    def _given_name_gender(self, index: int) -> str | None:
+        keys = self.clusters[index].keys
+        return self.lexicon.first_name_gender.get(self.clusters[index].words[0]) if len(keys) >= 2 else None
+
+    def _owns(self, index: int, keys: tuple[str, ...], by_first_name: bool) -> bool:
+        c = self.clusters[index]
+        if by_first_name:
+            return len(c.keys) >= 2 and c.keys[0] == keys[0]
+        return len(c.keys) > len(keys) and (
+            c.keys[-len(keys) :] == keys or _family_name_first(c.keys, keys, self.lexicon)
+        )
+
     def add_short(self, cand: _Candidate, keys: tuple[str, ...], keep_alone: bool) -> None:
         honorific = cand.honorific
-        owner = self.owner_of_short(keys, cand.start)
+        gender = self.lexicon.honorific_gender.get(honorific) if honorific else None
+        owner = self.owner_of_short(keys, cand.start, gender=gender)
         if owner is None and honorific in _FIRST_NAME_HONORIFICS and len(keys) == 1:
             owner = self.owner_of_short(keys, cand.start, by_first_name=True)
         if owner is not None:

@@ -17,8 +17,10 @@ for states and bodies are resolved right after it, in ``coreference.discourse``.
 - he/him/his and she/her resolve to the most recent person of compatible gender who is the
   main clause's subject in this or the previous sentence, else to the most recent compatible subject within
   three sentences, else to the most recent compatible person there; persons named inside
-  quotations only when nobody else fits. Pronouns inside quotation marks are left alone:
-  there "he" is usually someone the speaker talks about, not the speaker.
+  quotations only when nobody else fits. Inside quotation marks "he" is usually someone
+  the speaker talks about, not the speaker: when the sentence names the speaker outside
+  the quotation, the pronoun resolves to the most recent other person of its gender named
+  outside quotations; otherwise it is left alone.
 """
 
 from __future__ import annotations
@@ -185,18 +187,93 @@ def resolve_pronouns(
     cursor = 0
     for token in doc:
         gender = PRONOUN_GENDER.get(token.lower_)
-        if gender is None or token.pos_ != "PRON" or quoted[token.i]:
+        if gender is None or token.pos_ != "PRON":
             continue
         while cursor < len(ordered) and ordered[cursor].start < token.i:
             history.append(ordered[cursor])
             cursor += 1
-        antecedent = _antecedent(doc, token, gender, history, clusters, sentence_index, quoted)
+        if quoted[token.i]:
+            antecedent = _quoted_antecedent(
+                doc, token, gender, history, ordered, clusters, sentence_index, quoted
+            )
+        else:
+            antecedent = _antecedent(doc, token, gender, history, clusters, sentence_index, quoted)
         if antecedent is not None:
             clusters[antecedent].gender = gender
             resolved = PersonMention(token.i, token.i + 1, token.i, antecedent, "pronoun")
             found.append(resolved)
             history.append(resolved)
     return found
+
+
+def _quoted_speaker(
+    doc: Doc,
+    pronoun: Token,
+    mentions: Sequence[PersonMention],
+    sentence_index: Sequence[int],
+    quoted: Sequence[bool],
+) -> int | None:
+    """The cluster of the person the quotation's sentence names as a subject outside the
+    quotation ("'...,' Clinton said"): its speaker."""
+    here = sentence_index[pronoun.i]
+    for mention in mentions:
+        if sentence_index[mention.start] != here or quoted[mention.start]:
+            continue
+        root = doc[mention.start : mention.end].root
+        if root.dep_ in _SUBJECT_DEPS and not quoted[root.head.i]:
+            return mention.cluster
+    return None
+
+
+def _subject_clusters(pronoun: Token, history: Sequence[PersonMention]) -> set[int]:
+    """The persons the subject of the pronoun's own clause stands for: "he mocked him"
+    cannot be one man mocking himself."""
+    if pronoun.dep_ in _SUBJECT_DEPS:
+        return set()
+    verb = pronoun.head
+    for _ in range(4):
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            return {m.cluster for m in history if m.start <= subject.i < m.end}
+        if verb.dep_ not in ("conj", "advcl", "xcomp", "prep", "pobj") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return set()
+
+
+def _quoted_antecedent(
+    doc: Doc,
+    pronoun: Token,
+    gender: str,
+    history: Sequence[PersonMention],
+    mentions: Sequence[PersonMention],
+    clusters: Sequence[PersonCluster],
+    sentence_index: Sequence[int],
+    quoted: Sequence[bool],
+) -> int | None:
+    """A he or she inside a quotation whose speaker the sentence names is someone the
+    speaker talks about: the most recent other person of that gender named outside
+    quotations ("Donald Trump ... '{He} mocked a reporter,' Clinton said" -> Trump). With
+    no speaker in the sentence the pronoun is left alone: it may be the speaker."""
+    speaker = _quoted_speaker(doc, pronoun, mentions, sentence_index, quoted)
+    if speaker is None:
+        return None
+    here = sentence_index[pronoun.i]
+    excluded = {speaker, *_subject_clusters(pronoun, history)}
+    candidates = [
+        m.cluster
+        for m in reversed(history)
+        if sentence_index[m.start] >= here - _PRONOUN_WINDOW_SENTENCES
+        and not quoted[m.start]
+        and m.cluster not in excluded
+        and m.method != "pronoun"
+    ]
+    # a person known to be of the pronoun's gender before one of unknown gender
+    for genders in ((gender,), (None,)):
+        found = next((c for c in candidates if clusters[c].gender in genders), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _main_clause(verb: Token) -> bool:

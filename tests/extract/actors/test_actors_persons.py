@@ -351,3 +351,36 @@ def test_an_aide_takes_the_state_of_whom_they_serve(
     found = [m for m in result.mentions if m.text == surface]
     assert found, result.mentions
     assert result.actors[found[0].actor_id]["country"] == country
+
+
+# he/she inside a quotation whose speaker the sentence names: someone the speaker talks
+# about, the most recent other person of that gender named outside quotations; "he ...
+# him" in one clause are two people; with no speaker named, the pronoun stays unresolved
+@pytest.mark.parametrize(
+    ("text", "pronoun", "actor_id"),
+    [
+        (
+            "Hillary Clinton spoke. Donald Trump said that \u201cshe\u2019s guilty of a serious crime.\u201d",
+            "she",
+            "hillary-clinton",
+        ),
+        (
+            "Donald Trump spoke. \u201cHe went after a reporter,\u201d Hillary Clinton said.",
+            "He",
+            "donald-trump",
+        ),
+        ("Donald Trump spoke. \u201cHe mocked him on television,\u201d Barack Obama said.", "him", None),
+        ("Donald Trump spoke. \u201cHe is wrong.\u201d", "He", None),
+    ],
+)
+def test_quoted_pronouns(nlp: Language, text: str, pronoun: str, actor_id: str | None) -> None:
+    found = [m.actor_id for m in resolve(nlp, text).mentions if m.text == pronoun]
+    assert found == ([actor_id] if actor_id else [])
+
+
+def test_a_gendered_honorific_picks_the_listed_person_of_that_sex(nlp: Language) -> None:
+    """ "Clinton" alone is Bill Clinton's name; "Mrs. Clinton" is Hillary Clinton's."""
+    result = resolve_mentions(
+        nlp("Mrs. Clinton spoke first. Mr. Trump spoke later."), datetime.date(2016, 10, 20)
+    )
+    assert person_of(result, "Mrs. Clinton") == ("hillary-clinton", "USA")
