@@ -65,9 +65,15 @@ SETS = (
     ),
     (
         "blind-2026-12h",
-        "blind (scored once at the end of issue 11's fifth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's fifth round, dev since)",
         "tests/blind_set_2026_12h/gold.json",
         "16 articles: 10 web from 10 sites (US politics, Russia, energy), 6 BBC politics and business; all tables",
+    ),
+    (
+        "blind-2026-12i",
+        "blind (scored once at the end of issue 11's sixth round; the latest blind figures)",
+        "tests/blind_set_2026_12i/gold.json",
+        "16 articles: 8 web from 8 sites (US politics and opinion), 8 BBC business and politics; all tables",
     ),
 )
 
