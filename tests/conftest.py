@@ -11,6 +11,7 @@ deployment test in test_serve.py starts a real ``prefect server start`` on purpo
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import socket
@@ -36,6 +37,10 @@ os.environ["PREFECT_RESULTS_PERSIST_BY_DEFAULT"] = "false"
 # One Prefect server for the whole session (started by the ``prefect_api`` fixture, on
 # first use): flows run in-process, in process pools and on Dask workers all report to it.
 os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{_PREFECT_PORT}/api"
+# Built rule data goes to a folder of the session's own, never the user's cache.
+_RULE_CACHE = Path(tempfile.mkdtemp(prefix="geodiscourse-test-rules-"))
+os.environ["GEODISCOURSE_RULE_CACHE"] = str(_RULE_CACHE)
+atexit.register(shutil.rmtree, _RULE_CACHE, True)
 
 import pytest  # noqa: E402
 from spacy.language import Language  # noqa: E402

@@ -20,6 +20,7 @@ from typing import Any
 import spacy
 from spacy.tokenizer import Tokenizer
 
+from geodiscourse.core.built_rules import built_once
 from geodiscourse.extract.actors.slugs import fold, key
 from geodiscourse.rules import RuleFileError, read_csv_rows, read_yaml, rule_text
 
@@ -395,7 +396,11 @@ def _by_surname(
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The lexicon, built once per process from the gazetteer files."""
+    """The lexicon, built once per machine from the gazetteer files (see core.built_rules)."""
+    return built_once("actor-lexicon", _build_lexicon)
+
+
+def _build_lexicon() -> Lexicon:
     tokenizer = spacy.blank("en").tokenizer  # same tokenizer rules as the parsing model
     ambiguous = read_rule_file("actors/gazetteer_ambiguous.yaml") or {}
     builder = _Builder(tokenizer, _context_rules(ambiguous, tokenizer))
