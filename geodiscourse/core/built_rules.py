@@ -58,7 +58,7 @@ def built_once(name: str, build: Callable[[], T]) -> T:
     path = _entry(folder, name)
     try:
         with path.open("rb") as handle:
-            return pickle.load(handle)  # type: ignore[no-any-return]
+            return pickle.load(handle)
     except FileNotFoundError:
         pass
     except Exception as err:  # any unreadable entry is a miss, rebuilt below

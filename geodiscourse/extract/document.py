@@ -37,7 +37,7 @@ from geodiscourse.extract.quantities import number_lexicon
 from geodiscourse.extract.recommendations import extract_recommendations
 from geodiscourse.extract.recommendations.lexicon import load_rules
 from geodiscourse.nlp.context import DocContext, non_state_heads
-from geodiscourse.nlp.text import span_text
+from geodiscourse.nlp.text import forget_tokens, span_text
 
 
 def load_extraction_rules() -> None:
@@ -110,7 +110,15 @@ def extract_document(
     doc_id: str, doc: Doc, published_date: datetime.date | None, timer: StageTimer | None = None
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows by table name (sentences, mentions, actors, events, claims, recommendations)."""
-    timer = timer or StageTimer()
+    try:
+        return _extract(doc_id, doc, published_date, timer or StageTimer())
+    finally:
+        forget_tokens(doc)  # the shared token list must not travel with the document
+
+
+def _extract(
+    doc_id: str, doc: Doc, published_date: datetime.date | None, timer: StageTimer
+) -> dict[str, list[dict[str, Any]]]:
     with timer.stage("actors"):
         resolution = resolve_mentions(doc, published_date)
         ctx = DocContext(doc_id, doc, published_date, resolution.mentions, resolution.actors)

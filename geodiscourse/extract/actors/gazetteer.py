@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from geodiscourse.extract.actors.lexicon import Alias, Lexicon
 from geodiscourse.extract.actors.slugs import fold
-from geodiscourse.nlp.text import doc_text
+from geodiscourse.nlp.text import doc_text, doc_tokens
 
 #: Entity labels of names that can contain a place name without being about that place.
 _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LOC"})
@@ -45,7 +45,7 @@ def _case_ok(alias: Alias, doc: Doc, start: int) -> bool:
 
 
 def _raw_matches(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, Alias]]:
-    exact_keys = [fold(t.text) for t in doc]
+    exact_keys = [fold(t.text) for t in doc_tokens(doc)]
     folded_keys = [k.lower() for k in exact_keys]
     indexes = (
         (exact_keys, lexicon.exact_aliases, lexicon.exact_longest),
@@ -143,7 +143,7 @@ def titled_tokens(doc: Doc, lexicon: Lexicon) -> list[bool]:
     word ("entitled", "report", "book")."""
     flags = [False] * len(doc)
     opened: int | None = None
-    for token in doc:
+    for token in doc_tokens(doc):
         if "\n" in token.text:
             opened = None
         elif opened is None and token.text in _OPENING_QUOTES:

@@ -31,6 +31,7 @@ from geodiscourse.core.rows import ActorRow
 from geodiscourse.extract.actors.lexicon import Lexicon
 from geodiscourse.extract.actors.slugs import slugify
 from geodiscourse.nlp.context import ResolvedMention, non_state_heads
+from geodiscourse.nlp.text import doc_tokens
 from geodiscourse.rules import RuleFileError, read_yaml_mapping
 
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&"})
@@ -89,15 +90,21 @@ def _described_names(doc: Doc) -> set[str]:
     """One-word proper names that a noun for a body describes somewhere in the document
     ("oil group Yukos", "China's CNPC, the state oil firm"): every occurrence is that body,
     whatever label NER gives each one."""
-    return {
-        t.text
-        for t in doc
-        if t.pos_ == "PROPN"
-        and t.text[:1].isupper()
-        and t.text.isalpha()
-        and not _part_of_longer_name(t)
-        and _described_as_body(t)
-    }
+    heads = non_state_heads()
+    names = set()
+    for noun in doc_tokens(doc):
+        if noun.lower_ not in heads:
+            continue  # a body noun is rare; the names it describes hang on it or it on them
+        for t in (noun.head, *noun.children):
+            if (
+                t.pos_ == "PROPN"
+                and t.text[:1].isupper()
+                and t.text.isalpha()
+                and not _part_of_longer_name(t)
+                and _described_as_body(t)
+            ):
+                names.add(t.text)
+    return names
 
 
 def _part_of_longer_name(token: Token) -> bool:
@@ -142,7 +149,7 @@ def _place_occurrence(token: Token, rules: NotOrganisations) -> bool:
 def _place_only_names(doc: Doc, rules: NotOrganisations) -> set[str]:
     """One-word proper names every occurrence of which is a place."""
     place: dict[str, bool] = {}
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ == "PROPN":
             place[token.text] = place.get(token.text, True) and _place_occurrence(token, rules)
     return {name for name, only in place.items() if only}
@@ -182,11 +189,11 @@ def organisation_mentions(
     spans = [_trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"]
     described = _described_names(doc)
     in_spans = {i for start, end in spans for i in range(start, end)}
-    spans += [(t.i, t.i + 1) for t in doc if t.text in described and t.i not in in_spans]
+    spans += [(t.i, t.i + 1) for t in doc_tokens(doc) if t.text in described and t.i not in in_spans]
     if not spans:
         return []
     counts = Counter(doc[start:end].text for start, end in spans if end > start)
-    lower_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    lower_words = {t.text for t in doc_tokens(doc) if t.is_lower and t.is_alpha}
     # a name NER also calls a place or a person elsewhere ("Oxford", "Bernie Ebbers") is no
     # body, unless the text itself calls it one ("oil group Yukos": NER's "person" is wrong)
     elsewhere = {ent.text for ent in doc.ents if ent.label_ in _OTHER_NAME_LABELS}

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from geodiscourse.extract.actors.gazetteer import GazetteerMatch
 from geodiscourse.extract.actors.lexicon import Lexicon
 from geodiscourse.extract.actors.slugs import key, slugify
+from geodiscourse.nlp.text import doc_tokens
 
 #: Lower-case words that may sit inside a name ("Osama bin Laden", "Dominique de Villepin").
 _PARTICLES = frozenset(
@@ -192,7 +193,7 @@ def _name_end(doc: Doc, start: int, lexicon: Lexicon, occupied: list[bool]) -> i
 def _candidates(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candidate]:
     found: list[_Candidate] = []
     free = [False] * len(doc)
-    for token in doc:
+    for token in doc_tokens(doc):
         i = token.i
         if token.text in lexicon.honorific_gender and i + 1 < len(doc):
             end = _name_end(doc, i + 1, lexicon, free)
@@ -228,7 +229,7 @@ def _candidates(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candi
         if any(occupied[start:end]) or not _valid_name(doc, start, end, lexicon):
             continue
         found.append(_Candidate(start, end, start, 2, None))
-    for token in doc:
+    for token in doc_tokens(doc):
         # a one-word name the dictionary knows ("Trump said"), which NER often misses
         if (
             token.pos_ == "PROPN"
@@ -256,7 +257,7 @@ def _person_like_org(
     "Annabella Holmes" when the document also says "Ms Holmes"."""
     if not 2 <= end - start <= 3 or any(occupied[start:end]) or not _valid_name(doc, start, end, lexicon):
         return False
-    if not all(t.pos_ == "PROPN" for t in doc[start:end]):
+    if not all(t.pos_ == "PROPN" for t in doc_tokens(doc)[start:end]):
         return False
     return doc[start].text in lexicon.first_name_gender or key(doc[end - 1].text) in honorific_surnames
 
@@ -273,7 +274,7 @@ def _choose(candidates: list[_Candidate], size: int) -> list[_Candidate]:
 
 
 def _name_keys(doc: Doc, start: int, end: int) -> tuple[str, ...]:
-    return tuple(key(t.text) for t in doc[start:end] if t.text != ".")
+    return tuple(key(t.text) for t in doc_tokens(doc)[start:end] if t.text != ".")
 
 
 class _Clusters:
@@ -292,7 +293,7 @@ class _Clusters:
         return None
 
     def add_full(self, cand: _Candidate, keys: tuple[str, ...]) -> None:
-        words = tuple(t.text for t in self.doc[cand.name_start : cand.end])
+        words = tuple(t.text for t in doc_tokens(self.doc)[cand.name_start : cand.end])
         index = self._find_full(keys)
         if index is None:
             self.clusters.append(PersonCluster(words, keys))
@@ -342,7 +343,7 @@ class _Clusters:
             return
         if not keep_alone:
             return
-        words = tuple(t.text for t in self.doc[cand.name_start : cand.end])
+        words = tuple(t.text for t in doc_tokens(self.doc)[cand.name_start : cand.end])
         if honorific in self.lexicon.kept_honorifics:
             words = (honorific, *words)
         for index, cluster in enumerate(self.clusters):
@@ -386,7 +387,7 @@ def _surname_mentions(doc: Doc, clusters: _Clusters, occupied: list[bool]) -> No
             surnames.setdefault(c.keys[0], i)  # "Kim" of "Kim Jong-un"
     if not surnames:
         return
-    for token in doc:
+    for token in doc_tokens(doc):
         i = token.i
         if occupied[i] or not _capitalised(token) or key(token.text) not in surnames:
             continue

@@ -25,6 +25,7 @@ from geodiscourse.extract.actors.organisations import organisation_mentions
 from geodiscourse.extract.actors.persons import CONTEXT, PersonCluster, PersonMention, find_persons
 from geodiscourse.extract.coreference.persons import resolve_pronouns, resolve_roles
 from geodiscourse.nlp.context import ResolvedMention
+from geodiscourse.nlp.text import doc_tokens
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +145,7 @@ def _contextual_mentions(
     """Bare institutional nouns ("the government", "Parliament") for the dominant state, unless
     a modifier names another ("the Iraqi government" is left to its modifier)."""
     found: list[ResolvedMention] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if taken[token.i] or token.lower_ not in lexicon.contextual_heads or token.tag_ not in ("NN", "NNP"):
             continue
         has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)

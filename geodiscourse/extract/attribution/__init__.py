@@ -35,14 +35,14 @@ from geodiscourse.extract.attribution.tweets import tweet_reports
 from geodiscourse.extract.attribution.verbs import verb_reports
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.quotations import QuoteSegment, quote_segments, quoted_tokens
-from geodiscourse.nlp.text import doc_text
+from geodiscourse.nlp.text import doc_text, span_tokens
 
 __all__ = ["Attribution", "ReportingLexicon", "attributions_for_document", "reporting_lexicon"]
 
 
 def _according_to(ctx: DocContext, sent: Span) -> list[Report]:
     reports = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.lower_ != "according":
             continue
         to = next((c for c in token.children if c.lower_ == "to"), None)

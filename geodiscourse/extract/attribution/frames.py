@@ -23,12 +23,13 @@ from spacy.tokens import Span, Token
 from geodiscourse.extract.attribution.lexicon import ReportingLexicon
 from geodiscourse.extract.attribution.spans import Report, child, make_report, token_span
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import span_tokens
 
 
 def frame_reports(ctx: DocContext, sent: Span, lex: ReportingLexicon, quoted: bytearray) -> list[Report]:
     """The sentence's reports cued by one of the frames above, outside quotation marks."""
     reports: list[Report] = []
-    for token in sent:
+    for token in span_tokens(sent):
         if quoted[token.i]:
             continue
         report = (

@@ -26,7 +26,7 @@ from geodiscourse.extract.attribution.spans import (
 )
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.quotations import QuoteSegment
-from geodiscourse.nlp.text import span_text
+from geodiscourse.nlp.text import span_text, span_tokens
 
 
 def quote_pieces(sent: Span, segments: list[QuoteSegment]) -> list[tuple[int, int]]:
@@ -43,7 +43,7 @@ def quote_pieces(sent: Span, segments: list[QuoteSegment]) -> list[tuple[int, in
 
 def is_clausal(doc: Doc, sent: Span, piece: tuple[int, int]) -> bool:
     """Is a quoted piece someone's statement rather than a scare-quoted phrase?"""
-    words = [t for t in sent if piece[0] <= t.idx < piece[1]]
+    words = [t for t in span_tokens(sent) if piece[0] <= t.idx < piece[1]]
     if any(t.tag_ in FINITE_TAGS for t in words):
         return True
     return (piece[1] - piece[0]) >= 0.6 * len(span_text(sent))
@@ -51,7 +51,7 @@ def is_clausal(doc: Doc, sent: Span, piece: tuple[int, int]) -> bool:
 
 def _colon_speaker(sent: Span, piece: tuple[int, int]) -> Token | None:
     """'His central point: "..."' -> His (the possessor), else the phrase's head."""
-    before = [t for t in sent if t.idx < piece[0] and not t.is_quote]
+    before = [t for t in span_tokens(sent) if t.idx < piece[0] and not t.is_quote]
     if not before or before[-1].text != ":" or any(t.pos_ in ("VERB", "AUX") for t in before):
         return None
     head = next((t for t in before if t.head.i == t.i or t.head.idx >= piece[0]), None)
@@ -66,7 +66,7 @@ def _frame_verb(sent: Span, piece: tuple[int, int]) -> Token | None:
     right after the quoted piece (past a comma and a closing quote), outside any quote, with
     no clausal complement of its own."""
     speech = reporting_lexicon().speech | reporting_lexicon().quote_only
-    after = [t for t in sent if t.idx >= piece[1]]
+    after = [t for t in span_tokens(sent) if t.idx >= piece[1]]
     words = [t for t in after if not (t.is_punct or t.is_quote)][:4]
     for token in words:
         if token.lemma_.lower() in speech and token.pos_ == "VERB" and child(token, "nsubj") is not None:

@@ -26,7 +26,7 @@ from geodiscourse.extract.attribution.spans import (
 )
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.quotations import QuoteSegment
-from geodiscourse.nlp.text import doc_text
+from geodiscourse.nlp.text import doc_text, doc_tokens, span_tokens
 
 _FIRST_PERSON = frozenset({"i", "we"})
 #: Parts of speech a trailing speaker phrase may consist of (", Downing Street has indicated.").
@@ -191,7 +191,11 @@ def verb_reports(
     it opens a coordinated report of its own, which then cuts the first one short."""
     reports: list[Report] = []
     cues = lex.verbs | lex.naming
-    verbs = [t for t in sent if t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") and not quoted[t.i]]
+    verbs = [
+        t
+        for t in span_tokens(sent)
+        if t.lemma_.lower() in cues and t.pos_ in ("VERB", "AUX") and not quoted[t.i]
+    ]
     for verb in sorted(verbs, key=_depth):
         outer = next((i for i, r in enumerate(reports) if _covers(r, verb)), None)
         cut = None if outer is None else _coordinated_report(verb, reports[outer], sent)
@@ -318,7 +322,11 @@ def _naming(
     seg = next((g for g in segments if obj_end <= g.start < sent.end_char), None)
     if seg is None:
         return None
-    gap = [t for t in doc[obj.i + 1 : sent.end] if obj_end <= t.idx and t.idx + len(t.text) <= seg.start]
+    gap = [
+        t
+        for t in doc_tokens(doc)[obj.i + 1 : sent.end]
+        if obj_end <= t.idx and t.idx + len(t.text) <= seg.start
+    ]
     gap_words = [t.lower_ for t in gap if not t.is_quote and not t.is_punct]
     in_object = {t.i for t in obj.subtree}
     if lemma in lex.naming_as and gap_words[-1:] != ["as"]:

@@ -33,7 +33,7 @@ from geodiscourse.extract.claims.types import claim_type
 from geodiscourse.extract.quantities import extract_quantities
 from geodiscourse.extract.recommendations import extract_recommendations
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.nlp.text import span_text
+from geodiscourse.nlp.text import span_text, span_tokens
 
 __all__ = ["extract_claims"]
 
@@ -55,7 +55,9 @@ def _cue_token(sent: Span, report: Attribution) -> Token | None:
     """The reporting verb of a report, found outside its content."""
     last = report.cue.split()[-1] if report.cue else ""
     candidates = [
-        t for t in sent if t.lower_ == last and not (report.content_start <= t.idx < report.content_end)
+        t
+        for t in span_tokens(sent)
+        if t.lower_ == last and not (report.content_start <= t.idx < report.content_end)
     ]
     return min(candidates, key=lambda t: abs(t.idx - report.content_start), default=None)
 

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from geodiscourse.extract.claims.cues import claim_cues, folded
 from geodiscourse.extract.recommendations.lexicon import load_rules
 from geodiscourse.extract.recommendations.prescription import command_lead, prescriptive_modal
-from geodiscourse.nlp.text import span_text
+from geodiscourse.nlp.text import span_text, span_tokens
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TERMINAL = ".!?:;\"'”’)…"
@@ -113,7 +113,7 @@ def is_heading(sent: Span) -> bool:
     before = sent.start == 0 or "\n" in doc[sent.start - 1].text + doc[sent.start - 1].whitespace_
     last = doc[sent.end - 1]
     after = sent.end == len(doc) or "\n" in last.whitespace_ + doc[sent.end].text
-    words = sum(1 for t in sent if t.is_alpha)
+    words = sum(1 for t in span_tokens(sent) if t.is_alpha)
     return before and after and not span_text(sent).rstrip().endswith(tuple(_TERMINAL)) and words <= 15
 
 
@@ -126,7 +126,7 @@ def is_imperative(span: Span) -> bool:
 
 def sentence_gate(sent: Span) -> str | None:
     """Why a whole sentence yields no claims, or None."""
-    if sum(1 for t in sent if t.is_alpha) < _MIN_WORDS:
+    if sum(1 for t in span_tokens(sent) if t.is_alpha) < _MIN_WORDS:
         return "fragment"
     stripped = span_text(sent).lstrip(" -•*–—\t")
     if any(p.search(stripped) for p in claim_cues().boilerplate):

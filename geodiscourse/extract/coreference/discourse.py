@@ -37,7 +37,7 @@ from geodiscourse.extract.coreference.persons import quoted_tokens
 from geodiscourse.extract.events.lexicon import modality_rules, plover_lexicon
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext, ResolvedMention
-from geodiscourse.nlp.text import tokens_spelled
+from geodiscourse.nlp.text import doc_tokens, span_tokens, tokens_spelled
 
 __all__ = ["resolve_coreference"]
 
@@ -151,7 +151,7 @@ def _government_mentions(ctx: DocContext) -> list[ResolvedMention]:
     found = []
     for token in bare:
         start = token.i - 1 if token.i > 0 and ctx.doc[token.i - 1].lower_ == "the" else token.i
-        if any(ctx.mention_at(t) is not None for t in ctx.doc[start : token.i + 1]):
+        if any(ctx.mention_at(t) is not None for t in doc_tokens(ctx.doc)[start : token.i + 1]):
             continue
         found.append(_mention(ctx.doc[start : token.i + 1], state, "alias"))
     return found
@@ -183,7 +183,7 @@ def _salient_pronouns(ctx: DocContext, quoted: list[bool]) -> list[ResolvedMenti
     previous: tuple[str | None, str | None] = (None, None)  # (personal, neuter) antecedent
     for sent in ctx.sentences:
         personal, neuter = previous
-        for token in sent:
+        for token in span_tokens(sent):
             if not _open_pronoun(ctx, token, quoted):
                 continue
             lower = token.lower_
@@ -315,7 +315,7 @@ def _subject_they(ctx: DocContext, quoted: list[bool]) -> list[ResolvedMention]:
     ("until somebody says they ...") blocks the ones before it."""
     found: list[ResolvedMention] = []
     for sent in ctx.sentences:
-        for token in sent:
+        for token in span_tokens(sent):
             if (
                 token.lower_ != "they"
                 or token.dep_ not in _SUBJECT_DEPS

@@ -33,6 +33,7 @@ from geodiscourse.extract.actors.affiliation import describing_tokens
 from geodiscourse.extract.actors.gazetteer import GazetteerMatch
 from geodiscourse.extract.actors.lexicon import Lexicon
 from geodiscourse.extract.actors.persons import EXPLICIT, PersonCluster, PersonMention
+from geodiscourse.nlp.text import doc_tokens
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "herself": "f"}
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -47,7 +48,7 @@ def quoted_tokens(doc: Doc) -> list[bool]:
     """Which tokens lie inside double quotation marks; a paragraph break closes any quote."""
     inside = [False] * len(doc)
     open_quote = False
-    for token in doc:
+    for token in doc_tokens(doc):
         if "\n" in token.text:
             open_quote = False
         elif token.text in _OPENING_QUOTES:
@@ -147,7 +148,7 @@ def resolve_roles(
     ordered = sorted(mentions, key=lambda m: m.start)
     found: list[PersonMention] = []
     cursor = 0
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.lower_ not in lexicon.role_heads or taken[token.i] or token.tag_ not in ("NN", "NNP"):
             continue
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
@@ -159,7 +160,7 @@ def resolve_roles(
         while cursor < len(ordered) and ordered[cursor].start < token.i:
             cursor += 1
         start = _role_phrase_start(doc, token, taken, lexicon)
-        phrase = tuple(t.lower_ for t in doc[start : token.i + 1])
+        phrase = tuple(t.lower_ for t in doc_tokens(doc)[start : token.i + 1])
         state = _state_named(token, owner)
         before = sorted([*ordered[:cursor], *found], key=lambda m: m.start)
         cluster = _role_candidate(token, phrase, state, before, clusters, sentence_index, dominant)
@@ -185,7 +186,7 @@ def resolve_pronouns(
     history: list[PersonMention] = []
     found: list[PersonMention] = []
     cursor = 0
-    for token in doc:
+    for token in doc_tokens(doc):
         gender = PRONOUN_GENDER.get(token.lower_)
         if gender is None or token.pos_ != "PRON":
             continue

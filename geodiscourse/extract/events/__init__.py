@@ -73,7 +73,7 @@ from geodiscourse.extract.events.triggers import (
 )
 from geodiscourse.extract.events.voiced import speaker_as_subject, speaker_of, voiced_threat
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.nlp.text import doc_text
+from geodiscourse.nlp.text import doc_text, span_tokens
 
 __all__ = ["extract_events"]
 
@@ -165,7 +165,7 @@ def _restrictions(lexicon: Lexicon) -> frozenset[str]:
 
 def _remember_restrictions(ctx: DocContext, sent: Span, lexicon: Lexicon, memory: _Memory) -> None:
     family = _restrictions(lexicon)
-    for token in sent:
+    for token in span_tokens(sent):
         if token.pos_ == "NOUN" and token.lemma_.lower() in family:
             source, target = restriction_roles(ctx, token)
             if target is not None:

@@ -54,6 +54,7 @@ from geodiscourse.extract.events.roles import (
 )
 from geodiscourse.extract.events.triggers import VerbalCandidate, compiled_veto
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import span_tokens
 
 __all__ = [
     "BACKOFF_FACTOR",
@@ -247,7 +248,7 @@ def nominal_backoff(ctx: DocContext, sent: Span, lexicon: Lexicon) -> NominalBac
     Nouns are tried nearest the root first; the first that qualifies wins."""
     compiled = compiled_nouns()
     nouns = []
-    for token in sent:
+    for token in span_tokens(sent):
         if token.pos_ != "NOUN":
             continue
         lemma = token.lemma_.lower()

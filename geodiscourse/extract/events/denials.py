@@ -18,6 +18,7 @@ from geodiscourse.extract.events.evaluations import EvaluationRules, evaluation_
 from geodiscourse.extract.events.lexicon import modality_rules
 from geodiscourse.extract.events.roles import phrase_actor
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import span_tokens
 
 __all__ = ["Denial", "denials"]
 
@@ -53,7 +54,7 @@ def denials(ctx: DocContext, sent: Span, taken: frozenset[int]) -> list[Denial]:
     """Denials in the sentence whose verb no event already holds."""
     rules = evaluation_rules()
     out: list[Denial] = []
-    for verb in sent:
+    for verb in span_tokens(sent):
         if verb.i in taken or verb.pos_ != "VERB" or verb.lemma_.lower() not in rules.denial_verbs:
             continue
         if not _affirmed(verb):

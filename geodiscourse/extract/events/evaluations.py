@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.attribution import Attribution
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import span_tokens
 
 __all__ = ["EvaluationRules", "Judgment", "evaluation_rules", "judgments"]
 
@@ -228,7 +229,7 @@ def _cue_token(sent: Span, attribution: Attribution, inside: Sequence[Token]) ->
     hangs on, else the sentence's root."""
     content = {t.i for t in inside}
     cue = attribution.cue.lower()
-    for token in sent:
+    for token in span_tokens(sent):
         if token.i not in content and cue in (token.lower_, token.lemma_.lower()):
             return token
     for token in inside:
@@ -249,7 +250,9 @@ def _reported_judgments(
         speaker = attribution.speaker_actor_id
         if not speaker:
             continue
-        inside = [t for t in sent if attribution.content_start <= t.idx < attribution.content_end]
+        inside = [
+            t for t in span_tokens(sent) if attribution.content_start <= t.idx < attribution.content_end
+        ]
         if not inside or any(t.i in taken for t in inside) or _conditional(inside):
             continue  # content that reports an event is that event; "would be troubling if" judges nothing yet
         total, word = _valence(ctx, inside, rules)
@@ -295,7 +298,7 @@ def _naming_judgments(
     ctx: DocContext, sent: Span, taken: frozenset[int], rules: EvaluationRules
 ) -> list[Judgment]:
     out: list[Judgment] = []
-    for verb in sent:
+    for verb in span_tokens(sent):
         if verb.pos_ != "VERB" or verb.i in taken:
             continue
         found = _naming_predicate(verb, rules)

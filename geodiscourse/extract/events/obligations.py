@@ -19,6 +19,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.events.roles import phrase_actor, subject_of
 from geodiscourse.nlp.context import DocContext
+from geodiscourse.nlp.text import span_tokens
 from geodiscourse.rules import read_yaml_mapping
 from geodiscourse.rules.word_lists import word_list
 
@@ -105,7 +106,7 @@ def reported_obligations(ctx: DocContext, sent: Span, taken: frozenset[int]) -> 
     """The obligations reported in a sentence, except on reporting verbs in ``taken``
     (already the trigger of an event: "demanded that ...")."""
     words = obligation_words()
-    for clause in sent:
+    for clause in span_tokens(sent):
         if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
             continue
         reporter = clause.head

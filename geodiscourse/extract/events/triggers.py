@@ -24,6 +24,7 @@ from geodiscourse.extract.events.compiled import (
 )
 from geodiscourse.extract.events.lexicon import Lexicon, NounEntry, VerbFrame
 from geodiscourse.extract.quantities import number_lexicon
+from geodiscourse.nlp.text import span_tokens
 
 #: Children through which a verb reaches its theme: "imposed sanctions", "the ban was imposed".
 _THEME_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
@@ -461,7 +462,7 @@ def for_clause_subject(noun: Token) -> Token | None:
 
 
 def nominal_candidates(sent: Span, lexicon: Lexicon) -> Iterator[NominalCandidate]:
-    for token in sent:
+    for token in span_tokens(sent):
         found = _noun_entry(token, lexicon)
         if found is None:
             continue
@@ -513,7 +514,7 @@ def verb_lemma(token: Token, *tables: Mapping[str, object]) -> str:
 def verbal_candidates(sent: Span, lexicon: Lexicon, skip: set[int]) -> Iterator[VerbalCandidate]:
     """Verbs of the sentence with the frames they match, except the tokens in ``skip``
     (light verbs already carrying a nominal event)."""
-    for token in sent:
+    for token in span_tokens(sent):
         if token.i in skip or token.pos_ != "VERB":
             continue
         lemma = verb_lemma(token, lexicon.verbs, compiled_verbs())

@@ -31,7 +31,7 @@ from geodiscourse.extract.recommendations.prescription import Prescription, sent
 from geodiscourse.extract.recommendations.proposals import ProposalItem, proposal_items
 from geodiscourse.extract.recommendations.recommender import AUTHOR, Recommender, RecommenderResolver
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.nlp.text import doc_text
+from geodiscourse.nlp.text import doc_text, doc_tokens, span_tokens
 
 __all__ = ["extract_recommendations", "find_prescriptions"]
 
@@ -217,9 +217,9 @@ def extract_recommendations(
         list_voice = None if item is None else _list_recommender(item, recommenders, ctx)
         found: list[Prescription] = []
         if not sentence_is_question(sent):
-            if any(t.lower_ in triggers or t.lemma_.lower() in triggers for t in sent):
+            if any(t.lower_ in triggers or t.lemma_.lower() in triggers for t in span_tokens(sent)):
                 found = find_prescriptions(_scope(ctx, rules, sent, index, addressees, recommenders))
-            elif index in attributions and any(t.tag_ == "VB" for t in sent):
+            elif index in attributions and any(t.tag_ == "VB" for t in span_tokens(sent)):
                 # no modal or frame word: only a command in someone's words can be advice
                 found = frames.reported_imperatives(_scope(ctx, rules, sent, index, addressees, recommenders))
         for p, stop in zip(found, _stops(found, sent), strict=True):
@@ -269,7 +269,7 @@ def _prescription_row(
     if action.end <= action.start:
         return None
     doc = ctx.doc
-    negated = any(t.lower_ == "n't" for t in doc[p.start : p.action_start])
+    negated = any(t.lower_ == "n't" for t in doc_tokens(doc)[p.start : p.action_start])
     addressee = addressees.resolve(p.subject, index)
     addressees.remember(index, addressee)
     if p.kind == "demand" and p.speaker is not None:

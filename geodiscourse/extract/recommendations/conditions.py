@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
-from geodiscourse.nlp.text import span_text
+from geodiscourse.nlp.text import doc_tokens, span_text
 
 #: Part-of-speech of words that may not end an action ("... architecture—all", "and").
 _TRAILING_POS = frozenset({"PUNCT", "CCONJ", "SCONJ", "DET"})
@@ -65,7 +65,7 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         or doc[end - 1].is_quote
         or doc[end - 1].lower_ in _TRAILING_ADVERBS
     ):
-        if doc[end - 1].is_quote and sum(t.is_quote for t in doc[start:end]) % 2 == 0:
+        if doc[end - 1].is_quote and sum(t.is_quote for t in doc_tokens(doc)[start:end]) % 2 == 0:
             break  # the closing mark of a quotation the span opens: "on "failing states""
         end -= 1
     while start < end and (
@@ -85,7 +85,7 @@ def _phrase_at(words: list[str], i: int, phrases: tuple[tuple[str, ...], ...]) -
 def find_condition(doc: Doc, lo: int, hi: int, rules: PrescriptiveRules) -> TokenRange | None:
     """The first condition in tokens lo..hi: a fixed phrase ("if necessary") or a
     clause opened by a condition mark, up to the end of that clause."""
-    words = [t.lower_ for t in doc[lo:hi]]
+    words = [t.lower_ for t in doc_tokens(doc)[lo:hi]]
     for offset in range(len(words)):
         fixed = _phrase_at(words, offset, rules.condition_phrases)
         if fixed is not None:
@@ -130,7 +130,7 @@ def _inverted_clause(aux: Token, hi: int, rules: PrescriptiveRules) -> int | Non
     end = aux.i + 2
     while end < hi and not _breaks_clause(doc[end]):
         end += 1
-    if not any(t.tag_ in ("VB", "VBN") for t in doc[aux.i + 2 : end]):
+    if not any(t.tag_ in ("VB", "VBN") for t in doc_tokens(doc)[aux.i + 2 : end]):
         return None  # ", had the biggest impact": a main verb, no condition
     return end
 
@@ -238,7 +238,7 @@ def _next_to(condition: TokenRange, head: Token) -> bool:
     doc = head.doc
     return condition.end < head.i and all(
         t.is_punct or (t.head.i == head.i and t.dep_ in ("aux", "auxpass", "neg", "advmod"))
-        for t in doc[condition.end : head.i]
+        for t in doc_tokens(doc)[condition.end : head.i]
     )
 
 

@@ -32,7 +32,7 @@ from geodiscourse.extract.recommendations.prescription import (
 )
 from geodiscourse.extract.recommendations.requirements import describes_requirement
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.nlp.text import span_text
+from geodiscourse.nlp.text import span_text, span_tokens
 
 _QUOTE_CHARS = "\"“”‘’'"
 #: Subordinators after which a modal asks or supposes rather than advises.
@@ -193,7 +193,7 @@ def modal_auxiliaries(scope: Scope) -> list[Prescription]:
     sent, rules = scope.sent, scope.rules
     doc = sent.doc
     found: list[Prescription] = []
-    for tok in sent:
+    for tok in span_tokens(sent):
         strength = prescriptive_modal(tok, rules)
         if strength is None:
             continue
@@ -255,7 +255,7 @@ def semi_modals(scope: Scope) -> list[Prescription]:
     found: list[Prescription] = []
     if _TO.search(span_text(sent)) is None:
         return found  # every semi-modal here takes "to"
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.i + 2 >= sent.end or doc[tok.i + 1].lower_ != "to" or tok.tag_ == "MD":
             continue
         if is_verb(tok):
@@ -318,7 +318,7 @@ def advisory_phrases(scope: Scope) -> list[Prescription]:
     """Fixed phrases: "would do well to", "had better", "might consider", "may want to"."""
     sent, rules = scope.sent, scope.rules
     doc = sent.doc
-    words = [t.lower_ for t in sent]
+    words = [t.lower_ for t in span_tokens(sent)]
     by_first = rules.multiword_by_first_word
     found: list[Prescription] = []
     for offset in range(len(words)):
@@ -365,7 +365,7 @@ def passive_needs(scope: Scope) -> list[Prescription]:
     reported speech counts, and a past "were needed" only when the report shifts tense."""
     sent, rules = scope.sent, scope.rules
     found: list[Prescription] = []
-    for tok in sent:
+    for tok in span_tokens(sent):
         if tok.lemma_.lower() != "need" or tok.tag_ != "VBN" or has_negation(tok):
             continue
         be = child(tok, "auxpass")

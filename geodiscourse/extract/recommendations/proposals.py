@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.nlp.text import doc_text, span_text
+from geodiscourse.nlp.text import doc_text, doc_tokens, span_text, span_tokens
 
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.)]$")
 _INTRODUCING_ENDS = ("include", "includes", "included", "follows", "following", "are", "were")
@@ -66,7 +66,7 @@ def _same_line(doc_text: str, end_char: int, start_char: int) -> bool:
 
 def _introduces(sent: Span, rules: PrescriptiveRules) -> bool:
     text = span_text(sent).rstrip()
-    words = [t.lower_ for t in sent if not t.is_punct]
+    words = [t.lower_ for t in span_tokens(sent) if not t.is_punct]
     if not words:
         return False
     ends_open = text.endswith(":") or words[-1] in _INTRODUCING_ENDS
@@ -76,7 +76,7 @@ def _introduces(sent: Span, rules: PrescriptiveRules) -> bool:
 def _first_word(sent: Span, start: int, rules: PrescriptiveRules) -> Token | None:
     """The item's first word after a fronted condition ("When possible, taking ...")."""
     doc = sent.doc
-    words = [t.lower_ for t in doc[start : sent.end]]
+    words = [t.lower_ for t in doc_tokens(doc)[start : sent.end]]
     for phrase in rules.condition_phrases:
         if tuple(words[: len(phrase)]) == phrase:
             start += len(phrase)
