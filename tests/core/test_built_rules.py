@@ -59,7 +59,9 @@ def test_a_damaged_entry_is_rebuilt_and_rewritten(
     assert built_once("demo", build) == {"rows": [1, 2, 3]} and build.calls == 2
 
 
-def test_an_unwritable_folder_only_means_building_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unwritable_folder_only_means_building_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("a file where the folder should be")
     monkeypatch.setenv("GEODISCOURSE_RULE_CACHE", str(blocker / "rules"))
