@@ -41,6 +41,11 @@ os.environ["PREFECT_API_URL"] = f"http://127.0.0.1:{_PREFECT_PORT}/api"
 _RULE_CACHE = Path(tempfile.mkdtemp(prefix="geodiscourse-test-rules-"))
 os.environ["GEODISCOURSE_RULE_CACHE"] = str(_RULE_CACHE)
 atexit.register(shutil.rmtree, _RULE_CACHE, True)
+# A local server the developer started (`geodiscourse server start`) is not the tests':
+# commands the tests run see a server home of the session's own, with no server in it.
+_SERVER_HOME = Path(tempfile.mkdtemp(prefix="geodiscourse-test-server-home-"))
+os.environ["GEODISCOURSE_SERVER_HOME"] = str(_SERVER_HOME)
+atexit.register(shutil.rmtree, _SERVER_HOME, True)
 
 import pytest  # noqa: E402
 from spacy.language import Language  # noqa: E402
