@@ -1,4 +1,4 @@
-"""How blind set 2026-12j was drawn (run from the repository root at commit 3f1f7c0 or
+"""How blind set 2026-12j was drawn (run from the repository root at commit 792c076,
 later, before the set itself was committed: later gold sets are excluded from the pool too).
 
 Pool: articles that no earlier gold set, cleaning set, test, bench or doc names. After
