@@ -1,5 +1,5 @@
-"""How blind set 2026-12j was drawn (run from the repository root at commit 792c076,
-later, before the set itself was committed: later gold sets are excluded from the pool too).
+"""How blind set 2026-12j was drawn (run from the repository root at commit 792c076, before
+the set itself was committed: later gold sets are excluded from the pool too).
 
 Pool: articles that no earlier gold set, cleaning set, test, bench or doc names. After
 nine blind sets the web corpus has few unused articles that name political actors at
