@@ -57,6 +57,9 @@ CONSTRUCTION_CASES = [
     # the codebook's RETREAT: an actual release, and letting observers or aid in
     ("Russia freed 20 prisoners.", "freed", "RETREAT", "RUS", None),
     ("Iraq allowed United Nations inspectors into the country.", "allowed", "RETREAT", "IRQ", ANY),
+    # CAMEO's verbs of ruining: force against states, places and forces; words against people
+    ("Russia destroyed Ukraine's air force.", "destroyed", "ASSAULT", "RUS", "UKR"),
+    ("Jack Straw demolished Michael Howard in the debate.", "demolished", "ACCUSE", "jack-straw", "michael-howard"),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
@@ -81,7 +84,10 @@ NOT_AN_EVENT = [
     "The Iraq war dominated the campaign.",  # an act as subject, with no victim named
     "Labour and the Conservatives are telephoning millions of voters.",  # speech to people
     "Analysts said Iran will attack Israel.",  # a forecast, not a commitment
-    "Their film shooting in Spain lasted a month.",  # a shooting with no determiner or occurrence
+    "Their film shooting in Spain lasted a month.",
+    "China overtook the US to become Japan's biggest trading partner.",  # a ranking, not force
+    "Labour defeated the Conservatives in the election.",  # an election
+    # a shooting with no determiner or occurrence
     "Russia sold the unit for $9.4bn to a state firm.",  # a sale is no aid
 ]
 
