@@ -44,7 +44,7 @@ from spacy.tokens import Span, Token
 
 from geodiscourse.extract.attribution.lexicon import reporting_lexicon
 from geodiscourse.extract.events.fits import POLITICAL_KINDS, needs_met
-from geodiscourse.extract.events.lexicon import Lexicon, NounEntry, VerbFrame, compiled_nouns
+from geodiscourse.extract.events.lexicon import Lexicon, NounEntry, VerbFrame, compiled_nouns, plover_lexicon
 from geodiscourse.extract.events.roles import (
     is_group_agent,
     nominal_roles,
@@ -136,6 +136,26 @@ def _objects(verb: Token) -> list[Token]:
     return out
 
 
+def _acted_by_a_thing(verb: Token, event_type: str) -> bool:
+    """Does a passive's "by" phrase name a thing, not someone or a weapon ("hurt by
+    one-off factors", "damaged by the crisis"; not "hit by Russian missiles")?"""
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        for noun in (g for g in agent.children if g.dep_ == "pobj"):
+            lexicon = plover_lexicon()
+            lemma = noun.lemma_.lower()
+            people = (
+                lexicon.victim_nouns
+                | lexicon.agent_nouns
+                | lexicon.person_agent_nouns
+                | lexicon.group_agent_nouns
+            )
+            someone = lemma in people or _person_like(noun, event_type) or noun.ent_type_ in ("GPE", "NORP")
+            return not (
+                someone or lemma in lexicon.instrument_subjects or lemma in lexicon.violent_agent_nouns
+            )
+    return False
+
+
 def _kinds_fit(
     ctx: DocContext,
     actor_kinds: frozenset[str],
@@ -189,6 +209,8 @@ def _participants_fit(
         return False
     if subject is not None and source is None and not has_source and subject.dep_ == "nsubj":
         return False  # a thing does not act: "the Tsunami struck south Asia"
+    if source is None and _acted_by_a_thing(verb, frame.event_type):
+        return False  # nor in the passive: "trade with the US was hurt by one-off factors"
     if not _kinds_fit(ctx, frame.actor_kinds, frame.target_kinds, source, target):
         return False  # "Tony Blair stepped back from politics" is no state's retreat
     kinds = [ctx.kind_of(a) for a in (source, target) if a]

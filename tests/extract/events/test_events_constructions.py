@@ -87,6 +87,7 @@ NOT_AN_EVENT = [
     "Their film shooting in Spain lasted a month.",
     "China overtook the US to become Japan's biggest trading partner.",  # a ranking, not force
     "Labour defeated the Conservatives in the election.",  # an election
+    "The Iraqi economy was damaged by the crisis.",  # a passive whose "by" names a thing
     # a shooting with no determiner or occurrence
     "Russia sold the unit for $9.4bn to a state firm.",  # a sale is no aid
 ]
