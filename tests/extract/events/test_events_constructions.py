@@ -60,6 +60,11 @@ CONSTRUCTION_CASES = [
     # CAMEO's verbs of ruining: force against states, places and forces; words against people
     ("Russia destroyed Ukraine's air force.", "destroyed", "ASSAULT", "RUS", "UKR"),
     ("Jack Straw demolished Michael Howard in the debate.", "demolished", "ACCUSE", "jack-straw", "michael-howard"),
+    # a threat of a named act needs no resolved recipient; penalties someone is hit with
+    ("Russia has threatened legal action against any buyer.", "threatened", "THREATEN", "RUS", None),
+    ("The EU hit Russia with sanctions.", "hit", "SANCTION", "EU", "RUS"),
+    # solidarity: standing with or by someone
+    ("Britain stands with Ukraine.", "stands", "SUPPORT", "GBR", "UKR"),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
