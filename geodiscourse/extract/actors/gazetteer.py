@@ -53,8 +53,8 @@ def _raw_matches(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, Alias]]:
     )
     found: list[tuple[int, int, Alias]] = []
     n = len(doc)
-    i = 0
-    while i < n:
+
+    def longest_at(i: int) -> tuple[int, Alias | None]:
         best_len, best_alias = 0, None
         for keys, index, longest in indexes:
             for length in range(min(longest.get(keys[i], 0), n - i), best_len, -1):
@@ -62,8 +62,21 @@ def _raw_matches(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, Alias]]:
                 if alias is not None and _case_ok(alias, doc, i):
                     best_len, best_alias = length, alias
                     break
+        return best_len, best_alias
+
+    i = 0
+    while i < n:
+        best_len, best_alias = longest_at(i)
         if best_alias is None:
             i += 1
+            continue
+        # a name that starts inside this one and reaches past it is the one written:
+        # "the West Bank" is the West Bank, not "the West" and a bank
+        overlapping = next(
+            (j for j in range(i + 1, i + best_len) if j + longest_at(j)[0] > i + best_len), None
+        )
+        if overlapping is not None:
+            i = overlapping
             continue
         found.append((i, i + best_len, best_alias))
         i += best_len

@@ -303,3 +303,18 @@ def test_actor_of_bodies_based_in_a_state(nlp: Language, text: str, head: str, a
     ctx = DocContext("d", doc, None, result.mentions, result.actors)
     token = next(t for t in doc if t.text == head)
     assert ctx.actor_of(token) == actor_id
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Colin Powell was visiting the West Bank.", "the West Bank", "west-bank"),
+        ("The West must act, and the West Bank waits.", "The West", "WEST"),
+    ],
+)
+def test_a_name_reaching_past_a_shorter_one_is_the_name_written(
+    nlp: Language, text: str, surface: str, actor_id: str
+) -> None:
+    """ "the West Bank" is not "the West" and a bank: a name that starts inside a shorter
+    match and reaches past it wins."""
+    assert actors_by_surface(resolve(nlp, text))[surface] == actor_id
