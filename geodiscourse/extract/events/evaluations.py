@@ -31,6 +31,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.attribution import Attribution
+from geodiscourse.extract.events.lexicon import plover_lexicon
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.text import span_tokens
 
@@ -289,9 +290,17 @@ def _naming_predicate(verb: Token, rules: EvaluationRules) -> tuple[Token, Token
 
 
 def _conduct(obj: Token, rules: EvaluationRules) -> bool:
-    """Does the object of a verb of naming stand for someone's conduct: a pronoun for
-    what was just reported, a name, or a noun of acts, words and policies?"""
-    return obj.pos_ in ("PRON", "PROPN") or obj.lemma_.lower() in rules.judged_conduct
+    """Does the object of a verb of naming stand for someone or their conduct: a pronoun,
+    a name, people no actor stands for ("called the players sons of bitches"), or a noun
+    of acts, words and policies?"""
+    lemma = obj.lemma_.lower()
+    return obj.pos_ in ("PRON", "PROPN") or lemma in rules.judged_conduct or lemma in _people_nouns()
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    lexicon = plover_lexicon()
+    return lexicon.victim_nouns | lexicon.agent_nouns | lexicon.person_agent_nouns | lexicon.group_agent_nouns
 
 
 def _naming_judgments(

@@ -65,6 +65,8 @@ CONSTRUCTION_CASES = [
     ("The EU hit Russia with sanctions.", "hit", "SANCTION", "EU", "RUS"),
     # solidarity: standing with or by someone
     ("Britain stands with Ukraine.", "stands", "SUPPORT", "GBR", "UKR"),
+    # blocking an application, a directive or a law is a rejection of its owner's
+    ("The EU blocked Russia's application.", "blocked", "REJECT", "EU", "RUS"),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),

@@ -57,6 +57,7 @@ JUDGMENTS = [
     # a verb of naming condemns an act or policy though it names no actor
     ("Michael Howard called it heartless.", "ACCUSE", "michael-howard", None, "heartless"),
     ("Jack Straw described the ban as cruelty.", "ACCUSE", "jack-straw", None, "cruelty"),
+    ("Michael Howard called the journalists liars.", "ACCUSE", "michael-howard", None, "liars"),
     # an accusation called nonsense is rejected, not judged
     ("Putin described the accusations as nonsense.", "REJECT", "vladimir-putin", None, "nonsense"),
     # denials: insisting on a negated clause
