@@ -67,6 +67,9 @@ CONSTRUCTION_CASES = [
     ("Britain stands with Ukraine.", "stands", "SUPPORT", "GBR", "UKR"),
     # blocking an application, a directive or a law is a rejection of its owner's
     ("The EU blocked Russia's application.", "blocked", "REJECT", "EU", "RUS"),
+    # public disapproval: speaking out against something, calling someone out
+    ("Russia spoke out against the sanctions.", "spoke", "ACCUSE", "RUS", None),
+    ("Germany called out Russia.", "called", "ACCUSE", "DEU", "RUS"),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
