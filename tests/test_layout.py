@@ -6,7 +6,8 @@ Every test module lives under tests/<stage>/, <stage> being a stage of geodiscou
 blind sets of issue 11; blind_set_2026_12d, that of issue 12; blind_set_2026_12e, that of
 issue 11's third round; blind_set_2026_12f, that of issue 14's reliability table;
 blind_set_2026_12g, that of issue 11's fourth round; blind_set_2026_12h, that of its fifth;
-blind_set_2026_12i, that of its sixth; blind_set_2026_12j, that of its seventh).
+blind_set_2026_12i, that of its sixth; blind_set_2026_12j, that of its seventh;
+blind_set_2026_12k, that of its eighth).
 Extraction tests may go one level deeper, into a folder per extractor (actors, events,
 claims, recommendations), coreference (resolution across extractors), or any other
 sub-package of geodiscourse/extract/. Only conftest.py, paths.py, __init__.py and this
@@ -36,6 +37,7 @@ TEST_ONLY = (
     "blind_set_2026_12h",
     "blind_set_2026_12i",
     "blind_set_2026_12j",
+    "blind_set_2026_12k",
 )
 EXTRACT_PARTS = ("actors", "events", "claims", "recommendations", "coreference")
 TOP_LEVEL = ("__init__.py", "conftest.py", "paths.py", "test_layout.py")
