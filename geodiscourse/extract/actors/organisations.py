@@ -155,7 +155,8 @@ def _place_only_names(doc: Doc, rules: NotOrganisations) -> set[str]:
     return {name for name, only in place.items() if only}
 
 
-def _looks_like_organisation(tokens: Span, org_count: int, lower_words: set[str], lexicon: Lexicon) -> bool:
+def _looks_like_organisation(tokens: Span, backed: bool, lower_words: set[str], lexicon: Lexicon) -> bool:
+    """``backed``: the document names it an ORG twice, or calls it a body somewhere."""
     words = [t for t in tokens if t.lower_ not in _FUNCTION_WORDS]
     rules = not_organisations()
     if _is_product(tokens, rules):
@@ -170,11 +171,9 @@ def _looks_like_organisation(tokens: Span, org_count: int, lower_words: set[str]
         if not text.isalpha() or text.lower() in rules.names or token.pos_ != "PROPN":
             return False
         if text.isupper():
-            return 2 <= len(text) <= _ACRONYM_MAX and (org_count >= 2 or _described_as_body(token))
+            return 2 <= len(text) <= _ACRONYM_MAX and (backed or _described_as_body(token))
         return (
-            text[:1].isupper()
-            and text.lower() not in lower_words
-            and (org_count >= 2 or _described_as_body(token))
+            text[:1].isupper() and text.lower() not in lower_words and (backed or _described_as_body(token))
         )
     if tokens.text.isupper() and any(len(t) > _ACRONYM_MAX for t in words):
         return False  # a heading in capitals, not "ABN AMRO"
@@ -199,7 +198,6 @@ def organisation_mentions(
     elsewhere = {ent.text for ent in doc.ents if ent.label_ in _OTHER_NAME_LABELS}
     elsewhere |= _place_only_names(doc, not_organisations())
     elsewhere -= described
-    counts.update({name: 2 for name in described})  # described once suffices for every occurrence
     found: list[ResolvedMention] = []
     by_first_word: dict[str, str] = {}  # "Merrill" -> merrill-lynch
     # longer names first, so that a short form can join the full name it abbreviates
@@ -207,7 +205,8 @@ def organisation_mentions(
         tokens = doc[start:end]
         if end <= start or any(taken[start:end]) or "\n" in tokens.text or tokens.text in elsewhere:
             continue
-        if not _looks_like_organisation(tokens, counts[tokens.text], lower_words, lexicon):
+        backed = counts[tokens.text] >= 2 or tokens.text in described  # described once suffices
+        if not _looks_like_organisation(tokens, backed, lower_words, lexicon):
             continue
         actor_id = by_first_word.get(tokens.text) if len(tokens) == 1 else None
         if actor_id is None:

@@ -69,6 +69,7 @@ from geodiscourse.extract.events.triggers import (
     VerbalCandidate,
     compiled_veto,
     nominal_candidates,
+    says_it_occurred,
     verbal_candidates,
 )
 from geodiscourse.extract.events.voiced import speaker_as_subject, speaker_of, voiced_threat
@@ -387,7 +388,7 @@ def _nominal_event(
         # "the war" in general talk names no specific event; "the bombing of 1999" does
         if light is not None or not (entry.date_suffices or event_type in lexicon.victim_types):
             return None
-        if date_for_event(dated, {noun.i}, noun, blockers) is None and not _placed_act(noun):
+        if date_for_event(dated, {noun.i}, noun, blockers) is None and not _placed_act(noun, lexicon):
             return None
     elif entry.needs != "any" and not needs_met(
         entry.needs, UNNAMED_GROUP if group else source, UNNAMED_GROUP if patients else target
@@ -424,11 +425,9 @@ def _nominal_event(
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: Prepositions that place an act: "the shooting in Las Vegas", "the attack on Mosul".
 _PLACING_PREPS = frozenset({"in", "at", "near", "on", "outside"})
-#: Verbs of a relative clause that say the act took place: "the shooting that took place".
-_HAPPENING_VERBS = frozenset({"happen", "occur", "unfold", "erupt", "begin", "start"})
 
 
-def _placed_act(noun: Token) -> bool:
+def _placed_act(noun: Token, lexicon: Lexicon) -> bool:
     """Is an act of force with no named actor a specific one, as a date makes it: placed by
     a name ("the Las Vegas concert shooting", "the attack on Mosul") or said to have taken
     place ("the bombing that happened on Sunday")? "Attacks on civilians are a war crime"
@@ -444,11 +443,8 @@ def _placed_act(noun: Token) -> bool:
             and any(g.dep_ == "pobj" and g.ent_type_ in _PLACE_ENTITIES for g in child.children)
         ):
             return True
-        if child.dep_ == "relcl" and (
-            child.lemma_.lower() in _HAPPENING_VERBS
-            or (child.lemma_.lower() == "take" and any(g.lower_ == "place" for g in child.children))
-        ):
-            return True
+        if child.dep_ == "relcl" and says_it_occurred(child, lexicon):
+            return True  # "the shooting that took place on Sunday"
     return False
 
 

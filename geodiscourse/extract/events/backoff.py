@@ -139,21 +139,16 @@ def _objects(verb: Token) -> list[Token]:
 def _acted_by_a_thing(verb: Token, event_type: str) -> bool:
     """Does a passive's "by" phrase name a thing, not someone or a weapon ("hurt by
     one-off factors", "damaged by the crisis"; not "hit by Russian missiles")?"""
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        for noun in (g for g in agent.children if g.dep_ == "pobj"):
-            lexicon = plover_lexicon()
-            lemma = noun.lemma_.lower()
-            people = (
-                lexicon.victim_nouns
-                | lexicon.agent_nouns
-                | lexicon.person_agent_nouns
-                | lexicon.group_agent_nouns
-            )
-            someone = lemma in people or _person_like(noun, event_type) or noun.ent_type_ in ("GPE", "NORP")
-            return not (
-                someone or lemma in lexicon.instrument_subjects or lemma in lexicon.violent_agent_nouns
-            )
-    return False
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    noun = None if agent is None else next((g for g in agent.children if g.dep_ == "pobj"), None)
+    if noun is None:
+        return False
+    lexicon = plover_lexicon()
+    lemma = noun.lemma_.lower()
+    someone = (
+        lemma in lexicon.people_nouns or _person_like(noun, event_type) or noun.ent_type_ in ("GPE", "NORP")
+    )
+    return not (someone or lemma in lexicon.instrument_subjects or lemma in lexicon.violent_agent_nouns)
 
 
 def _kinds_fit(

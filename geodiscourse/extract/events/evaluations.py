@@ -294,13 +294,11 @@ def _conduct(obj: Token, rules: EvaluationRules) -> bool:
     a name, people no actor stands for ("called the players sons of bitches"), or a noun
     of acts, words and policies?"""
     lemma = obj.lemma_.lower()
-    return obj.pos_ in ("PRON", "PROPN") or lemma in rules.judged_conduct or lemma in _people_nouns()
-
-
-@cache
-def _people_nouns() -> frozenset[str]:
-    lexicon = plover_lexicon()
-    return lexicon.victim_nouns | lexicon.agent_nouns | lexicon.person_agent_nouns | lexicon.group_agent_nouns
+    return (
+        obj.pos_ in ("PRON", "PROPN")
+        or lemma in rules.judged_conduct
+        or lemma in plover_lexicon().people_nouns
+    )
 
 
 def _naming_judgments(

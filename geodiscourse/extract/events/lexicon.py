@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -184,6 +184,12 @@ class Lexicon:
     owner_acts_types: frozenset[str] = frozenset()
     #: Participles whose compounded actor acts ("Iraqi-led attack"; plover.yaml).
     agentive_participles: frozenset[str] = frozenset()
+
+    @cached_property
+    def people_nouns(self) -> frozenset[str]:
+        """Nouns for people no actor stands for, from every list of them: victims, agents,
+        groups ("civilians", "officials", "protesters")."""
+        return self.victim_nouns | self.agent_nouns | self.person_agent_nouns | self.group_agent_nouns
 
 
 @dataclass(frozen=True)

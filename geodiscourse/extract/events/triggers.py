@@ -424,14 +424,20 @@ def occurrence_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     head = noun.head
     if noun.dep_ != "nsubj" or head.pos_ != "VERB":
         return None
-    lemma = head.lemma_.lower()
+    return head if says_it_occurred(head, lexicon) else None
+
+
+def says_it_occurred(verb: Token, lexicon: Lexicon) -> bool:
+    """Is the verb one of occurring ("happened", "took place", "continued"; plover.yaml
+    occurrence_verbs)?"""
+    lemma = verb.lemma_.lower()
     for phrase in lexicon.occurrence_verbs:
-        verb, _, obj = phrase.partition(" ")
-        if lemma != verb:
-            continue
-        if not obj or any(c.dep_ == "dobj" and c.lemma_.lower() == obj for c in head.children):
-            return head
-    return None
+        head, _, obj = phrase.partition(" ")
+        if lemma == head and (
+            not obj or any(c.dep_ == "dobj" and c.lemma_.lower() == obj for c in verb.children)
+        ):
+            return True
+    return False
 
 
 def for_clause_subject(noun: Token) -> Token | None:
