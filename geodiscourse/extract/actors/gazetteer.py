@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from geodiscourse.extract.actors.lexicon import Alias, Lexicon
 from geodiscourse.extract.actors.slugs import fold
+from geodiscourse.nlp.context import non_state_heads
 from geodiscourse.nlp.text import doc_text, doc_tokens
 
 #: Entity labels of names that can contain a place name without being about that place.
@@ -125,8 +126,33 @@ def _inside_other_name(
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
         )
     if ent.label_ in _NAME_LABELS and ent.start < start:
-        return doc[start - 1].lower_ in _NAME_INNER_PREPS
+        before = doc[start - 1]
+        if before.lower_ in _NAME_INNER_PREPS:
+            return True  # "Bank of England"
+        # a state word after another capitalised word of an ORG name: "Royal Dutch Shell",
+        # "the Free Syrian Army" (a firm or a group, not the state)
+        if (
+            ent.label_ == "ORG"
+            and alias.actor is not None
+            and alias.actor.kind == "state"
+            and _proper(before)
+        ):
+            return True
+    if ent.label_ == "ORG" and ent.end > end and alias.actor is not None and alias.actor.kind == "state":
+        # a state word that opens a firm's name ending in a word for a firm: "China
+        # Construction Bank", "China National Petroleum Corporation" (the guidelines: a
+        # company is an actor of its own, never its home state)
+        rest = doc[end : ent.end]
+        return (
+            all(_proper(t) or t.lower_ in _NAME_INNER_PREPS for t in rest)
+            and rest[-1].lower_ in non_state_heads()
+        )
     return False
+
+
+def _proper(token: Token) -> bool:
+    """A capitalised word of a name ("Three" of "China Three Gorges Project Corp" is a NUM)."""
+    return token.pos_ in ("PROPN", "NUM") and token.is_alpha and token.text[:1].isupper()
 
 
 def _takes_article(doc: Doc, start: int, end: int, alias: Alias) -> bool:

@@ -33,12 +33,15 @@ from geodiscourse.extract.actors.slugs import slugify
 from geodiscourse.nlp.context import ResolvedMention, non_state_heads
 from geodiscourse.nlp.text import doc_tokens
 from geodiscourse.rules import RuleFileError, read_yaml_mapping
+from geodiscourse.rules.word_lists import phoenix_agents
 
 _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&"})
 #: How a describing noun attaches to a one-word name: "maker Airbus", "rival Boeing", "UPS, the firm".
 _DESCRIBING_DEPS = frozenset({"appos", "compound"})
 _ACRONYM_MAX = 6
 _OTHER_NAME_LABELS = frozenset({"GPE", "LOC", "PERSON", "FAC"})
+#: Phoenix sectors of armed forces and groups: military, unaligned armed, rebels, insurgents.
+_ARMED_SECTORS = ("MIL", "UAF", "REB", "INS")
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,16 @@ def _looks_like_organisation(tokens: Span, backed: bool, lower_words: set[str], 
     return len(words) >= 2 and all(t.text[:1].isupper() for t in words)
 
 
+def _kind_of_name(tokens: Span) -> str:
+    """An armed group's name ends in a word Phoenix files under an armed sector ("Free Syrian
+    Army", "Mahdi Militia"): it acts by force, as a group, not as a firm or an NGO."""
+    if len(tokens) > 1:
+        sector = phoenix_agents().get(tokens[-1].lemma_.lower()) or ""
+        if sector.startswith(_ARMED_SECTORS):
+            return "group"
+    return "organization"
+
+
 def organisation_mentions(
     doc: Doc, taken: list[bool], lexicon: Lexicon, actors: dict[str, ActorRow]
 ) -> list[ResolvedMention]:
@@ -213,11 +226,11 @@ def organisation_mentions(
             actor_id = slugify(tokens.text)
             if len(tokens) > 1:
                 by_first_word.setdefault(tokens[0].text, actor_id)
-        if not actor_id or (actor_id in actors and actors[actor_id]["kind"] != "organization"):
+        kind = _kind_of_name(tokens)
+        if not actor_id or (actor_id in actors and actors[actor_id]["kind"] != kind):
             continue
         actors.setdefault(
-            actor_id,
-            ActorRow(actor_id=actor_id, name=tokens.text, kind="organization", country=None, sector=None),
+            actor_id, ActorRow(actor_id=actor_id, name=tokens.text, kind=kind, country=None, sector=None)
         )
         last = doc[end - 1]
         found.append(

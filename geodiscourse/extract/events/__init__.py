@@ -467,11 +467,15 @@ def _violent_event_subject(subject: Token | None, frame: VerbFrame, lexicon: Lex
 def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
     """Is the verb a passive assault or coercion of people by no named hand ("at least
     seven people were killed", "80 suspects have been arrested", "85 terrorists have been
-    hit by coalition air strikes")? The act is specific though neither side resolves."""
+    hit by coalition air strikes", "a branch manager was jailed": a verb that acts only on
+    people makes any noun its victim)? The act is specific though neither side resolves."""
     if frame.event_type not in lexicon.victim_types or (frame.compiled and frame.needs == "both"):
         return False
     victim = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if victim is None or victim.lemma_.lower() not in lexicon.victim_nouns:
+    if victim is None or not (
+        victim.lemma_.lower() in lexicon.victim_nouns
+        or (verb.lemma_.lower() in lexicon.person_patient_verbs and victim.pos_ == "NOUN")
+    ):
         return False
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = None if agent is None else next((g for g in agent.children if g.dep_ == "pobj"), None)

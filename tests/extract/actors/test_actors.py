@@ -38,6 +38,8 @@ def actors_by_surface(result: ActorResolution) -> dict[str, str]:
         ("The deal was signed by Ivory Coast and the Netherlands.", "Ivory Coast", "CIV"),
         ("The deal was signed by Ivory Coast and the Netherlands.", "the Netherlands", "NLD"),
         ("This was a constant in both tsarist Russia and the Soviet Union.", "the Soviet Union", "RUS"),
+        # a state word opening a ministry's name stays the state (not a firm's name)
+        ("The Russian Foreign Ministry condemned the strike.", "Russian", "RUS"),
         # metonyms: capitals and seats of government
         ("Washington tends to see Moscow's conduct as a threat to U.S. interests.", "Washington", "USA"),
         ("Washington tends to see Moscow's conduct as a threat to U.S. interests.", "Moscow", "RUS"),
@@ -141,6 +143,15 @@ def test_names_that_are_something_else_are_no_mentions(nlp: Language, text: str,
         ),
         ("The former commissioner told Radio 4's Today programme.", "Radio 4", "media"),
         ("The essay appeared in Foreign Affairs last year.", "Foreign Affairs", "media"),
+        # a state word inside a firm's or a group's name is part of the name
+        ("Royal Dutch Shell signed a deal with Gazprom.", "Royal Dutch Shell", "organization"),
+        ("A China Construction Bank branch manager was jailed.", "China Construction Bank", "organization"),
+        (
+            "The China Three Gorges Project Corp is refusing to obey the order.",
+            "China Three Gorges Project Corp",
+            "organization",
+        ),
+        ("The Free Syrian Army attacked Damascus.", "Free Syrian Army", "group"),
     ],
 )
 def test_outlets_courts_and_organisations_are_not_states(

@@ -70,6 +70,15 @@ CONSTRUCTION_CASES = [
     # public disapproval: speaking out against something, calling someone out
     ("Russia spoke out against the sanctions.", "spoke", "ACCUSE", "RUS", None),
     ("Germany called out Russia.", "called", "ACCUSE", "DEU", "RUS"),
+    # verbs that act only on people make any noun their victim, with no hand named
+    ("A bank branch manager was jailed for life.", "jailed", "COERCE", None, None),
+    ("The driver was arrested on Sunday.", "arrested", "COERCE", None, None),
+    # a state that auctions or breaks up a firm seizes it
+    ("The unit was auctioned by Russian authorities.", "auctioned", "COERCE", "RUS", None),
+    ("Yukos is being broken up by Russian authorities.", "broken", "COERCE", "RUS", None),
+    # voting for someone backs them; filing for protection applies for it
+    ("Jack Straw voted for Tony Blair.", "voted", "SUPPORT", "jack-straw", "tony-blair"),
+    ("Labour filed for bankruptcy protection.", "filed", "REQUEST", "labour-party", None),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
@@ -100,6 +109,10 @@ NOT_AN_EVENT = [
     "The Iraqi economy was damaged by the crisis.",  # a passive whose "by" names a thing
     # a shooting with no determiner or occurrence
     "Russia sold the unit for $9.4bn to a state firm.",  # a sale is no aid
+    "The building was seized.",  # a thing, not a person, with no hand named
+    "Sotheby's auctioned the painting.",  # an auction house's sale
+    "The band broke up in 2004.",
+    "Police broke up the protest.",  # no state named
 ]
 
 
