@@ -110,6 +110,33 @@ def _described_names(doc: Doc) -> set[str]:
     return names
 
 
+def _defined_acronyms(doc: Doc, spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """Acronyms a document defines in brackets after a name: "Oil & Natural Gas Corp (ONGC)",
+    "the National Iranian Oil Company (NIOC)". Each stands for that name wherever it
+    appears, so both give one actor. The acronym's letters must be the name's capitals in
+    order, starting with its first ("CNPC" for "China National Petroleum Corporation")."""
+    defined: dict[str, tuple[int, int]] = {}
+    for start, end in spans:
+        if end - start < 2 or end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            continue
+        acronym = doc[end + 1].text
+        capitals = "".join(t.text[0] for t in doc[start:end] if t.text[:1].isupper())
+        if (
+            2 <= len(acronym) <= _ACRONYM_MAX
+            and acronym.isupper()
+            and acronym.isalpha()
+            and acronym[0] == capitals[:1]
+            and _in_order(acronym, capitals)
+        ):
+            defined.setdefault(acronym, (start, end))
+    return defined
+
+
+def _in_order(letters: str, within: str) -> bool:
+    rest = iter(within)
+    return all(letter in rest for letter in letters)
+
+
 def _part_of_longer_name(token: Token) -> bool:
     """Is the word one word of a longer name ("Gold" of "miner Highland Gold")?"""
     if token.dep_ == "compound" and token.head.pos_ == "PROPN":
@@ -199,7 +226,8 @@ def organisation_mentions(
     """Mentions (method 'ner') of organisations only NER knows; adds their rows to ``actors``
     (slug ids, kind organization) and marks their tokens in ``taken``."""
     spans = [_trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"]
-    described = _described_names(doc)
+    acronyms = _defined_acronyms(doc, spans)
+    described = _described_names(doc) | set(acronyms)
     in_spans = {i for start, end in spans for i in range(start, end)}
     spans += [(t.i, t.i + 1) for t in doc_tokens(doc) if t.text in described and t.i not in in_spans]
     if not spans:
@@ -222,6 +250,9 @@ def organisation_mentions(
         if not _looks_like_organisation(tokens, backed, lower_words, lexicon):
             continue
         actor_id = by_first_word.get(tokens.text) if len(tokens) == 1 else None
+        if len(tokens) == 1 and tokens.text in acronyms:
+            full = acronyms[tokens.text]
+            actor_id = slugify(doc[full[0] : full[1]].text)  # "ONGC" -> oil-natural-gas-corp
         if actor_id is None:
             actor_id = slugify(tokens.text)
             if len(tokens) > 1:
@@ -229,8 +260,13 @@ def organisation_mentions(
         kind = _kind_of_name(tokens)
         if not actor_id or (actor_id in actors and actors[actor_id]["kind"] != kind):
             continue
+        # the name with the acronym the document defines for it: "National Iranian Oil
+        # Company (NIOC)", so an analyst finds the actor under either
+        name = next(
+            (f"{tokens.text} ({a})" for a, span in acronyms.items() if span == (start, end)), tokens.text
+        )
         actors.setdefault(
-            actor_id, ActorRow(actor_id=actor_id, name=tokens.text, kind=kind, country=None, sector=None)
+            actor_id, ActorRow(actor_id=actor_id, name=name, kind=kind, country=None, sector=None)
         )
         last = doc[end - 1]
         found.append(

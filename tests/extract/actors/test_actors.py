@@ -262,6 +262,12 @@ def test_actor_rows_follow_the_contract(nlp: Language) -> None:
             "airbus",
         ),
         ("Qantas plans to cut jobs. Qantas said costs had risen.", "Qantas", "qantas"),
+        # an acronym defined in brackets is the name it abbreviates
+        (
+            "The National Iranian Oil Company (NIOC) signed a deal. NIOC said it was pleased.",
+            "NIOC",
+            "national-iranian-oil-company",
+        ),
         # several capitalised words, and a short form joining its full name
         ("EADS and BAE Systems welcomed the announcement.", "BAE Systems", "bae-systems"),
         (
