@@ -46,11 +46,11 @@ CASES = [
     # an office and the state the document is about, where nothing else places the person
     ("The US Justice Department is investigating. Attorney General Ann Quillan met reporters. "
      "The US will act, Washington said.", "Ann Quillan", None, None, "USA", "government"),
+    # "Special Counsel" is a title, not part of the name
+    ("Special Counsel Tom Quillan objected.", "Tom Quillan", None, "tom-quillan", None, None),
     # no office either: still the state the document is mostly about ...
     ("The US Justice Department is investigating. Tom Quillan met reporters. "
      "The US will act, Washington said.", "Tom Quillan", None, None, "USA", None),
-    # "Special Counsel" is a title, not part of the name
-    ("Special Counsel Tom Quillan objected.", "Tom Quillan", None, "tom-quillan", None, None),
     # ... and none where no state dominates
     ("Tom Quillan met reporters in a small town.", "Tom Quillan", None, None, None, None),
     # family name first: the later one-word mention is the same person
