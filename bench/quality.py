@@ -83,9 +83,15 @@ SETS = (
     ),
     (
         "blind-2026-12k",
-        "blind (scored once at the end of issue 11's eighth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's eighth round, dev since)",
         "tests/blind_set_2026_12k/gold.json",
         "16 articles: 8 web from 8 sites (opinion, local politics, a fact check, a satire), 8 BBC business; all tables",
+    ),
+    (
+        "blind-2026-12l",
+        "blind (scored once at the end of issue 11's ninth round; the latest blind figures)",
+        "tests/blind_set_2026_12l/gold.json",
+        "16 articles: 8 web from 8 sites (an FBI explainer, a takedown, op-eds, a rally), 8 BBC business and politics; all tables",
     ),
 )
 

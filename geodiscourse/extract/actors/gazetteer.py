@@ -108,9 +108,10 @@ def _demonym_first_name(doc: Doc, start: int, end: int, alias: Alias, ent: Span,
 
 
 def _inside_other_name(
-    doc: Doc, start: int, end: int, alias: Alias, ent: Span | None, lexicon: Lexicon
+    doc: Doc, start: int, end: int, alias: Alias, ent: Span | None, lexicon: Lexicon, after_name: bool = False
 ) -> bool:
-    """Is this match part of a longer name that is about something else?"""
+    """Is this match part of a longer name that is about something else? ``after_name``:
+    the word before is itself a gazetteer name ("NATO Russia": two names, not one)."""
     if ent is None or (ent.start >= start and ent.end <= end):
         return False
     if ent.label_ == "PERSON":
@@ -136,6 +137,7 @@ def _inside_other_name(
             and alias.actor is not None
             and alias.actor.kind == "state"
             and _proper(before)
+            and not after_name
         ):
             return True
     if ent.label_ == "ORG" and ent.end > end and alias.actor is not None and alias.actor.kind == "state":
@@ -208,7 +210,8 @@ def match_gazetteer(doc: Doc, lexicon: Lexicon) -> tuple[list[GazetteerMatch], l
         if alias.actor is None or blocked[start]:
             blocked[start:end] = [True] * (end - start)
             continue
-        if _inside_other_name(doc, start, end, alias, entity_of[start], lexicon):
+        after_name = bool(kept) and kept[-1].end == start
+        if _inside_other_name(doc, start, end, alias, entity_of[start], lexicon, after_name):
             continue
         outer = start - 1 if _takes_article(doc, start, end, alias) else start
         if kept and kept[-1].end > outer:
