@@ -479,8 +479,11 @@ def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
         return False
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = None if agent is None else next((g for g in agent.children if g.dep_ == "pobj"), None)
-    if by is not None and by.lemma_.lower() not in lexicon.instrument_subjects:
-        return False
+    if by is not None and not (
+        by.lemma_.lower() in lexicon.instrument_subjects
+        or (by.lemma_.lower() in lexicon.people_nouns | lexicon.violent_agent_nouns and by.pos_ == "NOUN")
+    ):
+        return False  # "by a driver", "by a gunman": an unnamed hand; "by a car crash": none
     return not compiled_veto(verb)  # "three people were killed in a car crash"
 
 

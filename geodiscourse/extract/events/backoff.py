@@ -52,7 +52,7 @@ from geodiscourse.extract.events.roles import (
     subject_of,
     verbal_target,
 )
-from geodiscourse.extract.events.triggers import VerbalCandidate, compiled_veto
+from geodiscourse.extract.events.triggers import VerbalCandidate, compiled_veto, excluded_by_modifier
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.text import span_tokens
 
@@ -270,7 +270,7 @@ def nominal_backoff(ctx: DocContext, sent: Span, lexicon: Lexicon) -> NominalBac
             continue
         lemma = token.lemma_.lower()
         entry = lexicon.nouns.get(lemma) or compiled.get(lemma)
-        if entry is not None and ctx.mention_at(token) is None:
+        if entry is not None and ctx.mention_at(token) is None and not excluded_by_modifier(token, entry):
             nouns.append((depth(token), token.i, token, entry))
     for _, _, token, entry in sorted(nouns, key=lambda n: (n[0], n[1])):
         # an actor of the noun's own: a possessor or a preposition ("Trump's ban", "opposition

@@ -355,10 +355,15 @@ def _noun_entry(token: Token, lexicon: Lexicon) -> tuple[NounEntry, int] | None:
     return None
 
 
-def _noun_conditions_hold(noun: Token, entry: NounEntry) -> bool:
-    if entry.exclude_modifiers and any(
+def excluded_by_modifier(noun: Token, entry: NounEntry) -> bool:
+    """Does a modifier make the noun no event of its entry ("a trade war", "a culture war")?"""
+    return bool(entry.exclude_modifiers) and any(
         c.dep_ in ("amod", "compound") and c.lower_ in entry.exclude_modifiers for c in noun.children
-    ):
+    )
+
+
+def _noun_conditions_hold(noun: Token, entry: NounEntry) -> bool:
+    if excluded_by_modifier(noun, entry):
         return False
     if entry.needs_prep and not any(c.dep_ == "prep" and c.lower_ in entry.needs_prep for c in noun.children):
         return False

@@ -179,7 +179,7 @@ NO_ASSERTED_EVENT = [
     "The United States should lift sanctions on Russia.",
     "The 15-year-old ban on arms sales to China remains in force.",
     "The war was a disaster.",
-    "The Iraq war dominated the campaign.",
+    "The war dominated the campaign.",
     "Mr Blair said his concerns had been met.",
     "Russia's quest for autonomy offers the United States leverage.",
     "Mr Straw declined to comment.",

@@ -79,6 +79,13 @@ CONSTRUCTION_CASES = [
     # voting for someone backs them; filing for protection applies for it
     ("Jack Straw voted for Tony Blair.", "voted", "SUPPORT", "jack-straw", "tony-blair"),
     ("Labour filed for bankruptcy protection.", "filed", "REQUEST", "labour-party", None),
+    # a war named by the state it is in or with, with no side named as waging it
+    ("The war with Iraq ended in 1988.", "war", "ASSAULT", None, "IRQ"),
+    ("The Iraq war dominated the campaign.", "war", "ASSAULT", None, "IRQ"),
+    # an unnamed person as the agent of a passive act of force
+    ("Three people were killed by a gunman.", "killed", "ASSAULT", None, None),
+    # refusing to answer questions is a refusal (declining to comment is not)
+    ("Mr Blair refused to answer further questions on the issue.", "refused", "REJECT", "tony-blair", None),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
@@ -100,7 +107,7 @@ def test_constructions(
 NOT_AN_EVENT = [
     "Attacks on civilians are a war crime.",  # a bare plural is generic
     "The language he deployed was seldom less than apocalyptic.",  # words, not forces
-    "The Iraq war dominated the campaign.",  # an act as subject, with no victim named
+    "The war dominated the campaign.",  # an act as subject, with no victim named
     "Labour and the Conservatives are telephoning millions of voters.",  # speech to people
     "Analysts said Iran will attack Israel.",  # a forecast, not a commitment
     "Their film shooting in Spain lasted a month.",
@@ -112,7 +119,9 @@ NOT_AN_EVENT = [
     "The building was seized.",  # a thing, not a person, with no hand named
     "Sotheby's auctioned the painting.",  # an auction house's sale
     "The band broke up in 2004.",
-    "Police broke up the protest.",  # no state named
+    "Police broke up the protest.",  # no state named    "The trade war with China hurt farmers.",  # a war of trade, not of force
+    "They said we go to culture war.",
+    "Three people were killed by a car crash.",
 ]
 
 

@@ -126,7 +126,7 @@ BACKOFF = [
 NO_BACKOFF = [
     # a thing does not act
     "The Tsunami struck south Asia.",
-    "The Iraq war dominated the campaign.",
+    "The war dominated the campaign.",
     # a possessed thing is no actor
     "Russia's quest for autonomy offers the United States leverage.",
     # a side the frame needs is a thing
