@@ -89,9 +89,15 @@ SETS = (
     ),
     (
         "blind-2026-12l",
-        "blind (scored once at the end of issue 11's ninth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's ninth round, dev since)",
         "tests/blind_set_2026_12l/gold.json",
         "16 articles: 8 web from 8 sites (an FBI explainer, a takedown, op-eds, a rally), 8 BBC business and politics; all tables",
+    ),
+    (
+        "blind-2026-12m",
+        "blind (scored once at the end of issue 11's tenth round; the latest blind figures)",
+        "tests/blind_set_2026_12m/gold.json",
+        "16 articles: 8 web from 8 sites (media criticism, op-eds, a fact check, an interview), 8 BBC politics and business; all tables",
     ),
 )
 
