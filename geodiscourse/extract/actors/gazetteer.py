@@ -126,21 +126,16 @@ def _inside_other_name(
             and len(rest) > 0
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest)
         )
+    state_in_org = ent.label_ == "ORG" and alias.actor is not None and alias.actor.kind == "state"
     if ent.label_ in _NAME_LABELS and ent.start < start:
         before = doc[start - 1]
         if before.lower_ in _NAME_INNER_PREPS:
             return True  # "Bank of England"
         # a state word after another capitalised word of an ORG name: "Royal Dutch Shell",
         # "the Free Syrian Army" (a firm or a group, not the state)
-        if (
-            ent.label_ == "ORG"
-            and alias.actor is not None
-            and alias.actor.kind == "state"
-            and _proper(before)
-            and not after_name
-        ):
+        if state_in_org and _proper(before) and not after_name:
             return True
-    if ent.label_ == "ORG" and ent.end > end and alias.actor is not None and alias.actor.kind == "state":
+    if state_in_org and ent.end > end:
         # a state word that opens a firm's name ending in a word for a firm: "China
         # Construction Bank", "China National Petroleum Corporation" (the guidelines: a
         # company is an actor of its own, never its home state)

@@ -227,6 +227,7 @@ def organisation_mentions(
     (slug ids, kind organization) and marks their tokens in ``taken``."""
     spans = [_trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"]
     acronyms = _defined_acronyms(doc, spans)
+    acronym_of = {span: acronym for acronym, span in acronyms.items()}
     described = _described_names(doc) | set(acronyms)
     in_spans = {i for start, end in spans for i in range(start, end)}
     spans += [(t.i, t.i + 1) for t in doc_tokens(doc) if t.text in described and t.i not in in_spans]
@@ -262,9 +263,7 @@ def organisation_mentions(
             continue
         # the name with the acronym the document defines for it: "National Iranian Oil
         # Company (NIOC)", so an analyst finds the actor under either
-        name = next(
-            (f"{tokens.text} ({a})" for a, span in acronyms.items() if span == (start, end)), tokens.text
-        )
+        name = f"{tokens.text} ({acronym_of[start, end]})" if (start, end) in acronym_of else tokens.text
         actors.setdefault(
             actor_id, ActorRow(actor_id=actor_id, name=name, kind=kind, country=None, sector=None)
         )

@@ -9,12 +9,10 @@ alongside ("Britain has been more cautious, but Mr Straw said ..."). For negativ
 reports ("advisers denied global warming is taking place") the text keeps the verb, so
 it reads as what the claimant asserts.
 
-Confidence (the scorer and analysts take the most confident claim of a sentence):
-a whole author sentence 0.75; an author clause beside reported speech 0.5; reported
-content 0.8 with a resolved speaker, 0.62 with a named but unresolved one, 0.5 for an
-unnamed source, 0.46 for an unresolved pronoun; minus 0.02 when the speaker is carried
-over from another sentence of a quotation, 0.01 when hedged, 0.03 when under five words
-(raw scores: bench/calibration.py maps them to measured precision).
+Confidence (the scorer and analysts take the most confident claim of a sentence): a raw
+score by the kind of row (``_RAW``: a resolved speaker's report above the author's
+sentence above an unresolved speaker's, and so on; see ``_confidence``), which
+bench/calibration.py maps to measured precision.
 """
 
 from __future__ import annotations

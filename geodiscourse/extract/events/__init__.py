@@ -59,6 +59,7 @@ from geodiscourse.extract.events.roles import (
     modifier_actor,
     nominal_groups,
     nominal_roles,
+    passive_agent,
     phrase_actor,
     restriction_roles,
     subject_of,
@@ -477,13 +478,14 @@ def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
         or (verb.lemma_.lower() in lexicon.person_patient_verbs and victim.pos_ == "NOUN")
     ):
         return False
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    by = None if agent is None else next((g for g in agent.children if g.dep_ == "pobj"), None)
-    if by is not None and not (
-        by.lemma_.lower() in lexicon.instrument_subjects
-        or (by.lemma_.lower() in lexicon.people_nouns | lexicon.violent_agent_nouns and by.pos_ == "NOUN")
-    ):
-        return False  # "by a driver", "by a gunman": an unnamed hand; "by a car crash": none
+    by = passive_agent(verb)
+    if by is not None:
+        lemma = by.lemma_.lower()
+        unnamed_hand = by.pos_ == "NOUN" and (
+            lemma in lexicon.people_nouns or lemma in lexicon.violent_agent_nouns
+        )
+        if not (unnamed_hand or lemma in lexicon.instrument_subjects):
+            return False  # "by a gunman", "by air strikes": an unnamed hand; "by a car crash": none
     return not compiled_veto(verb)  # "three people were killed in a car crash"
 
 

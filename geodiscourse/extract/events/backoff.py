@@ -48,6 +48,7 @@ from geodiscourse.extract.events.lexicon import Lexicon, NounEntry, VerbFrame, c
 from geodiscourse.extract.events.roles import (
     is_group_agent,
     nominal_roles,
+    passive_agent,
     phrase_actor,
     subject_of,
     verbal_target,
@@ -139,8 +140,7 @@ def _objects(verb: Token) -> list[Token]:
 def _acted_by_a_thing(verb: Token, event_type: str) -> bool:
     """Does a passive's "by" phrase name a thing, not someone or a weapon ("hurt by
     one-off factors", "damaged by the crisis"; not "hit by Russian missiles")?"""
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    noun = None if agent is None else next((g for g in agent.children if g.dep_ == "pobj"), None)
+    noun = passive_agent(verb)
     if noun is None:
         return False
     lexicon = plover_lexicon()

@@ -89,6 +89,12 @@ def _pobj(prep: Token) -> Token | None:
     return next((g for g in prep.children if g.dep_ == "pobj"), None)
 
 
+def passive_agent(verb: Token) -> Token | None:
+    """The noun of a passive's "by" phrase ("killed by a gunman": gunman)."""
+    agent = _child(verb, ("agent",))
+    return None if agent is None else _pobj(agent)
+
+
 def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN"
