@@ -29,7 +29,6 @@ from typing import Any
 import httpx
 import psutil
 
-from geodiscourse.flows.interrupt import sigterm_as_interrupt, stop_children, stop_tree
 
 STARTUP_TIMEOUT_S = 180.0  # a fresh PREFECT_HOME migrates its database first
 _PR_SET_PDEATHSIG = 1
@@ -123,6 +122,8 @@ def start_server(
             else:
                 return PrefectServer(api_url=api_url, pid=process.pid, home=home, log=log), process
         except BaseException:  # a Ctrl-C while waiting too: no server left behind
+            from geodiscourse.flows.interrupt import stop_tree
+
             stop_tree(process.pid)
             process.wait()
             raise
@@ -147,6 +148,8 @@ def prefect_server(home: Path) -> Iterator[PrefectServer]:
     try:
         yield server
     finally:
+        from geodiscourse.flows.interrupt import stop_tree
+
         os.environ.pop("PREFECT_API_URL", None)
         stop_tree(process.pid)
         process.wait()  # reaped: no zombie
@@ -209,6 +212,8 @@ def stop_local_server(home: Path) -> PrefectServer | None:
     (home / LOCAL_STATE_FILE).unlink(missing_ok=True)
     if server is None or server.pid is None or not psutil.pid_exists(server.pid):
         return None
+    from geodiscourse.flows.interrupt import stop_tree
+
     stop_tree(server.pid)  # terminates, then kills, and reaps
     return server
 
@@ -238,6 +243,8 @@ def serve_until_stopped(
 ) -> None:
     """Serve the scheduled release flow until Ctrl-C or SIGTERM, then stop the flow runs
     still going and, last, the server if it is ours. ``say`` prints (the CLI's console)."""
+    from geodiscourse.flows.interrupt import sigterm_as_interrupt, stop_children
+
     with sigterm_as_interrupt(), prefect_server(home) as server:
         say(describe(server))
         try:
