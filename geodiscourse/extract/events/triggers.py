@@ -225,6 +225,22 @@ def particles(verb: Token) -> set[str]:
     return found
 
 
+def _after_object(verb: Token, frame: VerbFrame) -> set[str]:
+    """The preposition right after a verb's direct object, attached to the verb, when the
+    frame takes its target from that object: the frame's particle with the object
+    between ("asked Congress for funds", "invited the lawmakers to the White House")."""
+    if "dobj" not in frame.targets:
+        return set()
+    doc = verb.doc
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i > verb.i:
+            after = child.right_edge.i + 1
+            if after < len(doc) and doc[after].dep_ == "prep" and doc[after].head.i == verb.i:
+                return {doc[after].lower_}
+            return set()
+    return set()
+
+
 def xcomp_of(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")), None)
 
@@ -305,7 +321,7 @@ def _frame_matches(verb: Token, frame: VerbFrame) -> tuple[bool, Token | None]:
         )
         if theme is None:
             return False, None
-    if frame.particles and not (frame.particles & particles(verb)):
+    if frame.particles and not (frame.particles & (particles(verb) | _after_object(verb, frame))):
         return False, None
     if frame.subjects and not _subject_among(verb, frame.subjects):
         return False, None

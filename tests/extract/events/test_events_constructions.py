@@ -86,6 +86,12 @@ CONSTRUCTION_CASES = [
     ("Three people were killed by a gunman.", "killed", "ASSAULT", None, None),
     # refusing to answer questions is a refusal (declining to comment is not)
     ("Mr Blair refused to answer further questions on the issue.", "refused", "REJECT", "tony-blair", None),
+    # a frame's preposition after the direct object: "ask X for Y", "invite X to a place"
+    ("The US administration asked Congress for additional funds.", "asked", "REQUEST", "USA", ANY),
+    ("Russia asked China for weapons.", "asked", "REQUEST", "RUS", "CHN"),
+    ("Germany invited France to Berlin.", "invited", "CONSULT", "DEU", "FRA"),
+    # a government's protest is a complaint (ACCUSE)
+    ("China protested to Japan over the visit.", "protested", "ACCUSE", "CHN", "JPN"),
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
@@ -119,8 +125,11 @@ NOT_AN_EVENT = [
     "The building was seized.",  # a thing, not a person, with no hand named
     "Sotheby's auctioned the painting.",  # an auction house's sale
     "The band broke up in 2004.",
-    "Police broke up the protest.",  # no state named    "The trade war with China hurt farmers.",  # a war of trade, not of force
+    "Police broke up the protest.",  # no state named
+    "The trade war with China hurt farmers.",  # a war of trade, not of force
     "They said we go to culture war.",
+    "Thousands of students protested in Seoul.",  # a demonstration, with no actor named
+    "The teacher asked the pupils for quiet.",  # people no actor stands for
     "Three people were killed by a car crash.",
 ]
 
