@@ -8,8 +8,9 @@ proper name and something in the document backs it up:
   word makes it an event, law or topic ("General Election", "Mental Capacity Bill");
 - one capitalised word that the document names as an ORG at least twice, or that a noun for a
   body describes ("aircraft maker Airbus", "its US rival Boeing", "UPS, the delivery company"),
-  and that the document never writes in lower case (a common noun at a sentence start is no
-  company: "Coal");
+  or that NER calls an ORG once and a person elsewhere but the document never gives a first
+  name, honorific, initials or title ("Yukos"), and that the document never writes in lower
+  case (a common noun at a sentence start is no company: "Coal");
 - never a name NER labels a place or a person elsewhere in the document ("Oxford"), nor a
   one-word name every occurrence of which is a place: the modifier of a site noun ("the
   Cowley factory"), or the object of a preposition of place ("in Oxford", "the outskirts of
@@ -21,6 +22,7 @@ proper name and something in the document backs it up:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -39,6 +41,7 @@ _FUNCTION_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "de", "&"})
 #: How a describing noun attaches to a one-word name: "maker Airbus", "rival Boeing", "UPS, the firm".
 _DESCRIBING_DEPS = frozenset({"appos", "compound"})
 _ACRONYM_MAX = 6
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _OTHER_NAME_LABELS = frozenset({"GPE", "LOC", "PERSON", "FAC"})
 #: Phoenix sectors of armed forces and groups: military, unaligned armed, rebels, insurgents.
 _ARMED_SECTORS = ("MIL", "UAF", "REB", "INS")
@@ -108,6 +111,41 @@ def _described_names(doc: Doc) -> set[str]:
             ):
                 names.add(t.text)
     return names
+
+
+def _misread_persons(doc: Doc, lexicon: Lexicon) -> set[str]:
+    """One-word names NER calls a person but also, at least once, an organisation, and that
+    the document never gives a first name, an honorific, initials or a title ("Yukos" eleven
+    times a PERSON, once an ORG: "Deutsche Bank claimed Yukos had ..."). A person written by
+    surname alone is introduced with a first name or a title somewhere; a firm never is.
+    Nor is the name a surname of a person the dictionaries list, or ever a place or people."""
+    org_once = {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) == 1}
+    if not org_once:
+        return set()
+    person_words = Counter(
+        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1 for t in ent
+    )
+    named: set[str] = set()
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper()]
+        if ent.label_ == "PERSON" and len(words) > 1:
+            named.update(words)  # "Mikhail Khodorkovsky": a person's name word ("ex-Yukos" is not)
+    honorifics = {h.lower() for h in lexicon.honorific_gender}
+    for token in doc_tokens(doc):
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and (
+            before.lower_.rstrip(".") in honorifics
+            or (before.lower_ in lexicon.title_words and before.lower_ not in _FUNCTION_WORDS)
+            or _INITIALS.fullmatch(before.text)  # "H.R. McMaster", "J. Smith"
+        ):
+            named.add(token.text)
+    places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP")}
+    return {
+        name
+        for name in org_once & set(person_words)
+        if name not in named
+        and name not in places and name.isalpha() and name.lower() not in lexicon.known_surnames
+    }
 
 
 def _defined_acronyms(doc: Doc, spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
@@ -228,7 +266,7 @@ def organisation_mentions(
     spans = [_trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"]
     acronyms = _defined_acronyms(doc, spans)
     acronym_of = {span: acronym for acronym, span in acronyms.items()}
-    described = _described_names(doc) | set(acronyms)
+    described = _described_names(doc) | set(acronyms) | _misread_persons(doc, lexicon)
     in_spans = {i for start, end in spans for i in range(start, end)}
     spans += [(t.i, t.i + 1) for t in doc_tokens(doc) if t.text in described and t.i not in in_spans]
     if not spans:
