@@ -146,6 +146,11 @@ MODALITY_CASES = [
     ("Russia managed to annex Crimea.", "annex", "asserted"),
     ("Russia ended up annexing Crimea.", "annexing", "asserted"),
     ("Russia will end up annexing Crimea.", "annexing", "hypothetical"),
+    # what one was forced, prompted or spurred to do was done; what one was urged to do, not
+    ("Russia forced Ukraine to withdraw its troops.", "withdraw", "asserted"),
+    ("The crisis spurred Biden to invite Putin to a summit in Geneva.", "invite", "asserted"),
+    ("The US urged China to withdraw its ships.", "withdraw", "hypothetical"),
+    ("The talks could lead Russia to withdraw its troops.", "withdraw", "hypothetical"),
     ("The US should lift sanctions on Russia.", "lift", "hypothetical"),
     ("Russia is expected to withdraw from Georgia.", "withdraw", "hypothetical"),
     ("Bolton met Britain's envoy to press the case against lifting the embargo on China.", "lifting", "hypothetical"),
