@@ -144,7 +144,9 @@ def _misread_persons(doc: Doc, lexicon: Lexicon) -> set[str]:
         name
         for name in org_once & set(person_words)
         if name not in named
-        and name not in places and name.isalpha() and name.lower() not in lexicon.known_surnames
+        and name not in places
+        and name.isalpha()
+        and name.lower() not in lexicon.known_surnames
     }
 
 

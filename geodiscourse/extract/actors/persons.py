@@ -320,6 +320,15 @@ class _Clusters:
         before = [m.cluster for m in self.mentions if m.cluster in owners and m.start < at]
         return before[-1] if before else owners[0]
 
+    def _only_one_with_given_name(self, keys: tuple[str, ...]) -> int | None:
+        """The one full name the document gives whose given name this is ("Hillary" after
+        "Hillary Clinton", as opinion writing calls people); none if two share it ("Bill"
+        with Bill Clinton and Bill O'Reilly) or the word is also someone's surname."""
+        owners = [i for i in range(len(self.clusters)) if self._owns(i, keys, by_first_name=True)]
+        if len(owners) != 1 or any(c.keys[-1] == keys[0] for c in self.clusters if len(c.keys) >= 2):
+            return None
+        return owners[0]
+
     def _given_name_gender(self, index: int) -> str | None:
         keys = self.clusters[index].keys
         return self.lexicon.first_name_gender.get(self.clusters[index].words[0]) if len(keys) >= 2 else None
@@ -338,6 +347,8 @@ class _Clusters:
         owner = self.owner_of_short(keys, cand.start, gender=gender)
         if owner is None and honorific in _FIRST_NAME_HONORIFICS and len(keys) == 1:
             owner = self.owner_of_short(keys, cand.start, by_first_name=True)
+        if owner is None and honorific is None and len(keys) == 1:
+            owner = self._only_one_with_given_name(keys)
         if owner is not None:
             self.mentions.append(PersonMention(cand.start, cand.end, cand.name_start, owner, "alias"))
             return

@@ -129,6 +129,12 @@ def test_person_ids_and_states(
         ("They hunted Osama Bin Laden for years. Bin Laden escaped.", "Bin Laden", "osama-bin-laden"),
         ("Sir Alan Budd led the inquiry. Sir Alan said the visa was fast-tracked.", "Sir Alan", "alan-budd"),
         ("Vladimir Putin spoke for an hour. Later Putin elaborated on the theme.", "Putin", "vladimir-putin"),
+        # a given name alone, as opinion writing calls people, when one full name has it
+        (
+            "Hillary Clinton spoke in Ohio. Later, Hillary attacked Donald Trump.",
+            "Hillary",
+            "hillary-clinton",
+        ),
     ],
 )
 def test_short_and_honorific_forms_link_to_the_full_name(
@@ -138,6 +144,11 @@ def test_short_and_honorific_forms_link_to_the_full_name(
     actor_id, _ = person_of(result, short)
     assert actor_id == full_id
     assert [m.method for m in result.mentions if m.text == short] == ["alias"]
+
+
+def test_a_given_name_two_persons_share_links_to_neither(nlp: Language) -> None:
+    result = resolve(nlp, "Bill Clinton and Bill Gates met. Bill said nothing.")
+    assert [m.actor_id for m in result.mentions if m.text == "Bill"] == []
 
 
 def test_two_persons_with_one_surname_stay_apart(nlp: Language) -> None:
