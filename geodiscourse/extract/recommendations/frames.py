@@ -213,14 +213,23 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
         if passive is not None:
             found.append(passive)  # "Tony Blair is being urged to use all his powers"
             continue
-        speaker = child(tok, "nsubj") or _participle_subject(tok)
+        speaker = child(tok, "nsubj") or _participle_subject(tok) or _shared_subject(tok)
         if speaker is None:
-            continue
-        speaker_word = speaker.lemma_.lower()
-        if speaker_word not in rules.demand_subject_nouns and not noun_can_act(speaker, ctx, rules):
             continue
         head, start, addressee = _demanded(tok, lemma)
         if head is None or start is None:
+            continue
+        # who calls on someone to do something acts by saying so ("Viewers called on the
+        # network to fire those responsible"); a bare "calls for" needs a subject that can act
+        full_call = (
+            addressee is not None and head.pos_ in ("VERB", "AUX") and speaker.pos_ in ("NOUN", "PROPN")
+        )
+        speaker_word = speaker.lemma_.lower()
+        if (
+            not full_call
+            and speaker_word not in rules.demand_subject_nouns
+            and not noun_can_act(speaker, ctx, rules)
+        ):
             continue
         if tok.tag_ not in _PRESENT_TAGS and (addressee is None or head.pos_ not in ("VERB", "AUX")):
             continue  # "have repeatedly called for an inquiry" reports a request
@@ -284,6 +293,18 @@ def _for_marked_infinitive(verb: Token) -> Token | None:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
         ):
             return c
+    return None
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject of the first of coordinated verbs, which they all share: "Trump accused
+    CNN of a mistake and called on the network to fire those responsible"."""
+    node = verb
+    while node.dep_ == "conj" and node.head.pos_ in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+        subject = child(node, "nsubj")
+        if subject is not None:
+            return subject
     return None
 
 

@@ -97,6 +97,22 @@ def recommend(nlp: Language, text: str) -> list[RecommendationRow]:
             "Ministers",
             id="past-call-for-x-to",
         ),
+        # people who call on someone to act advise, whatever noun names them
+        pytest.param(
+            "Viewers called on the network to fire those responsible.",
+            "Viewers called on the network to fire those responsible",
+            "called on",
+            "Viewers",
+            id="people-call-on-x-to",
+        ),
+        # coordinated verbs share their first verb's subject
+        pytest.param(
+            "The minister criticised the banks and called on them to lower their rates.",
+            "The minister criticised the banks and called on them to lower their rates",
+            "called on",
+            "The minister",
+            id="coordinated-call-on",
+        ),
     ],
 )
 def test_reported_and_framed_advice(
