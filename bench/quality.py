@@ -95,9 +95,15 @@ SETS = (
     ),
     (
         "blind-2026-12m",
-        "blind (scored once at the end of issue 11's tenth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's tenth round, dev since)",
         "tests/blind_set_2026_12m/gold.json",
         "16 articles: 8 web from 8 sites (media criticism, op-eds, a fact check, an interview), 8 BBC politics and business; all tables",
+    ),
+    (
+        "blind-2026-12n",
+        "blind (scored once at the end of issue 11's eleventh round; the latest blind figures)",
+        "tests/blind_set_2026_12n/gold.json",
+        "16 articles: 8 web from 8 sites (a judicial nominee, anthem protests, a fact check, a web host's ban), 8 BBC politics and business; all tables",
     ),
 )
 
