@@ -19,6 +19,7 @@ from geodiscourse.core.rows import MentionRow, SentenceRow
 from geodiscourse.core.timing import StageTimer
 from geodiscourse.dates.full_dates import full_date_rules
 from geodiscourse.dates.patterns import date_rules
+from geodiscourse.extract.actors.gazetteer import name_abbreviations
 from geodiscourse.extract.actors.lexicon import load_lexicon
 from geodiscourse.extract.actors.organisations import not_organisations
 from geodiscourse.extract.actors.resolve import resolve_mentions
@@ -50,6 +51,7 @@ def load_extraction_rules() -> None:
     """
     for load in (
         load_lexicon,
+        name_abbreviations,
         not_organisations,
         non_state_heads,
         reporting_lexicon,

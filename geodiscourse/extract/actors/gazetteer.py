@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -19,6 +20,7 @@ from geodiscourse.extract.actors.lexicon import Alias, Lexicon
 from geodiscourse.extract.actors.slugs import fold
 from geodiscourse.nlp.context import non_state_heads
 from geodiscourse.nlp.text import doc_text, doc_tokens
+from geodiscourse.rules import read_yaml_mapping
 
 #: Entity labels of names that can contain a place name without being about that place.
 _NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LOC"})
@@ -45,9 +47,18 @@ def _case_ok(alias: Alias, doc: Doc, start: int) -> bool:
     return alias.exact or alias.cased is None or fold(doc[start + alias.cased].text)[:1].isupper()
 
 
+@cache
+def name_abbreviations() -> dict[str, str]:
+    """Abbreviated words of institutional names and the words they stand for
+    (rules/actors/name_abbreviations.yaml)."""
+    data = read_yaml_mapping("actors/name_abbreviations.yaml").get("abbreviations") or {}
+    return {str(k).lower(): str(v).lower() for k, v in data.items()}
+
+
 def _raw_matches(doc: Doc, lexicon: Lexicon) -> list[tuple[int, int, Alias]]:
     exact_keys = [fold(t.text) for t in doc_tokens(doc)]
-    folded_keys = [k.lower() for k in exact_keys]
+    expand = name_abbreviations()
+    folded_keys = [expand.get(k.lower(), k.lower()) for k in exact_keys]
     indexes = (
         (exact_keys, lexicon.exact_aliases, lexicon.exact_longest),
         (folded_keys, lexicon.folded_aliases, lexicon.folded_longest),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from geodiscourse.extract.actors.gazetteer import GazetteerMatch
+from geodiscourse.extract.actors.gazetteer import GazetteerMatch, name_abbreviations
 from geodiscourse.extract.actors.lexicon import Lexicon
 from geodiscourse.extract.actors.slugs import key, slugify
 from geodiscourse.nlp.text import doc_tokens
@@ -139,6 +139,7 @@ def _name_token_ok(token: Token, lexicon: Lexicon) -> bool:
         not _capitalised(token)
         or token.lower_ in lexicon.title_words
         or token.lower_ in lexicon.honorific_gender
+        or token.lower_ in name_abbreviations()  # "Justice Dept" is no Justice named Dept
     ):
         return False
     return not (len(token.text) >= 3 and token.text.isupper())

@@ -327,6 +327,8 @@ def _naming_judgments(
             out.append(Judgment("REJECT", None, source, ctx.actor_of(owner), verb, word, total))
             continue
         target = ctx.actor_of(obj) or _target(ctx, list(obj.subtree), source)
+        if target == source:
+            target = None  # "Russia called itself naive": no judgment of another
         if target is None and not (judged[0] == "ACCUSE" and _conduct(obj, rules)):
             continue  # calling a policy a disgrace denounces it; calling it a success is talk
         out.append(Judgment(judged[0], judged[1], source, target, verb, word, total))

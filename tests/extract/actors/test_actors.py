@@ -88,6 +88,8 @@ def actors_by_surface(result: ActorResolution) -> dict[str, str]:
         ("Europe, which disputes the claim, has signalled it wants to press ahead.", "Europe", "europe"),
         ("Russia would retain vast territory in the heart of Eurasia.", "Eurasia", "eurasia"),
         ("The Justice Department opened an investigation.", "The Justice Department", "USA"),
+        # an abbreviated word of an institution's name ("Dept" is no person after the title "Justice")
+        ("The Justice Dept opened an investigation.", "The Justice Dept", "USA"),
         # ambiguous names with supporting context
         ("Jordan and Syria closed their borders with Israel.", "Jordan", "JOR"),
         ("Georgia and Russia fought a short war over South Ossetia.", "Georgia", "GEO"),

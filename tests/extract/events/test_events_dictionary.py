@@ -534,6 +534,8 @@ def test_an_attacker_is_no_event_of_its_own(nlp: Language, text: str) -> None:
     [
         # whatever is dismissed as something is rejected
         ("Russia dismissed Turkey's plan as a trick.", ("REJECT", "RUS", "TUR")),
+        # questions and concerns put to someone can be brushed aside
+        ("Russia dismissed questions about the deal.", ("REJECT", "RUS", None)),
         # rejections CAMEO's dictionary lacks
         ("Russia decertified the Iran deal.", ("REJECT", "RUS", "IRN")),
         ("Russia thwarted the investigation.", ("REJECT", "RUS", None)),
