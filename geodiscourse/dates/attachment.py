@@ -56,12 +56,13 @@ def clause_tense(token: Token) -> Tense | None:
 
 
 def date_sentence(
-    sent: Span, reference: datetime.date | None, anchor: ResolvedDate | None
+    sent: Span, reference: datetime.date | None, anchor: ResolvedDate | None, text: str | None = None
 ) -> tuple[list[DatedExpression], ResolvedDate | None]:
-    """The sentence's date expressions, resolved, and the anchor for the next ones."""
+    """The sentence's date expressions, resolved, and the anchor for the next ones.
+    ``text``: the sentence's text, if the caller has it (see find_date_expressions)."""
     rules = date_rules()
     out: list[DatedExpression] = []
-    for expression in find_date_expressions(sent):
+    for expression in find_date_expressions(sent, text=text):
         attachment = _attachment(expression)
         resolved = resolve_expression(expression, reference, anchor, clause_tense(attachment))
         out.append(DatedExpression(expression, resolved, attachment))

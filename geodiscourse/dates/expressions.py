@@ -38,15 +38,18 @@ class DateExpression:
     explicit: bool  # carries its own year, so later relative dates may count from it
 
 
-def find_date_expressions(sent: Span, *, gated: bool = True) -> list[DateExpression]:
+def find_date_expressions(sent: Span, *, gated: bool = True, text: str | None = None) -> list[DateExpression]:
     """Date expressions in a sentence, longest first where they overlap, in text order.
 
     Counts that look like years are skipped ("2000 troops"), and so are names that
     look like dates ("Radio 4's Today"). ``gated=False`` tries every pattern even where
     its required word is absent: the same result, slower (the tests compare the two).
+    ``text`` is ``sent.text`` when the caller has it already: joining it again builds a
+    Python object for every token of the sentence.
     """
     rules = date_rules()
-    text = sent.text
+    if text is None:
+        text = sent.text
     lower = text.lower()
     found: list[tuple[int, int, str, str | None]] = []
     met: dict[int, bool] = {}  # by requirement: does the sentence hold what it asks?

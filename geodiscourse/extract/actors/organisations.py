@@ -119,35 +119,36 @@ def _misread_persons(doc: Doc, lexicon: Lexicon) -> set[str]:
     times a PERSON, once an ORG: "Deutsche Bank claimed Yukos had ..."). A person written by
     surname alone is introduced with a first name or a title somewhere; a firm never is.
     Nor is the name a surname of a person the dictionaries list, or ever a place or people."""
-    org_once = {ent.text for ent in doc.ents if ent.label_ == "ORG" and len(ent) == 1}
-    if not org_once:
+    ents = doc.ents
+    org_once = {ent.text for ent in ents if ent.label_ == "ORG" and len(ent) == 1}
+    person_once = {ent.text for ent in ents if ent.label_ == "PERSON" and len(ent) == 1}
+    candidates = {
+        name
+        for name in org_once & person_once
+        if name.isalpha() and name.lower() not in lexicon.known_surnames
+    }
+    if not candidates:
         return set()
-    person_words = Counter(
-        t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1 for t in ent
-    )
-    named: set[str] = set()
-    for ent in doc.ents:
-        words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper()]
-        if ent.label_ == "PERSON" and len(words) > 1:
-            named.update(words)  # "Mikhail Khodorkovsky": a person's name word ("ex-Yukos" is not)
+    for ent in ents:
+        if ent.label_ in ("GPE", "LOC", "FAC", "NORP"):
+            candidates.discard(ent.text)  # ever a place or a people
+        elif ent.label_ == "PERSON" and len(ent) > 1:
+            words = [t.text for t in ent if t.is_alpha and t.text[:1].isupper()]
+            if len(words) > 1:  # "Mikhail Khodorkovsky": a person's name word ("ex-Yukos" is not)
+                candidates.difference_update(words)
     honorifics = {h.lower() for h in lexicon.honorific_gender}
-    for token in doc_tokens(doc):
-        before = doc[token.i - 1] if token.i > 0 else None
-        if before is not None and (
+    tokens = doc_tokens(doc)
+    for token in tokens:
+        if token.i == 0 or token.text not in candidates:
+            continue
+        before = tokens[token.i - 1]
+        if (
             before.lower_.rstrip(".") in honorifics
             or (before.lower_ in lexicon.title_words and before.lower_ not in _FUNCTION_WORDS)
             or _INITIALS.fullmatch(before.text)  # "H.R. McMaster", "J. Smith"
         ):
-            named.add(token.text)
-    places = {ent.text for ent in doc.ents if ent.label_ in ("GPE", "LOC", "FAC", "NORP")}
-    return {
-        name
-        for name in org_once & set(person_words)
-        if name not in named
-        and name not in places
-        and name.isalpha()
-        and name.lower() not in lexicon.known_surnames
-    }
+            candidates.discard(token.text)
+    return candidates
 
 
 def _defined_acronyms(doc: Doc, spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:

@@ -25,7 +25,7 @@ from geodiscourse.extract.actors.organisations import organisation_mentions
 from geodiscourse.extract.actors.persons import CONTEXT, PersonCluster, PersonMention, find_persons
 from geodiscourse.extract.coreference.persons import resolve_pronouns, resolve_roles
 from geodiscourse.nlp.context import ResolvedMention
-from geodiscourse.nlp.text import doc_tokens
+from geodiscourse.nlp.text import doc_text, doc_tokens
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +55,16 @@ def _sentence_maps(doc: Doc) -> tuple[list[int], list[int]]:
 
 
 def _mention(doc: Doc, actor_id: str, start: int, end: int, method: str) -> ResolvedMention:
-    last = doc[end - 1]
+    tokens = doc_tokens(doc)
+    last = tokens[end - 1]
+    char_start, char_end = tokens[start].idx, last.idx + len(last.text)
     return ResolvedMention(
         actor_id=actor_id,
         token_start=start,
         token_end=end,
-        char_start=doc[start].idx,
-        char_end=last.idx + len(last.text),
-        text=doc[start:end].text,
+        char_start=char_start,
+        char_end=char_end,
+        text=doc_text(doc)[char_start:char_end],
         method=method,
     )
 

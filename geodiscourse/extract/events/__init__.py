@@ -75,7 +75,7 @@ from geodiscourse.extract.events.triggers import (
 )
 from geodiscourse.extract.events.voiced import speaker_as_subject, speaker_of, voiced_threat
 from geodiscourse.nlp.context import DocContext
-from geodiscourse.nlp.text import doc_text, span_tokens
+from geodiscourse.nlp.text import doc_text, span_text, span_tokens
 
 __all__ = ["extract_events"]
 
@@ -138,7 +138,7 @@ def extract_events(
     anchor = None
     memory = _Memory()
     for index, sent in enumerate(ctx.sentences):
-        dated, anchor = date_sentence(sent, ctx.published_date, anchor)
+        dated, anchor = date_sentence(sent, ctx.published_date, anchor, span_text(sent))
         voices = (attributions or {}).get(index, ())
         events = _sentence_events(ctx, sent, lexicon, memory, dated, voices)
         triggers = frozenset(e.head.i for e in events)
