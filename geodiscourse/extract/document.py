@@ -29,6 +29,7 @@ from geodiscourse.extract.calibration import calibrate_rows, calibration_points
 from geodiscourse.extract.claims import extract_claims
 from geodiscourse.extract.claims.cues import claim_cues
 from geodiscourse.extract.coreference import resolve_coreference
+from geodiscourse.extract.coreference.discourse import anaphoric_heads
 from geodiscourse.extract.events import extract_events
 from geodiscourse.extract.events.compiled import compiled_verbs
 from geodiscourse.extract.events.evaluations import evaluation_rules
@@ -52,6 +53,7 @@ def load_extraction_rules() -> None:
     for load in (
         load_lexicon,
         name_abbreviations,
+        anaphoric_heads,
         not_organisations,
         non_state_heads,
         reporting_lexicon,

@@ -239,8 +239,12 @@ def _looks_like_organisation(tokens: Span, backed: bool, lower_words: set[str], 
     if len(tokens) == 1:
         token = tokens[0]
         text = token.text
-        if not text.isalpha() or text.lower() in rules.names or token.pos_ != "PROPN":
+        # a backed name the tagger reads as a common noun once is still the name ("Turkcell
+        # said": the firm of "mobile operator Turkcell"); an unbacked one stays a noun
+        if not text.isalpha() or text.lower() in rules.names or token.pos_ not in ("PROPN", "NOUN"):
             return False
+        if token.pos_ == "NOUN" and not (backed and token.tag_ == "NN"):
+            return False  # nor a capitalised plural ("my Generals")
         if text.isupper():
             return 2 <= len(text) <= _ACRONYM_MAX and (backed or _described_as_body(token))
         return (

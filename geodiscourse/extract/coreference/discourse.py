@@ -20,6 +20,11 @@ behind a mention row. Passes, each seeing the mentions of the ones before:
    realise they cannot ..." -> GBR; "the US will fund its deficits should they widen" is
    no state). Across sentences "they" is too often people ("Ministers ... They") to follow.
 
+4. A definite description of a body (``_definite_bodies``): bare "the firm", "the
+   company", "the bank" (rules/actors/actor_heads.yaml anaphoric_heads) refers to the
+   last organisation named before it, within the last three sentences ("Turkish operator
+   Turkcell has won a licence, the firm said" -> turkcell).
+
 Pronouns inside quotation marks are left alone (their referent is the speaker's, not
 the text's), and "it" that refers to nothing ("it is likely that", "it seems", "make it
 hard") never takes an antecedent. Recommendations keep one memory of their own on top
@@ -30,6 +35,7 @@ names an actor a mention of the document already stands for.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -38,6 +44,7 @@ from geodiscourse.extract.events.lexicon import modality_rules, plover_lexicon
 from geodiscourse.extract.phrases import represented_actor
 from geodiscourse.nlp.context import DocContext, ResolvedMention
 from geodiscourse.nlp.text import doc_tokens, span_tokens, tokens_spelled
+from geodiscourse.rules import read_yaml_mapping
 
 __all__ = ["resolve_coreference"]
 
@@ -67,7 +74,8 @@ def resolve_coreference(ctx: DocContext) -> DocContext:
     ctx = _with_mentions(ctx, _government_mentions(ctx))
     quoted = quoted_tokens(ctx.doc)
     ctx = _with_mentions(ctx, _salient_pronouns(ctx, quoted))
-    return _with_mentions(ctx, _subject_they(ctx, quoted))
+    ctx = _with_mentions(ctx, _subject_they(ctx, quoted))
+    return _with_mentions(ctx, _definite_bodies(ctx, quoted))
 
 
 def _with_mentions(ctx: DocContext, extra: list[ResolvedMention]) -> DocContext:
@@ -329,3 +337,58 @@ def _subject_they(ctx: DocContext, quoted: list[bool]) -> list[ResolvedMention]:
             if actor is not None and ctx.kind_of(actor) in _NON_PERSON_KINDS:
                 found.append(_mention(ctx.doc[token.i : token.i + 1], actor, "pronoun"))
     return found
+
+
+# -- pass 4: definite descriptions of a body ------------------------------------------
+
+#: How many sentences back a definite description looks for the body it names.
+_DESCRIPTION_REACH = 3
+
+
+@cache
+def anaphoric_heads() -> frozenset[str]:
+    data = read_yaml_mapping("actors/actor_heads.yaml")
+    return frozenset(str(w).lower() for w in data.get("anaphoric_heads") or [])
+
+
+#: Sectors of organisations a "firm" or "company" cannot stand for: parties, the state's bodies.
+_PUBLIC_SECTORS = frozenset({"party", "government", "legislature", "judiciary", "military", "police"})
+
+
+def _a_business(ctx: DocContext, actor_id: str) -> bool:
+    """An organisation that is no party or public body (by its sector, where known)."""
+    if ctx.kind_of(actor_id) != "organization":
+        return False
+    row = ctx.actors.get(actor_id)
+    return row is None or row.get("sector") not in _PUBLIC_SECTORS
+
+
+def _definite_bodies(ctx: DocContext, quoted: list[bool]) -> list[ResolvedMention]:
+    """Bare "the firm" (a singular head with "the" and nothing else before it) for the
+    organisation last named before it, outside quotation marks."""
+    heads = anaphoric_heads()
+    extra: list[ResolvedMention] = []
+    named: dict[str, int] = {}  # organisation -> mentions so far
+    recent: dict[str, int] = {}  # organisation -> sentence index of its last mention
+    for index, sent in enumerate(ctx.sentences):
+        for token in span_tokens(sent):
+            mention = ctx.mention_at(token)
+            if mention is not None:
+                if mention.token_start == token.i and _a_business(ctx, mention.actor_id):
+                    named[mention.actor_id] = named.get(mention.actor_id, 0) + 1
+                    recent[mention.actor_id] = index
+                continue
+            if quoted[token.i] or token.tag_ != "NN" or token.lower_ not in heads or token.dep_ == "compound":
+                continue
+            before = [c for c in token.children if c.i < token.i]
+            if len(before) != 1 or before[0].dep_ != "det" or before[0].lower_ != "the":
+                continue  # "the Russian firm", "a firm", "its bank": not simply the one named
+            if any(c.i > token.i and c.dep_ in ("prep", "relcl", "acl") for c in token.children):
+                continue  # "the firm behind the dossier", "the company that ...": a new one
+            candidates = [a for a, at in recent.items() if index - at <= _DESCRIPTION_REACH]
+            if not candidates:
+                continue
+            # the body the text is about: the most named of those named lately, then the latest
+            actor = max(candidates, key=lambda a: (named[a], recent[a]))
+            extra.append(_mention(ctx.doc[before[0].i : token.i + 1], actor, "alias"))
+    return extra

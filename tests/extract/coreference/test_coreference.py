@@ -82,6 +82,13 @@ CASES = [
     ("The QCA published a report. Reform is needed, said its chairman, Sir Anthony Greener.", "its", None),
     # information technology
     ("Microsoft sells software. Its rivals invest in IT.", "IT", None),
+    # "the firm", "the company": the body the text is about, of those named lately
+    ("Microsoft sells software. The company said sales rose.", "The company", "microsoft"),
+    ("Barclays met Microsoft, and Barclays signed. The bank said it was pleased.", "The bank", "barclays"),
+    # a description with its own modifiers names another body; a firm is no state
+    ("Microsoft sells software. The firm behind the leak was fined.", "The firm", None),
+    ("Microsoft sells software. The Russian firm was fined.", "firm", None),
+    ("Russia rejected the plan. The company said nothing.", "The company", None),
 ]
 # fmt: on
 
