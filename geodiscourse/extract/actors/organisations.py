@@ -151,6 +151,14 @@ def _misread_persons(doc: Doc, lexicon: Lexicon) -> set[str]:
     return candidates
 
 
+def _owned_by_place(doc: Doc, start: int) -> bool:
+    """Does a place's possessive come right before the name ("South Africa's MTN",
+    "Russia's Gazprom")? NER's ORG after it is that country's body, not a stray capital."""
+    if start < 2 or doc[start - 1].tag_ != "POS":
+        return False
+    return doc[start - 2].ent_type_ == "GPE"
+
+
 def _defined_acronyms(doc: Doc, spans: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
     """Acronyms a document defines in brackets after a name: "Oil & Natural Gas Corp (ONGC)",
     "the National Iranian Oil Company (NIOC)". Each stands for that name wherever it
@@ -292,7 +300,11 @@ def organisation_mentions(
         tokens = doc[start:end]
         if end <= start or any(taken[start:end]) or "\n" in tokens.text or tokens.text in elsewhere:
             continue
-        backed = counts[tokens.text] >= 2 or tokens.text in described  # described once suffices
+        backed = (
+            counts[tokens.text] >= 2
+            or tokens.text in described  # described once suffices
+            or _owned_by_place(doc, start)  # "South Africa's MTN": a place's own body
+        )
         if not _looks_like_organisation(tokens, backed, lower_words, lexicon):
             continue
         actor_id = by_first_word.get(tokens.text) if len(tokens) == 1 else None

@@ -88,6 +88,8 @@ def actors_by_surface(result: ActorResolution) -> dict[str, str]:
         ("Europe, which disputes the claim, has signalled it wants to press ahead.", "Europe", "europe"),
         ("Russia would retain vast territory in the heart of Eurasia.", "Eurasia", "eurasia"),
         ("The Justice Department opened an investigation.", "The Justice Department", "USA"),
+        # a name a place's possessive owns is that place's body, named once or not
+        ("South Africa's MTN said it would bid for the licence.", "MTN", "mtn"),
         # an abbreviated word of an institution's name ("Dept" is no person after the title "Justice")
         ("The Justice Dept opened an investigation.", "The Justice Dept", "USA"),
         # ambiguous names with supporting context
