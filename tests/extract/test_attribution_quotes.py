@@ -49,6 +49,20 @@ def test_paragraph_quotation_after_introducing_sentence(nlp: Language) -> None:
     ]
 
 
+def test_paragraph_quotation_of_several_sentences_after_introducing_sentence(nlp: Language) -> None:
+    """The quotation looks back from its first sentence, not its last."""
+    text = (
+        "Mrs Robinson explained why she was disappointed:\n\n"
+        '"This is the tipping point. It was not their conscience that moved them. It was the cash."'
+    )
+    found = reports(nlp, text, {"Robinson": "mary-robinson"})
+    assert [(i, a.speaker_text, a.cue) for i, a, _ in found][1:] == [
+        (1, "Mrs Robinson", "quote"),
+        (2, "Mrs Robinson", "quote"),
+        (3, "Mrs Robinson", "quote"),
+    ]
+
+
 def test_quotation_without_speaker_after_author_sentence_stays_unattributed(nlp: Language) -> None:
     text = 'The detainees took their case to the House of Lords.\n\n"This is a disgrace to the nation."'
     assert reports(nlp, text) == []

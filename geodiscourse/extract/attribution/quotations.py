@@ -115,20 +115,22 @@ def _quotation_speaker(
         for report in found.get(index, []):
             if report.attribution.speaker_text is not None and _overlaps(report.attribution, piece):
                 return report.attribution
-    index, piece = pieces[0]
-    sent = ctx.sentences[index]
-    head = _colon_speaker(sent, piece)
+    first, first_piece = pieces[0]
+    sent = ctx.sentences[first]
+    head = _colon_speaker(sent, first_piece)
     if head is not None:
-        made = make_report(ctx, head, "quote", piece, None)
+        made = make_report(ctx, head, "quote", first_piece, None)
         return None if made is None else made.attribution
     for index, piece in pieces:
         verb = _frame_verb(ctx.sentences[index], piece)
         if verb is not None:
             made = make_report(ctx, child(verb, "nsubj"), "quote", piece, verb.i)
             return None if made is None else made.attribution
-    opens_sentence = not span_text(sent)[: piece[0] - sent.start_char].strip(EDGE_CHARS)
-    previous = found.get(index - 1, [])
-    if opens_sentence and index > 0 and not found.get(index):
+    # a quotation that opens its sentence continues the speaker of the sentence before its
+    # first one (a quotation of several sentences looks back from where it starts)
+    opens_sentence = not span_text(sent)[: first_piece[0] - sent.start_char].strip(EDGE_CHARS)
+    previous = found.get(first - 1, [])
+    if opens_sentence and first > 0 and not found.get(first):
         named = [r.attribution for r in previous if r.attribution.speaker_text is not None]
         if named:
             return named[-1]
