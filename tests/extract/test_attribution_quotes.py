@@ -63,6 +63,26 @@ def test_paragraph_quotation_of_several_sentences_after_introducing_sentence(nlp
     ]
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        # a sentence ending in a colon hands what follows to its subject, verb of saying or not
+        ("Mrs Robinson then expressed her view:", "Mrs Robinson"),
+        ("Mrs Robinson put it this way:", "Mrs Robinson"),
+        # no colon, or a subject that is no one: the author's again
+        ("Mrs Robinson then expressed her view.", None),
+        ("The debate went on:", None),
+    ],
+)
+def test_a_colon_lead_in_gives_the_next_paragraph_quotation_to_its_subject(
+    nlp: Language, lead_in: str, speaker: str | None
+) -> None:
+    text = lead_in + '\n\n"This is the tipping point. It was the cash."'
+    found = reports(nlp, text, {"Robinson": "mary-robinson"})
+    quoted = [(i, a.speaker_text) for i, a, _ in found if a.cue == "quote"]
+    assert quoted == ([] if speaker is None else [(1, speaker), (2, speaker)])
+
+
 def test_quotation_without_speaker_after_author_sentence_stays_unattributed(nlp: Language) -> None:
     text = 'The detainees took their case to the House of Lords.\n\n"This is a disgrace to the nation."'
     assert reports(nlp, text) == []
