@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 from geodiscourse.core.rows import ActorRow
 from geodiscourse.extract.actors.lexicon import Lexicon
 from geodiscourse.extract.actors.slugs import slugify
+from geodiscourse.extract.attribution.lexicon import reporting_lexicon
 from geodiscourse.nlp.context import ResolvedMention, non_state_heads
 from geodiscourse.nlp.text import doc_tokens
 from geodiscourse.rules import RuleFileError, read_yaml_mapping
@@ -149,6 +150,19 @@ def _misread_persons(doc: Doc, lexicon: Lexicon) -> set[str]:
         ):
             candidates.discard(token.text)
     return candidates
+
+
+def _speaks(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
+    """Is the name the subject of a verb of saying ("Newsweek reported on Monday", "GoFundMe
+    confirmed that ...")? NER's organisation that speaks is a body, named once or not;
+    not a given name ("Marcus said") nor a plural people ("Gibraltarians say")."""
+    head = doc[end - 1]
+    return (
+        head.dep_ == "nsubj"
+        and head.head.lemma_.lower() in reporting_lexicon().speech
+        and head.tag_ != "NNPS"
+        and doc[start].text not in lexicon.first_name_gender
+    )
 
 
 def _owned_by_place(doc: Doc, start: int) -> bool:
@@ -304,6 +318,7 @@ def organisation_mentions(
             counts[tokens.text] >= 2
             or tokens.text in described  # described once suffices
             or _owned_by_place(doc, start)  # "South Africa's MTN": a place's own body
+            or _speaks(doc, start, end, lexicon)  # "Newsweek reported", "GoFundMe confirmed that"
         )
         if not _looks_like_organisation(tokens, backed, lower_words, lexicon):
             continue

@@ -88,6 +88,8 @@ def actors_by_surface(result: ActorResolution) -> dict[str, str]:
         ("Europe, which disputes the claim, has signalled it wants to press ahead.", "Europe", "europe"),
         ("Russia would retain vast territory in the heart of Eurasia.", "Eurasia", "eurasia"),
         ("The Justice Department opened an investigation.", "The Justice Department", "USA"),
+        # an organisation that speaks is a body, named once or not
+        ("Newsweek reported on Monday that the FBI had closed the case.", "Newsweek", "newsweek"),
         # a name a place's possessive owns is that place's body, named once or not
         ("South Africa's MTN said it would bid for the licence.", "MTN", "mtn"),
         # an abbreviated word of an institution's name ("Dept" is no person after the title "Justice")
