@@ -101,9 +101,15 @@ SETS = (
     ),
     (
         "blind-2026-12n",
-        "blind (scored once at the end of issue 11's eleventh round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's eleventh round, dev since)",
         "tests/blind_set_2026_12n/gold.json",
         "16 articles: 8 web from 8 sites (a judicial nominee, anthem protests, a fact check, a web host's ban), 8 BBC politics and business; all tables",
+    ),
+    (
+        "blind-2026-12o",
+        "blind (scored once at the end of issue 11's twelfth round; the latest blind figures)",
+        "tests/blind_set_2026_12o/gold.json",
+        "16 articles: 8 web from 8 sites (a headline page, op-eds, a shooting, a TV interview, a feud), 8 BBC business; all tables",
     ),
 )
 
