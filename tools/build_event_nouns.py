@@ -67,7 +67,9 @@ OTHER_SENSE = frozenset(
      "guard", "back", "head", "second", "land", "line", "man", "ship", "station", "post", "mark", "house",
      "lodge", "table", "field", "board", "base", "camp", "wall", "block", "seat", "round", "stake", "term",
      "want", "need", "interest", "concern", "note", "record", "fine", "press", "kind", "mean", "act", "aid",
-     "supply", "bill", "cast", "state", "issue", "target"}
+     "supply", "bill", "cast", "state", "issue", "target",
+     # an election campaign is no call for something; a fault is a failing, not blame
+     "campaign", "fault"}
 )
 # fmt: on
 #: Derived nouns whose everyday sense is an institution, a thing made or a standing

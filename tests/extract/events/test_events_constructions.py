@@ -131,6 +131,8 @@ NOT_AN_EVENT = [
     "Thousands of students protested in Seoul.",  # a demonstration, with no actor named
     "The teacher asked the pupils for quiet.",  # people no actor stands for
     "Three people were killed by a car crash.",
+    "Russia's campaign paid the law firm.",  # an election campaign, no call for anything
+    "It is not Russia's fault.",  # a failing, not an act of blaming
 ]
 
 
