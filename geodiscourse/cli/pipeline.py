@@ -222,7 +222,7 @@ def _run_warm(params: dict[str, Any]) -> int | None:
     the local Prefect server it reports to is up and PREFECT_API_URL names no other."""
     import os
 
-    from geodiscourse.cli.warm import run_warm
+    from geodiscourse.cli.warm import run_warm, worker_state
     from geodiscourse.flows.server import local_server_home, running_local_server
     from geodiscourse.ingest.files import count_input_files
 
@@ -232,7 +232,8 @@ def _run_warm(params: dict[str, Any]) -> int | None:
     if params["workers"] > 1 and count_input_files(raw) > params["batch_size"]:
         return None
     home = local_server_home()
-    if running_local_server(home) is None:
+    # the worker's record first: reading a file is cheaper than asking the server's health
+    if worker_state(home) is None or running_local_server(home) is None:
         return None
     prefect_defaults(quiet=True)  # as the worker and a cold run set them
     return run_warm(

@@ -119,14 +119,14 @@ def run_warm(
     request = {"params": dict(params), "cwd": os.getcwd(), "env": dict(os.environ), "identity": identity()}
     sys.stdout.flush()
     sys.stderr.flush()
-    try:
-        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        conn.connect(state["socket"])
-        socket.send_fds(conn, [b"F"], streams)  # the run writes where this process writes
-        conn.sendall(json.dumps(request).encode() + b"\n")
-    except OSError:
-        return None
+    conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     with conn:
+        try:
+            conn.connect(state["socket"])
+            socket.send_fds(conn, [b"F"], streams)  # the run writes where this process writes
+            conn.sendall(json.dumps(request).encode() + b"\n")
+        except OSError:
+            return None
         reader = conn.makefile("rb", buffering=0)
         answer = _read_line(reader)
         if answer is None:

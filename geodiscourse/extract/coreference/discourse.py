@@ -22,8 +22,9 @@ behind a mention row. Passes, each seeing the mentions of the ones before:
 
 4. A definite description of a body (``_definite_bodies``): bare "the firm", "the
    company", "the bank" (rules/actors/actor_heads.yaml anaphoric_heads) refers to the
-   last organisation named before it, within the last three sentences ("Turkish operator
-   Turkcell has won a licence, the firm said" -> turkcell).
+   business the text is about: of those named in the last three sentences, the one named
+   most so far ("Turkish operator Turkcell has won a licence, the firm said" -> turkcell);
+   never a party or public body, and "the firm behind the dossier" is a new one.
 
 Pronouns inside quotation marks are left alone (their referent is the speaker's, not
 the text's), and "it" that refers to nothing ("it is likely that", "it seems", "make it
@@ -364,8 +365,9 @@ def _a_business(ctx: DocContext, actor_id: str) -> bool:
 
 
 def _definite_bodies(ctx: DocContext, quoted: list[bool]) -> list[ResolvedMention]:
-    """Bare "the firm" (a singular head with "the" and nothing else before it) for the
-    organisation last named before it, outside quotation marks."""
+    """Bare "the firm" (a singular head with "the" and nothing else before it, no
+    modifier after it), outside quotation marks, for the business named most so far among
+    those named in the last three sentences."""
     heads = anaphoric_heads()
     extra: list[ResolvedMention] = []
     named: dict[str, int] = {}  # organisation -> mentions so far
