@@ -8,7 +8,8 @@ issue 11's third round; blind_set_2026_12f, that of issue 14's reliability table
 blind_set_2026_12g, that of issue 11's fourth round; blind_set_2026_12h, that of its fifth;
 blind_set_2026_12i, that of its sixth; blind_set_2026_12j, that of its seventh;
 blind_set_2026_12k, that of its eighth; blind_set_2026_12l, that of its ninth; blind_set_2026_12m, that of its tenth;
-blind_set_2026_12n, that of its eleventh; blind_set_2026_12o, that of its twelfth).
+blind_set_2026_12n, that of its eleventh; blind_set_2026_12o, that of its twelfth;
+blind_set_2026_12p, that of its thirteenth).
 Extraction tests may go one level deeper, into a folder per extractor (actors, events,
 claims, recommendations), coreference (resolution across extractors), or any other
 sub-package of geodiscourse/extract/. Only conftest.py, paths.py, __init__.py and this
@@ -43,6 +44,7 @@ TEST_ONLY = (
     "blind_set_2026_12m",
     "blind_set_2026_12n",
     "blind_set_2026_12o",
+    "blind_set_2026_12p",
 )
 EXTRACT_PARTS = ("actors", "events", "claims", "recommendations", "coreference")
 TOP_LEVEL = ("__init__.py", "conftest.py", "paths.py", "test_layout.py")

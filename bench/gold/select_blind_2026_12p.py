@@ -1,0 +1,29 @@
+"""How blind set 2026-12p was drawn (run from the repository root at commit b5a3138, before
+the set itself was committed: later gold sets are excluded from the pool too).
+
+Pool: articles that no earlier gold set, cleaning set, test, bench or doc names. Two web
+articles were left at 1.5 international keywords per 1,000 words, so this set takes the
+eight densest unused web articles from 0.8, one per site, with nothing skipped (an
+author's headline page, op-eds, a mass shooting, a TV interview, a health feature, a
+blogger's feud), and eight BBC politics and business articles with >= 12 per 1,000 words
+drawn with random.Random(20261211), none of the dev gold's (all eight are business).
+
+The pool and the draw are bench/gold/blind_pool.py's.
+
+    python bench/gold/select_blind_2026_12o.py
+"""
+
+from __future__ import annotations
+
+from blind_pool import draw, print_draw  # the script's own folder is on the path
+
+if __name__ == "__main__":
+    print_draw(
+        draw(
+            web_density=0.8,
+            web_count=8,
+            bbc_sections=("politics", "business"),
+            bbc_count=8,
+            seed=20261211,
+        )
+    )
