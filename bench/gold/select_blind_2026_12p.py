@@ -1,16 +1,15 @@
-"""How blind set 2026-12p was drawn (run from the repository root at commit b5a3138, before
+"""How blind set 2026-12p was drawn (run from the repository root at commit ff96b21, before
 the set itself was committed: later gold sets are excluded from the pool too).
 
-Pool: articles that no earlier gold set, cleaning set, test, bench or doc names. Two web
-articles were left at 1.5 international keywords per 1,000 words, so this set takes the
-eight densest unused web articles from 0.8, one per site, with nothing skipped (an
-author's headline page, op-eds, a mass shooting, a TV interview, a health feature, a
-blogger's feud), and eight BBC politics and business articles with >= 12 per 1,000 words
-drawn with random.Random(20261211), none of the dev gold's (all eight are business).
+Pool: articles that no earlier gold set, cleaning set, test, bench or doc names. The
+unused international web news is gone, so this set takes the eight densest unused web
+articles from 0.8 international keywords per 1,000 words, one per site, nothing skipped
+(all are US domestic politics and culture), and eight BBC politics and business articles
+with >= 12 per 1,000 words drawn with random.Random(20261211), none of the dev gold's.
 
 The pool and the draw are bench/gold/blind_pool.py's.
 
-    python bench/gold/select_blind_2026_12o.py
+    python bench/gold/select_blind_2026_12p.py
 """
 
 from __future__ import annotations
