@@ -40,12 +40,22 @@ DEFAULT_CONFIDENCE = 0.6
 PATTERN_CONFIDENCE = 0.7
 #: Where a compiled frame looks for its target, in order (prepositions by name).
 TARGET_ROLES = ("dobj", "dative", "against", "with", "on", "to", "into", "at")
+#: An allegation's target may be the subject of what is alleged, as PETRARCH takes the
+#: first actor of the verb phrase ("Yukos claimed that Russia imposed the tax bill"),
+#: when what is alleged is bad of it (roles.verbal_target, "alleged_subj").
+ALLEGATION_TARGET_ROLES = (*TARGET_ROLES, "alleged_subj")
 
 
 #: PLOVER's verbal types (the codebook's quad categories VERBAL COOPERATION and VERBAL
 #: CONFLICT), whose compiled readings need an addressee.
 VERBAL_TYPES = frozenset(
     {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"}
+)
+
+#: PLOVER's conflict types (the quad categories VERBAL CONFLICT and MATERIAL CONFLICT):
+#: alleging that an actor did one of these is an allegation against it.
+CONFLICT_TYPES = frozenset(
+    {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
 )
 
 

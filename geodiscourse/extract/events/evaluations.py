@@ -35,7 +35,7 @@ from geodiscourse.extract.events.lexicon import plover_lexicon
 from geodiscourse.nlp.context import DocContext
 from geodiscourse.nlp.text import span_tokens
 
-__all__ = ["EvaluationRules", "Judgment", "evaluation_rules", "judgments"]
+__all__ = ["EvaluationRules", "Judgment", "disapproves", "evaluation_rules", "judgments"]
 
 
 @dataclass(frozen=True)
@@ -192,6 +192,19 @@ def _conditional(tokens: Sequence[Token]) -> bool:
         or (t.dep_ == "mark" and t.lower_ == "if")
         for t in tokens
     )
+
+
+def disapproves(ctx: DocContext, clause: Token) -> bool:
+    """Does the clause, as a whole, say something bad of its subject, as an allegation
+    does ("that Russia imposed the huge tax bill to destroy Yukos"), not merely report it
+    ("that Mr Sharon was committed to the roadmap") or guess at it ("could declare it
+    bankrupt")? Judged by VADER valence, like voiced judgments."""
+    rules = evaluation_rules()
+    tokens = list(clause.subtree)
+    if _conditional(tokens):
+        return False
+    total, word = _valence(ctx, tokens, rules, predicate_only=False)
+    return word is not None and total <= rules.accuse_at
 
 
 def _judged(total: float, rules: EvaluationRules) -> tuple[str, str | None] | None:

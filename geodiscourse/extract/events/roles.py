@@ -15,6 +15,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from geodiscourse.extract.events.compiled import CONFLICT_TYPES, compiled_verbs
+from geodiscourse.extract.events.evaluations import disapproves
 from geodiscourse.extract.events.intent import modals_of
 from geodiscourse.extract.events.lexicon import NounEntry, VerbFrame, plover_lexicon
 from geodiscourse.extract.events.triggers import (
@@ -226,6 +228,12 @@ def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token |
         elif role == "ccomp_subj":
             ccomp = _child(verb, ("ccomp",))
             found = None if ccomp is None else phrase_actor(ctx, _child(ccomp, ("nsubj", "nsubjpass")))
+        elif role == "alleged_subj":
+            # "Yukos claimed that Russia imposed the tax bill to destroy it": the one the
+            # allegation is about, when what is alleged is bad (evaluations.disapproves)
+            ccomp = _child(verb, ("ccomp",))
+            if ccomp is not None and _alleged_against_subject(ctx, ccomp):
+                found = phrase_actor(ctx, _child(ccomp, ("nsubj", "nsubjpass")))
         elif role == "for_subj":
             for clause in verb.children:
                 if clause.dep_ in ("advcl", "ccomp", "xcomp") and any(
@@ -246,6 +254,38 @@ def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token |
         if found is not None:
             return found
     return None
+
+
+def _predicates(clause: Token) -> list[Token]:
+    """The clause's own verbs: its head, coordinated verbs and their infinitives ("imposed
+    the tax bill and forced the sale"), not verbs of its arguments ("troops deployed in
+    Iraq should be replaced")."""
+    out, todo = [], [clause]
+    while todo:
+        token = todo.pop()
+        out.append(token)
+        todo.extend(c for c in token.children if c.dep_ in ("conj", "xcomp"))
+    return out
+
+
+def _alleged_against_subject(ctx: DocContext, clause: Token) -> bool:
+    """Is what a clause alleges held against its subject: a bad judgment of it, or a
+    hostile act of its ("that Trump's campaign had forced the paper to ...", "that Iran
+    released the footage to embarrass the US")? A neutral report ("that Mr Sharon was
+    committed to the roadmap") or a guess ("could declare it bankrupt") is not."""
+    if disapproves(ctx, clause):
+        return True
+    lexicon = plover_lexicon()
+    compiled = compiled_verbs()
+    for token in _predicates(clause):
+        if token.pos_ != "VERB" or modals_of(token):
+            continue
+        lemma = token.lemma_.lower()
+        types = {f.event_type for f in lexicon.verbs.get(lemma, ())}
+        types |= {v.default.event_type for v in compiled.get(lemma, ()) if v.default is not None}
+        if types & CONFLICT_TYPES:
+            return True
+    return False
 
 
 def verbal_source(ctx: DocContext, verb: Token) -> str | None:
@@ -554,7 +594,7 @@ def group_target(verb: Token, frame: VerbFrame, theme: Token | None) -> bool:
             phrases = [p for p in phrases if theme is None or p.i != theme.i]
         elif role == "dative":
             phrases = [c for c in verb.children if c.dep_ == "dative"]
-        elif role in ("theme_owner", "xcomp_dobj", "ccomp_subj", "for_subj"):
+        elif role in ("theme_owner", "xcomp_dobj", "ccomp_subj", "alleged_subj", "for_subj"):
             continue
         else:
             holders = [verb, *([theme] if theme is not None else [])]

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from geodiscourse.extract.events.compiled import (
     DEFAULT_CONFIDENCE,
     PATTERN_CONFIDENCE,
+    ALLEGATION_TARGET_ROLES,
     TARGET_ROLES,
     CompiledEvent,
     CompiledPattern,
@@ -657,7 +658,7 @@ def _compiled_frame(
         objects=frozenset(),
         particles=frozenset({particle}) if particle else frozenset(),
         exclude_particles=frozenset(),
-        targets=TARGET_ROLES,
+        targets=ALLEGATION_TARGET_ROLES if event.event_type == "ACCUSE" else TARGET_ROLES,
         needs=compiled_needs(event.event_type, default=default, mode=event.mode),
         actor_kinds=frozenset(),
         target_kinds=frozenset(),

@@ -564,3 +564,33 @@ def test_investigations_and_undergoers(
 ) -> None:
     rows = asserted(nlp, text)
     assert expected in triples(rows), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is alleged is a hostile act of the clause's subject: an allegation against it
+        (
+            "Labour claimed that Russia imposed the tax bill and forced the sale.",
+            ("ACCUSE", "labour-party", "RUS"),
+        ),
+        ("Turkey alleged that Syria had attacked its border posts.", ("ACCUSE", "TUR", "SYR")),
+    ],
+)
+def test_an_allegation_is_against_the_subject_of_what_is_alleged(
+    nlp: Language, text: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in triples(asserted(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a neutral report, a guess and an act of an argument are no allegation against anyone
+        "Labour argued that Israel was committed to the roadmap.",
+        "Labour argued that Turkey could declare the firm bankrupt.",
+        "Labour argued that Russian troops deployed in Syria should be replaced.",
+    ],
+)
+def test_a_claim_that_alleges_nothing_bad_is_no_accusation(nlp: Language, text: str) -> None:
+    assert not [t for t in triples(asserted(nlp, text)) if t[0] == "ACCUSE"]
