@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from geodiscourse.extract.events.compiled import (
+    ALLEGATION_TARGET_ROLES,
     DEFAULT_CONFIDENCE,
     PATTERN_CONFIDENCE,
-    ALLEGATION_TARGET_ROLES,
     TARGET_ROLES,
     CompiledEvent,
     CompiledPattern,
