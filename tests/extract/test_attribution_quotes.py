@@ -252,3 +252,46 @@ def test_an_embedded_tweet_is_its_tweeters(nlp: Language) -> None:
 )
 def test_no_tweet_without_a_signature(nlp: Language, text: str) -> None:
     assert not any(a.cue == "tweet" for _, a, _ in reports(nlp, text))
+
+
+def test_a_frame_the_parser_split_off_still_names_the_quotation_speaker(nlp: Language) -> None:
+    """'"...?" | Thompson asked, holding up the folder.': the frame became a sentence of its own."""
+    text = (
+        "It belonged to her grandfather, reports correspondent Jericka Duncan.\n\n"
+        "\u201cYou can touch it and know that it was in his hands. "
+        "Now doesn\u2019t that send a chill down your back?\u201d Thompson asked, holding up the folder."
+    )
+    found = reports(nlp, text, {"Jericka Duncan": "jericka-duncan", "Thompson": "elaine-thompson"})
+    assert [(i, a.speaker_actor_id) for i, a, _ in found] == [
+        (0, "jericka-duncan"),
+        (1, "elaine-thompson"),
+        (2, "elaine-thompson"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a closing reporting clause takes all before its comma, however the parser split it
+        (
+            "Some of the projects may restart with permits, but others would be cancelled, he said.",
+            "Some of the projects may restart with permits, but others would be cancelled",
+        ),
+        (
+            "The talks were useful and the deal is close, said the minister.",
+            "The talks were useful and the deal is close",
+        ),
+    ],
+)
+def test_a_closing_reporting_clause_reports_the_whole_sentence_before_it(
+    nlp: Language, text: str, content: str
+) -> None:
+    found = reports(nlp, text, {"he": "pan-yue"})
+    assert [c for _, _, c in found] == [content]
+
+
+def test_a_reporting_clause_ending_in_a_colon_introduces_what_follows(nlp: Language) -> None:
+    found = reports(
+        nlp, "In an interview with the Review-Journal, Paddock also said:", {"Paddock": "eric-paddock"}
+    )
+    assert not [c for _, _, c in found if "interview" in c]

@@ -77,6 +77,18 @@ def _frame_verb(sent: Span, piece: tuple[int, int]) -> Token | None:
     return None
 
 
+def _frame_after(ctx: DocContext, index: int, piece: tuple[int, int]) -> Token | None:
+    """The frame of a quotation that ends its sentence, when the parser put the frame in a
+    sentence of its own ('"... down your back?" | Thompson asked, holding up the folder.')."""
+    sent = ctx.sentences[index]
+    if index + 1 >= len(ctx.sentences) or span_text(sent)[piece[1] - sent.start_char :].strip(EDGE_CHARS):
+        return None
+    following = ctx.sentences[index + 1]
+    if any(t.is_quote for t in following):
+        return None  # a quotation of its own follows
+    return _frame_verb(following, (following.start_char, following.start_char))
+
+
 def attribute_quotations(
     ctx: DocContext, segments: list[QuoteSegment], found: dict[int, list[Report]]
 ) -> None:
@@ -124,6 +136,8 @@ def _quotation_speaker(
         return None if made is None else made.attribution
     for index, piece in pieces:
         verb = _frame_verb(ctx.sentences[index], piece)
+        if verb is None and (index, piece) == pieces[-1]:
+            verb = _frame_after(ctx, index, piece)
         if verb is not None:
             made = make_report(ctx, child(verb, "nsubj"), "quote", piece, verb.i)
             return None if made is None else made.attribution

@@ -130,6 +130,29 @@ def _trailing_speaker(verb: Token, sent: Span) -> tuple[Token, int] | None:
     return doc[head_i], i
 
 
+def _closing_clause_comma(verb: Token, subject: Token, sent: Span) -> int | None:
+    """The comma before a reporting clause that closes the sentence ("..., he said.",
+    "..., said the minister."): all that precedes it is what was said, however the parser
+    split it ("Some projects may restart, but others would be cancelled, he said" hangs
+    "said" on the first clause and takes only the second for its content)."""
+    doc = verb.doc
+    if sent[-1].text == ":":
+        return None  # "In an interview, Paddock said:" introduces what follows
+    if subject.i < verb.i:  # "..., he said."
+        if not _ends_sentence(verb, sent) or any(
+            doc[i].pos_ not in ("AUX", "ADV", "PART") for i in range(subject.i + 1, verb.i)
+        ):
+            return None
+        comma = subject.left_edge.i - 1
+    else:  # "..., said the minister."
+        if not all(t.is_punct for t in doc[subject.right_edge.i + 1 : sent.end]):
+            return None
+        comma = verb.i - 1
+    if comma <= sent.start or doc[comma].text != ",":
+        return None
+    return comma
+
+
 def _complement_span(verb: Token, lemma: str, sent: Span, lex: ReportingLexicon) -> tuple[int, int] | None:
     """The clause a reporting verb introduces, recovering a subject the parser took for
     the verb's object ("confirmed [climate change] was discussed")."""
@@ -277,6 +300,10 @@ def _active(
         subject = _subject(verb)
     if subject is None or subject.dep_ == "expl" or subject.lower_ in _FIRST_PERSON:
         return None  # outside quotation marks, "I believe ..." is the author's own voice
+    if span is None:
+        comma = _closing_clause_comma(verb, subject, sent)
+        if comma is not None:
+            span = token_span(verb.doc, sent.start, comma - 1, sent)
     parenthetical = (
         _is_parenthetical(verb, sent)
         and child(verb, "ccomp", "dobj", "mark") is None
