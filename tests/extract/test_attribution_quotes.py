@@ -295,3 +295,28 @@ def test_a_reporting_clause_ending_in_a_colon_introduces_what_follows(nlp: Langu
         nlp, "In an interview with the Review-Journal, Paddock also said:", {"Paddock": "eric-paddock"}
     )
     assert not [c for _, _, c in found if "interview" in c]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        # a block quotation whose marks were lost: the lead-in's speaker says the paragraph
+        ("Here is what Margolis really said, transcribed from an audio clip:", "margolis"),
+        ("In a speech, Margolis expressed how bad the collapse has been:", "margolis"),
+        # a lead-in that names no one leaves the paragraph to the author
+        ("The facts are these:", None),
+    ],
+)
+def test_a_colon_lead_in_hands_the_next_unquoted_paragraph_to_its_speaker(
+    nlp: Language, lead_in: str, speaker: str | None
+) -> None:
+    text = (
+        lead_in + "\n\nLife has gotten worse for the people. Gangsters are running the streets.\n\n"
+        "The council elected him on Tuesday."
+    )
+    found = reports(nlp, text, {"Margolis": "margolis"})
+    by_sentence = {i: a.speaker_actor_id for i, a, _ in found if i > 0}
+    if speaker is None:
+        assert by_sentence == {}
+    else:
+        assert by_sentence == {1: speaker, 2: speaker}  # the paragraph after it is the author's again

@@ -13,7 +13,9 @@ keeps both tables agreeing on who said what. Four patterns are recognised:
   may stand in another sentence of the same quotation (BBC style re-opens a quote at
   each sentence or paragraph that continues it), or to the speaker of the sentence just
   before a quotation that has no speaker of its own: ``quotations``;
-- a verbless introduction before a colon ("His central point: '...'"): ``quotations``.
+- a verbless introduction before a colon ("His central point: '...'"): ``quotations``;
+- a paragraph with no quotation marks after a lead-in ending in a colon that names a
+  speaker (a block quotation whose marks were lost): ``blocks``.
 
 A reporting verb inside a quotation is part of the quoted words, and one inside the
 content of another report is nested speech: neither makes an attribution of its own.
@@ -27,6 +29,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Span
 
+from geodiscourse.extract.attribution.blocks import attribute_blocks
 from geodiscourse.extract.attribution.frames import frame_reports
 from geodiscourse.extract.attribution.lexicon import ReportingLexicon, reporting_lexicon
 from geodiscourse.extract.attribution.quotations import attribute_quotations, is_clausal, quote_pieces
@@ -84,6 +87,7 @@ def attributions_for_document(ctx: DocContext) -> dict[int, list[Attribution]]:
         held = found.setdefault(index, [])
         held.extend(r for r in reports if not any(_same_content(r, h) for h in held))
     attribute_quotations(ctx, segments, found)
+    attribute_blocks(ctx, found)
     return {
         index: sorted((r.attribution for r in reports), key=lambda a: (a.content_start, a.content_end))
         for index, reports in sorted(found.items())

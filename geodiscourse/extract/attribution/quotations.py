@@ -14,6 +14,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
+from geodiscourse.extract.attribution.blocks import lead_in_speaker
 from geodiscourse.extract.attribution.lexicon import reporting_lexicon
 from geodiscourse.extract.attribution.spans import (
     EDGE_CHARS,
@@ -22,7 +23,6 @@ from geodiscourse.extract.attribution.spans import (
     Report,
     child,
     make_report,
-    speaker_head,
     trimmed,
 )
 from geodiscourse.nlp.context import DocContext
@@ -149,21 +149,8 @@ def _quotation_speaker(
         named = [r.attribution for r in previous if r.attribution.speaker_text is not None]
         if named:
             return named[-1]
-        lead = _lead_in_subject(ctx, ctx.sentences[first - 1])
+        lead = lead_in_speaker(ctx, ctx.sentences[first - 1])
         if lead is not None:
             made = make_report(ctx, lead, "quote", first_piece, None)
             return None if made is None else made.attribution
     return None
-
-
-def _lead_in_subject(ctx: DocContext, sent: Span) -> Token | None:
-    """The subject of a sentence that ends in a colon to introduce what follows ("And then
-    he expressed why he was disappointed:", "The minister put it this way:"), when it
-    stands for an actor: the quotation after it is theirs."""
-    tokens = [t for t in span_tokens(sent) if not t.is_space]
-    if not tokens or tokens[-1].text != ":":
-        return None
-    subject = child(sent.root, "nsubj")
-    if subject is None or ctx.actor_of(speaker_head(subject)) is None:
-        return None
-    return subject
