@@ -55,6 +55,7 @@ def _trigger_words(rules: PrescriptiveRules) -> frozenset[str]:
     """Words one of which a sentence must contain to be worth matching."""
     words = set(rules.modal_auxiliaries) | set(rules.semi_modals) | set(rules.impersonal_adjectives)
     words |= rules.need_nouns | rules.course_nouns | set(rules.demand_verbs)
+    words |= frames.directive_verbs(rules)
     words |= {phrase[0] for phrase in rules.multiword}
     return frozenset(words)
 

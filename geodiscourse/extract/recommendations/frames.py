@@ -4,15 +4,22 @@
 "there is an urgent need to curb ...", "the priority should be on failing states",
 "the best course would be to ...", and present-tense demands ("his report demands a
 major overhaul", "this calls for closer scrutiny", "the committee urges ministers to
-..."). Past demands ("have repeatedly called for") report a request, an event rather
-than advice, and are left to the events table.
+..."), and any verb of appeal the event lexicon codes as REQUEST in "V X to do"
+("implored his administration to investigate"). Past demands of a thing alone ("have
+repeatedly called for") report a request, an event rather than advice, and are left to
+the events table.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Token
 
+from geodiscourse.extract.events.compiled import compiled_verbs
+from geodiscourse.extract.events.lexicon import plover_lexicon
 from geodiscourse.extract.recommendations.agency import noun_can_act
+from geodiscourse.extract.recommendations.lexicon import PrescriptiveRules
 from geodiscourse.extract.recommendations.modals import Scope, clause_blocked
 from geodiscourse.extract.recommendations.prescription import (
     Prescription,
@@ -207,6 +214,9 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
     for tok in scope.sent:
         lemma = tok.lemma_.lower()
         strength = rules.demand_verbs.get(lemma)
+        directive = strength is None and lemma in directive_verbs(rules)
+        if directive:
+            strength = DIRECTIVE_STRENGTH
         if strength is None or tok.tag_ not in _DEMAND_TAGS or not is_verb(tok) or has_negation(tok):
             continue
         passive = _passive_demand(tok, lemma)
@@ -218,6 +228,14 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
             continue
         head, start, addressee = _demanded(tok, lemma)
         if head is None or start is None:
+            continue
+        if directive and (
+            addressee is None
+            or head.i != (_to_infinitive(tok)[0] or tok).i
+            or tok.tag_ not in _DIRECTIVE_TAGS
+        ):
+            # only "implored X to do": "asked a question", "told him that" are no advice, and
+            # "is pressing X to", "will be asking X to" report a request under way or planned
             continue
         # who calls on someone to do something acts by saying so ("Viewers called on the
         # network to fire those responsible"); a bare "calls for" needs a subject that can act
@@ -252,6 +270,37 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
 #: addressee and an infinitive (see demand_verbs).
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _DEMAND_TAGS = _PRESENT_TAGS | {"VBD", "VBN", "VBG"}
+
+
+#: Strength of a demand made with a verb of appeal (see prescriptive.yaml directive_exclusions).
+DIRECTIVE_STRENGTH = "moderate"
+#: Tags of a verb of appeal that gives advice: simple present or past, as said.
+_DIRECTIVE_TAGS = frozenset({"VBZ", "VBP", "VBD"})
+#: Prepositions that introduce whom a verb of appeal addresses: "appealed to Iran to stop".
+_APPEAL_PREPS = frozenset({"to", "with", "on", "upon"})
+
+
+@cache
+def _request_verbs() -> frozenset[str]:
+    """Verbs the event lexicon codes as REQUEST, hand-written or compiled from CAMEO."""
+    lexicon = plover_lexicon()
+    hand = {
+        lemma for lemma, frames in lexicon.verbs.items() if any(f.event_type == "REQUEST" for f in frames)
+    }
+    compiled = {
+        lemma
+        for lemma, readings in compiled_verbs().items()
+        for reading in readings
+        if reading.particle is None
+        and reading.default is not None
+        and reading.default.event_type == "REQUEST"
+    }
+    return frozenset(hand | compiled)
+
+
+def directive_verbs(rules: PrescriptiveRules) -> frozenset[str]:
+    """Verbs of appeal that make "V X to do" a demand (prescriptive.yaml directive_exclusions)."""
+    return _request_verbs() - rules.directive_exclusions
 
 
 def _passive_demand(verb: Token, lemma: str) -> Prescription | None:
@@ -342,7 +391,11 @@ def _demanded(verb: Token, lemma: str) -> tuple[Token | None, int | None, Token 
     if clause is not None:
         return clause, _verb_start(clause), grammatical_or_none(clause)
     obj = child(verb, "dobj")
-    infinitive, _ = _to_infinitive(verb)
+    infinitive, its_subject = _to_infinitive(verb)
+    if obj is None and infinitive is not None:  # "appealed to Iran to stop", "pleaded with him to go"
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _APPEAL_PREPS), None)
+        # the parser may make the one asked the infinitive's subject: "implored [X to investigate]"
+        obj = its_subject if prep is None else child(prep, "pobj")
     if obj is not None and infinitive is not None:  # "urges ministers to rethink"
         return infinitive, _verb_start(infinitive), obj
     if obj is not None and lemma != "urge":

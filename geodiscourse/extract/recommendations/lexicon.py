@@ -43,6 +43,7 @@ class PrescriptiveRules:
     course_nouns: frozenset[str]
     course_would_markers: frozenset[str]
     demand_verbs: dict[str, str]
+    directive_exclusions: frozenset[str]
     demand_subject_nouns: frozenset[str]
     experiencer_verbs: frozenset[str]
     inference_verbs: frozenset[str]
@@ -114,6 +115,7 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
             course_nouns=_words(raw, "course_nouns"),
             course_would_markers=_words(raw, "course_would_markers"),
             demand_verbs=_strengths(raw, "demand_verbs"),
+            directive_exclusions=_words(raw, "directive_exclusions"),
             demand_subject_nouns=_words(raw, "demand_subject_nouns"),
             experiencer_verbs=_words(raw, "experiencer_verbs"),
             inference_verbs=_words(raw, "inference_verbs"),

@@ -246,3 +246,35 @@ def test_recommender_of_coordinated_reported_advice(
     table = {"Europe": ("EU", "igo", None), "European": ("EU", "igo", None), "Asia": ("asia", "other", None)}
     rows = extract_recommendations(context_with_actors(nlp, text, table))
     assert [(r["recommender_text"], r["recommender_actor_id"]) for r in rows] == [recommender]
+
+
+@pytest.mark.parametrize(
+    ("text", "modal", "recommender_text"),
+    [
+        # every verb the event lexicon codes as REQUEST, in "V X to do", is a demand
+        ("Mr Kennedy challenged the Treasury to open up its books.", "challenged", "Mr Kennedy"),
+        ("Mr Trump implored his administration to investigate the leak.", "implored", "Mr Trump"),
+        ("The charity appealed to the government to release the prisoners.", "appealed", "The charity"),
+    ],
+)
+def test_a_verb_of_appeal_with_an_addressee_and_an_infinitive_is_a_demand(
+    nlp: Language, text: str, modal: str, recommender_text: str
+) -> None:
+    rows = recommend(nlp, text)
+    assert [(r["modal"], r["recommender_text"]) for r in rows] == [(modal, recommender_text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no one asked to act, a request under way or planned, an authority's order, a want
+        "She asked a question about the budget.",
+        "Mr Clarke told MPs that the law would be renewed.",
+        "Tony Blair is pressing the US to cut greenhouse gases.",
+        "I will be asking Parliament to renew this legislation.",
+        "The court ordered the firm to pay damages.",
+        "You need us to be right.",
+    ],
+)
+def test_a_verb_of_appeal_without_that_construction_is_no_demand(nlp: Language, text: str) -> None:
+    assert recommend(nlp, text) == []
