@@ -46,7 +46,7 @@ _MATCHERS: tuple[Callable[[modals.Scope], list[Prescription]], ...] = (
     modals.modal_auxiliaries,
     modals.semi_modals,
     modals.passive_needs,
-    frames.reported_imperatives,
+    frames.imperatives,
 )
 PROPOSAL_MODAL = "proposal"
 
@@ -220,9 +220,9 @@ def extract_recommendations(
         if not sentence_is_question(sent):
             if any(t.lower_ in triggers or t.lemma_.lower() in triggers for t in span_tokens(sent)):
                 found = find_prescriptions(_scope(ctx, rules, sent, index, addressees, recommenders))
-            elif index in attributions and any(t.tag_ == "VB" for t in span_tokens(sent)):
-                # no modal or frame word: only a command in someone's words can be advice
-                found = frames.reported_imperatives(_scope(ctx, rules, sent, index, addressees, recommenders))
+            elif any(t.tag_ == "VB" for t in span_tokens(sent)):
+                # no modal or frame word: only a command can be advice
+                found = frames.imperatives(_scope(ctx, rules, sent, index, addressees, recommenders))
         for p, stop in zip(found, _stops(found, sent), strict=True):
             add(_prescription_row(ctx, sent, index, p, stop, rules, addressees, recommenders, list_voice))
         if item is not None and list_voice is not None and not found and not sentence_is_question(sent):

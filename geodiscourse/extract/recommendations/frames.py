@@ -403,21 +403,30 @@ def _demanded(verb: Token, lemma: str) -> tuple[Token | None, int | None, Token 
     return None, None, None
 
 
-def reported_imperatives(scope: Scope) -> list[Prescription]:
-    """Commands in someone's reported words ('Schumer told Trump: "... Then fund the
-    wall."'): a bare verb heading a main clause, with no subject, auxiliary or "to". In
-    the author's own voice such a clause is too often a headline or a list of terms to
-    count as advice; quoted, it is the speaker's advice to whoever they address."""
+def imperatives(scope: Scope) -> list[Prescription]:
+    """Commands: a bare verb heading a main clause, with no subject, auxiliary or "to".
+    In someone's reported words ('Schumer told Trump: "... Then fund the wall."') it is the
+    speaker's advice to whoever they address. In the author's own voice it is the author's
+    advice ("Leave the statue debate to the states.", "Go look at the graves of brave
+    patriots!") only in a finished sentence of the body: a headline has no final stop, a
+    list item states terms, and a page's own furniture ("Click here to read more.") asks
+    for a click (prescriptive.yaml page_actions)."""
     found: list[Prescription] = []
     root = scope.sent.root
     heads = [root, *(c for c in root.children if c.dep_ in ("conj", "ccomp", "parataxis"))]
     for head in heads:
         lemma = head.lemma_.lower()
-        if not scope.reported(head) or lemma == "let":
+        reported = scope.reported(head)
+        if reported and lemma == "let":
+            continue
+        if not reported and not _author_command(head, scope):
             continue
         if lemma in scope.rules.speech_act_verbs or lemma in scope.rules.experiencer_verbs:
             continue  # "say what you like", "imagine ..."
-        lead = command_lead(head, max(head.left_edge.i, scope.sent.start))
+        if any(c.dep_ == "conj" and child(c, "nsubj") is not None for c in head.children):
+            continue  # "speak out and you're damned": a condition with its outcome, no advice
+        # the author's command opens the sentence; a quoted one may follow its frame
+        lead = command_lead(head, max(head.left_edge.i, scope.sent.start) if reported else scope.sent.start)
         if lead is None:
             continue
         found.append(
@@ -432,3 +441,23 @@ def reported_imperatives(scope: Scope) -> list[Prescription]:
             )
         )
     return found
+
+
+#: Fewest words of a command in the author's voice: "Vote the Turtleboy Ticket." has four.
+_AUTHOR_COMMAND_WORDS = 4
+
+
+def _author_command(head: Token, scope: Scope) -> bool:
+    """Can a command in the author's voice be advice here: a finished body sentence (a
+    full stop or an exclamation mark), not a list item, with a verb that is no page's
+    furniture?"""
+    sent = scope.sent
+    words = [t for t in sent if not (t.is_punct or t.is_space or t.is_quote)]
+    ending = [t for t in sent if not (t.is_space or t.is_quote)]
+    return (
+        bool(ending)
+        and ending[-1].text in (".", "!")
+        and ending[0].text not in scope.rules.bullet_marks
+        and len(words) >= _AUTHOR_COMMAND_WORDS
+        and head.lemma_.lower() not in scope.rules.page_actions
+    )

@@ -50,6 +50,7 @@ class PrescriptiveRules:
     agentive_find_objects: frozenset[str]
     non_prescriptive_passives: frozenset[str]
     speech_act_verbs: frozenset[str]
+    page_actions: frozenset[str]
     agent_pronouns: frozenset[str]
     agent_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
@@ -122,6 +123,7 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
             agentive_find_objects=_words(raw, "agentive_find_objects"),
             non_prescriptive_passives=_words(raw, "non_prescriptive_passives"),
             speech_act_verbs=_words(raw, "speech_act_verbs"),
+            page_actions=_words(raw, "page_actions"),
             agent_pronouns=_words(raw, "agent_pronouns"),
             agent_nouns=_words(raw, "agent_nouns"),
             partitive_nouns=_words(raw, "partitive_nouns"),

@@ -151,9 +151,12 @@ def test_reported_passive_need_is_less_confident_than_a_modal(nlp: Language) -> 
         # a gerund report with no preposition keeps a past fact past
         pytest.param("He spent the day saying Britain had to leave.", id="gerund-without-by"),
         # a past call for a thing alone reports a request; a command in the author's voice
-        # is a headline or a term, and "let me" is a figure of speech
+        # with no final stop is a headline, one that asks for a click is the page's, one
+        # with its outcome is a condition, and "let me" is a figure of speech
         pytest.param("The unions have repeatedly called for an inquiry.", id="past-call-for-a-thing"),
-        pytest.param("Stop the war now.", id="imperative-in-the-authors-voice"),
+        pytest.param("Stop the war now", id="imperative-headline"),
+        pytest.param("Click here to read the full report.", id="imperative-page-furniture"),
+        pytest.param("Speak out and you are damned.", id="imperative-with-its-outcome"),
         pytest.param('"Let me be clear," the minister said.', id="let-me"),
     ],
 )
@@ -278,3 +281,16 @@ def test_a_verb_of_appeal_with_an_addressee_and_an_infinitive_is_a_demand(
 )
 def test_a_verb_of_appeal_without_that_construction_is_no_demand(nlp: Language, text: str) -> None:
     assert recommend(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stop the war now.",
+        "Leave the statue debate to the states.",
+        "So go look at the graves of brave patriots!",
+    ],
+)
+def test_a_finished_command_in_the_authors_voice_is_the_authors_advice(nlp: Language, text: str) -> None:
+    rows = recommend(nlp, text)
+    assert [(r["modal"], r["recommender_text"]) for r in rows] == [("imperative", None)]
