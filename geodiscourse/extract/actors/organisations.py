@@ -250,7 +250,9 @@ def _place_only_names(doc: Doc, rules: NotOrganisations) -> set[str]:
 
 def _looks_like_organisation(tokens: Span, backed: bool, lower_words: set[str], lexicon: Lexicon) -> bool:
     """``backed``: the document names it an ORG twice, or calls it a body somewhere."""
-    words = [t for t in tokens if t.lower_ not in _FUNCTION_WORDS]
+    words = [
+        t for t in tokens if t.lower_ not in _FUNCTION_WORDS and not t.is_punct
+    ]  # "Anti-Defamation League"
     rules = not_organisations()
     if _is_product(tokens, rules):
         return False
@@ -288,10 +290,17 @@ def _kind_of_name(tokens: Span) -> str:
 
 
 def organisation_mentions(
-    doc: Doc, taken: list[bool], lexicon: Lexicon, actors: dict[str, ActorRow]
+    doc: Doc,
+    taken: list[bool],
+    lexicon: Lexicon,
+    actors: dict[str, ActorRow],
+    blocked: list[bool] | None = None,
 ) -> list[ResolvedMention]:
     """Mentions (method 'ner') of organisations only NER knows; adds their rows to ``actors``
-    (slug ids, kind organization) and marks their tokens in ``taken``."""
+    (slug ids, kind organization) and marks their tokens in ``taken``. ``blocked`` tokens
+    (a gazetteer phrase that is no actor: "the Kyoto Protocol", "New York") end no
+    organisation's name, but may begin one ("the New York Stock Exchange")."""
+    blocked = blocked or [False] * len(doc)
     spans = [_trimmed(doc, ent) for ent in doc.ents if ent.label_ == "ORG"]
     acronyms = _defined_acronyms(doc, spans)
     acronym_of = {span: acronym for acronym, span in acronyms.items()}
@@ -312,7 +321,9 @@ def organisation_mentions(
     # longer names first, so that a short form can join the full name it abbreviates
     for start, end in sorted(spans, key=lambda s: (s[1] - s[0] < 2, s[0])):
         tokens = doc[start:end]
-        if end <= start or any(taken[start:end]) or "\n" in tokens.text or tokens.text in elsewhere:
+        if end <= start or any(taken[start:end]) or blocked[end - 1] or "\n" in tokens.text:
+            continue
+        if tokens.text in elsewhere:
             continue
         backed = (
             counts[tokens.text] >= 2

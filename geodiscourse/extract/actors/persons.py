@@ -230,6 +230,7 @@ def _candidates(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candi
         if any(occupied[start:end]) or not _valid_name(doc, start, end, lexicon):
             continue
         found.append(_Candidate(start, end, start, 2, None))
+    found += _dictionary_names(doc, lexicon, occupied)
     for token in doc_tokens(doc):
         # a one-word name the dictionary knows ("Trump said"), which NER often misses
         if (
@@ -242,6 +243,32 @@ def _candidates(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candi
             and _valid_name(doc, token.i, token.i + 1, lexicon)
         ):
             found.append(_Candidate(token.i, token.i + 1, token.i, 2, None))
+    return found
+
+
+#: The longest full name the dictionary pass looks for, in tokens ("Sheikh Sabah Al Ahmad Al Sabah").
+_LONGEST_KNOWN_NAME = 6
+
+
+def _dictionary_names(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candidate]:
+    """Full names of persons the dictionaries list (hand list, Phoenix, US Congress), found
+    as written whatever label NER gave them ("South African President Thabo Mbeki", which
+    NER calls a place): a dictionary beats a guess."""
+    tokens = doc_tokens(doc)
+    found: list[_Candidate] = []
+    i = 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i]) or occupied[i]:
+            i += 1
+            continue
+        for end in range(min(len(tokens), i + _LONGEST_KNOWN_NAME), i + 1, -1):
+            keys = _name_keys(doc, i, end)
+            if len(keys) >= 2 and keys in lexicon.known_persons and _capitalised(tokens[end - 1]):
+                if not any(occupied[i:end]) and _valid_name(doc, i, end, lexicon):
+                    found.append(_Candidate(i, end, i, 1, None))
+                    i = end - 1
+                break
+        i += 1
     return found
 
 

@@ -236,9 +236,7 @@ def resolve_mentions(doc: Doc, published: datetime.date | None = None) -> ActorR
     for mention in extra:
         state = lexicon.actors[mention.actor_id]
         actors[state.actor_id] = _actor_row(state)
-    extra += organisation_mentions(
-        doc, [t or b for t, b in zip(taken, blocked, strict=True)], lexicon, actors
-    )
+    extra += organisation_mentions(doc, taken, lexicon, actors, blocked)
     kept = _without_overlaps([*mentions, *extra], len(doc))
     used = {m.actor_id for m in kept}
     return ActorResolution(mentions=kept, actors={a: row for a, row in actors.items() if a in used})

@@ -60,6 +60,9 @@ CASES = [
     # one-word names that stand for one person: Phoenix's synonyms, a president in office
     ("Assad gassed the town.", "Assad", datetime.date(2017, 4, 5), "bashar-al-assad", "SYR", None),
     ("Trump decertified the deal.", "Trump", datetime.date(2017, 10, 13), "donald-trump", "USA", "government"),
+    # a listed full name is found whatever NER makes of it (here, a place)
+    ("Leaders came, including French President Jacques Chirac and South African President "
+     "Thabo Mbeki, whose arrival was delayed.", "Thabo Mbeki", None, "thabo-mbeki", "ZAF", None),
 ]
 # fmt: on
 
