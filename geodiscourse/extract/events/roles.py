@@ -198,6 +198,27 @@ def _particle_objects(verb: Token) -> list[Token]:
     return out
 
 
+#: Types whose verb acts on the one it asks, forces or warns to act ("implored X to",
+#: "forced X to", "warned X not to"); "wanted X to" wishes, and acts on no one.
+_CONTROL_TYPES = frozenset({"REQUEST", "COERCE", "THREATEN"})
+
+
+def _controlled_subjects(verb: Token) -> list[Token]:
+    """The object of "V X to do" where the parser made X the subject of the infinitive
+    ("implored [Dorgan ... not to do it]", "urged [his administration to investigate]"):
+    in English X is the verb's object, the one asked, forced or allowed to act."""
+    for clause in verb.children:
+        if (
+            clause.dep_ in ("ccomp", "xcomp")
+            and clause.tag_ == "VB"
+            and clause.i > verb.i
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        ):
+            subject = _child(clause, ("nsubj",))
+            return [] if subject is None else [subject]
+    return []
+
+
 def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token | None) -> str | None:
     """The first target the frame's ``targets`` list yields."""
     passive = is_passive(verb)
@@ -206,6 +227,8 @@ def verbal_target(ctx: DocContext, verb: Token, frame: VerbFrame, theme: Token |
         found: str | None = None
         if role == "dobj":
             objects = [c for c in verb.children if c.dep_ == "dobj" or (passive and c.dep_ == "nsubjpass")]
+            if not objects and not passive and frame.event_type in _CONTROL_TYPES:
+                objects = _controlled_subjects(verb)  # "implored Dorgan not to do it"
             if verb.dep_ == "acl" and verb.tag_ == "VBN":
                 objects.append(verb.head)
             elif verb.dep_ == "relcl" and not objects and _child(verb, ("nsubj",)) is not None:

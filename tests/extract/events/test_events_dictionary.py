@@ -594,3 +594,9 @@ def test_an_allegation_is_against_the_subject_of_what_is_alleged(
 )
 def test_a_claim_that_alleges_nothing_bad_is_no_accusation(nlp: Language, text: str) -> None:
     assert not [t for t in triples(asserted(nlp, text)) if t[0] == "ACCUSE"]
+
+
+def test_the_one_asked_to_act_is_the_target_though_the_parser_made_it_a_subject(nlp: Language) -> None:
+    """ "implored [Croatia not to do it]": spaCy parses the object as the infinitive's subject."""
+    found = triples(asserted(nlp, "Turkey had implored Croatia not to do it."))
+    assert ("REQUEST", "TUR", "HRV") in found
