@@ -157,6 +157,16 @@ SINGLE_CASES = [
         id="negative-verb-outer-report-only",
     ),
     pytest.param(
+        "Analysts have questioned whether a US court has any jurisdiction over Russian companies.",
+        {},
+        0,
+        "Analysts",
+        None,
+        "questioned",
+        "whether a US court has any jurisdiction over Russian companies",
+        id="questioning-is-a-negative-report",
+    ),
+    pytest.param(
         "Tony Blair is pressing the US to cut greenhouse gases, Downing Street has indicated.",
         {"Downing Street": "GBR"},
         0,

@@ -281,6 +281,11 @@ def test_a_frame_the_parser_split_off_still_names_the_quotation_speaker(nlp: Lan
             "The talks were useful and the deal is close, said the minister.",
             "The talks were useful and the deal is close",
         ),
+        # the clause may follow a closing quotation mark
+        (
+            '"The talks were useful, and the deal is close," he said.',
+            "The talks were useful, and the deal is close",
+        ),
     ],
 )
 def test_a_closing_reporting_clause_reports_the_whole_sentence_before_it(

@@ -148,6 +148,9 @@ def _closing_clause_comma(verb: Token, subject: Token, sent: Span) -> int | None
         if not all(t.is_punct for t in doc[subject.right_edge.i + 1 : sent.end]):
             return None
         comma = verb.i - 1
+    if comma > sent.start and doc[comma].is_quote:  # '..." say those behind the talks.'
+        comma -= 1 if doc[comma - 1].text == "," else 0
+        return comma if comma > sent.start else None
     if comma <= sent.start or doc[comma].text != ",":
         return None
     return comma
