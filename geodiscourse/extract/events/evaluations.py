@@ -54,6 +54,10 @@ class EvaluationRules:
     denial_verbs: frozenset[str]
     denial_words: frozenset[str]
     denied_claims: frozenset[str]
+    rebuttal_verbs: frozenset[str]
+    own_act_speech_verbs: frozenset[str]
+    own_act_exempt: frozenset[str]
+    refusal_answers: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,10 @@ def evaluation_rules() -> EvaluationRules:
         denial_verbs=frozenset(str(v) for v in raw["denial_verbs"]),
         denial_words=frozenset(str(v) for v in raw["denial_words"]),
         denied_claims=frozenset(str(v) for v in raw["denied_claims"]),
+        rebuttal_verbs=frozenset(str(v) for v in raw["rebuttal_verbs"]),
+        own_act_speech_verbs=frozenset(str(v) for v in raw["own_act_speech_verbs"]),
+        own_act_exempt=frozenset(str(v) for v in raw["own_act_exempt"]),
+        refusal_answers=frozenset(str(v) for v in raw["refusal_answers"]),
     )
 
 

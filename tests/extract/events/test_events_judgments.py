@@ -63,6 +63,10 @@ JUDGMENTS = [
     # denials: insisting on a negated clause
     ("Russia insisted that it never interfered in the election.", "REJECT", "RUS", None, "insisted"),
     ("Jack Straw maintained that nobody had misled Parliament.", "REJECT", "jack-straw", None, "maintained"),
+    # an answer that negates or opens with "No", "said no", a denial of one's own act
+    ('Jack Straw responded, "No, I don\'t think so."', "REJECT", "jack-straw", None, "responded"),
+    ("Russia said no to the plan.", "REJECT", "RUS", None, "said"),
+    ('"I did not say that," Jack Straw said.', "REJECT", "jack-straw", None, "said"),
 ]
 NOT_JUDGMENTS = [
     # an opinion of no one
@@ -89,6 +93,11 @@ NOT_DENIALS = [
     # a denial that is not made
     "Russia did not insist that it never interfered.",
     "If Russia insists that it did not interfere, the talks will fail.",
+    # one's own state, wish, trait or duty, said plainly, denies nothing
+    '"I don\'t know," Jack Straw said.',
+    '"I do not wish to make any judgements," Jack Straw said.',
+    '"I am president, I am not king," Jack Straw said.',
+    '"We shouldn\'t threaten them," Jack Straw said.',
 ]
 # fmt: on
 
