@@ -45,10 +45,12 @@ from geodiscourse.extract.calibration import CALIBRATED_TABLES, raw_confidences
 from geodiscourse.run.batches import build_tables
 
 OUTPUT = REPO / "geodiscourse/rules/quality/calibration.json"
-#: The dev gold sets the map is fitted on (never a blind set before it is scored).
+#: The dev gold sets the map is fitted on (never a blind set before it is scored): the
+#: sets that were blind once. The dev gold and the second dev set are left out: the rules
+#: were written on them until they score 0.99, so their rows are right far more often
+#: than rows of text no rule was written for, and the map fitted with them stated more
+#: than the blind sets then showed (claims at 0.92 right 0.77 of the time on 2026-12o).
 DEV_SETS = (
-    "eval/dev-gold.json",
-    "tests/second_dev_set/gold.json",
     "bench/gold/blind-2026-12/gold.json",
     "tests/blind_set_2026_12b/gold.json",
     "tests/blind_set_2026_12c/gold.json",
