@@ -59,6 +59,7 @@ class NotOrganisations:
     site_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     place_part_nouns: frozenset[str]
+    organisation_endings: frozenset[str]
 
 
 @cache
@@ -73,6 +74,7 @@ def not_organisations() -> NotOrganisations:
         "site_nouns",
         "place_prepositions",
         "place_part_nouns",
+        "organisation_endings",
     ):
         values = data.get(field)
         if not isinstance(values, list):
@@ -256,8 +258,12 @@ def _looks_like_organisation(tokens: Span, backed: bool, lower_words: set[str], 
     rules = not_organisations()
     if _is_product(tokens, rules):
         return False
-    if not words or any(ch.isdigit() for ch in tokens.text) or words[-1].lower_ in lexicon.title_words:
+    if not words or any(ch.isdigit() for ch in tokens.text):
         return False
+    if words[-1].lower_ in lexicon.title_words and not (
+        len(words) > 1 and words[-1].lower_ in rules.organisation_endings
+    ):
+        return False  # "Foreign Secretary"; but "Contrack International" is a body
     if words[-1].lower_ in rules.last_words:
         return False
     if len(tokens) == 1:

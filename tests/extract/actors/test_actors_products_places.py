@@ -47,6 +47,8 @@ def test_products_and_places_are_no_organisations(nlp: Language, surface: str) -
         # a hyphenated word is part of the name; a place that is no actor may begin one
         ("The Anti-Defamation League said the group was racist.", "Anti-Defamation League"),
         ("The New York Stock Exchange fell sharply.", "New York Stock Exchange"),
+        # "International" ends a body's name, though it also opens an office's title
+        ("Contrack International, of Arlington, Virginia, heads a coalition.", "Contrack International"),
     ],
 )
 def test_firms_named_near_places_and_products_stay(nlp: Language, text: str, surface: str) -> None:
