@@ -640,6 +640,15 @@ def _verbal_event(
     return None
 
 
+def _attempted(head: Token, sent: Span, rules: ModalityRules) -> bool:
+    """Is the trigger the infinitive of a verb of attempting that is itself asserted
+    ("she tried to defend Bergdahl", not "she may try to defend him")?"""
+    governor = head.head
+    if head.dep_ != "xcomp" or governor.i == head.i or governor.lemma_.lower() not in rules.attempt_verbs:
+        return False
+    return event_modality(governor, governor, False, sent, rules) == ASSERTED
+
+
 def _trigger_extent(verb: Token, theme: Token | None, frame: VerbFrame) -> tuple[int, int]:
     """First and last token of a verbal trigger: the verb with the particles right
     after it ("cracked down on", "called for"), stretched to the object noun of an
@@ -692,6 +701,12 @@ def _row(
             # "'We will strike back,' Kim said": a threat the speaker made
             event = replace(event, source=speaker)
             event_type, modality, mode = "THREATEN", ASSERTED, None
+    if (
+        modality == HYPOTHETICAL
+        and event_type in rules.attempted_types
+        and _attempted(event.head, sent, rules)
+    ):
+        modality = ASSERTED  # "tried to discredit the writer": the verbal act is made
     if event_type in rules.refusal_types and not event.nominal:
         refusal = refusal_head(event.head, sent, rules)
         # "refused to lift sanctions" is already a rejection by "refused" itself

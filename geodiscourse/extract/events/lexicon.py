@@ -208,6 +208,8 @@ class ModalityRules:
     hypothetical_adjectives: frozenset[str]
     hypothetical_nouns: frozenset[str]
     implicative_verbs: frozenset[str]
+    attempt_verbs: frozenset[str]
+    attempted_types: frozenset[str]
     future_governors: frozenset[str]
     hypothetical_clause_verbs: frozenset[str]
     conditional_marks: frozenset[str]

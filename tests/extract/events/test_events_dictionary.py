@@ -600,3 +600,18 @@ def test_the_one_asked_to_act_is_the_target_though_the_parser_made_it_a_subject(
     """ "implored [Croatia not to do it]": spaCy parses the object as the infinitive's subject."""
     found = triples(asserted(nlp, "Turkey had implored Croatia not to do it."))
     assert ("REQUEST", "TUR", "HRV") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        # a verbal act attempted is made; a material act attempted, or an attempt that may
+        # happen, is not
+        ("Turkey tried to criticise Syria.", "asserted"),
+        ("Turkey may try to criticise Syria.", "hypothetical"),
+        ("Russia tried to invade Croatia.", "hypothetical"),
+    ],
+)
+def test_an_attempted_verbal_act_is_made(nlp: Language, text: str, modality: str) -> None:
+    rows = events_of(nlp, text)
+    assert rows and rows[0]["modality"] == modality, rows
