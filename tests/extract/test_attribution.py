@@ -157,6 +157,16 @@ SINGLE_CASES = [
         id="negative-verb-outer-report-only",
     ),
     pytest.param(
+        "Per Bannon, Moore served in Vietnam and Romney did not.",
+        {"Bannon": "steve-bannon"},
+        0,
+        "Bannon",
+        "steve-bannon",
+        "per",
+        "Moore served in Vietnam and Romney did not",
+        id="per-source",
+    ),
+    pytest.param(
         "Analysts have questioned whether a US court has any jurisdiction over Russian companies.",
         {},
         0,
@@ -332,6 +342,7 @@ NO_ATTRIBUTION = [
     pytest.param("He criticised the head of the bank.", id="criticise-without-for"),
     pytest.param("They condemned the killing of civilians.", id="of-belongs-to-the-object"),
     pytest.param("He spent the day saying Britain had to leave.", id="gerund-without-by"),
+    pytest.param("Oil rose to $50 per barrel.", id="per-as-a-rate"),
 ]
 
 

@@ -8,7 +8,7 @@ keeps both tables agreeing on who said what. Four patterns are recognised:
   ...", "..., X has said", "..., said a spokesman"), including passive raising ("X is
   said to believe ..." makes X the believer) and impersonal passives ("it is
   understood that ...", no named speaker): ``verbs``;
-- "according to X, ...": here;
+- "according to X, ..." and "per X, ...": here;
 - direct quotations, attributed to the speaker of the verb that introduces them, which
   may stand in another sentence of the same quotation (BBC style re-opens a quote at
   each sentence or paragraph that continues it), or to the speaker of the sentence just
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from geodiscourse.extract.attribution.blocks import attribute_blocks
 from geodiscourse.extract.attribution.frames import frame_reports
@@ -43,13 +43,28 @@ from geodiscourse.nlp.text import doc_text, span_tokens
 __all__ = ["Attribution", "ReportingLexicon", "attributions_for_document", "reporting_lexicon"]
 
 
-def _according_to(ctx: DocContext, sent: Span) -> list[Report]:
+def _per_source(token: Token, lex: ReportingLexicon) -> Token | None:
+    """The source of "per Bannon, Moore served in Vietnam": "per" on a clause's verb with a
+    name, pronoun or speaking noun, not a rate ("$50 per barrel")."""
+    source = child(token, "pobj")
+    if token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX") or source is None:
+        return None
+    if source.pos_ in ("PROPN", "PRON") or source.lemma_.lower() in lex.speaker_nouns:
+        return source
+    return None
+
+
+def _according_to(ctx: DocContext, sent: Span, lex: ReportingLexicon) -> list[Report]:
+    """ "According to X, ..." and "per X, ..." reports."""
     reports = []
     for token in span_tokens(sent):
-        if token.lower_ != "according":
+        if token.lower_ == "according":
+            to = next((c for c in token.children if c.lower_ == "to"), None)
+            source = None if to is None else child(to, "pobj")
+        elif token.lower_ == "per":
+            source = _per_source(token, lex)
+        else:
             continue
-        to = next((c for c in token.children if c.lower_ == "to"), None)
-        source = None if to is None else child(to, "pobj")
         if source is None:
             continue
         head = token.head
@@ -58,7 +73,8 @@ def _according_to(ctx: DocContext, sent: Span) -> list[Report]:
             span = token_span(sent.doc, token.right_edge.i + 1, hi, sent)
         else:
             span = token_span(sent.doc, lo, token.left_edge.i - 1, sent)
-        report = make_report(ctx, source, "according to", span, token.i)
+        cue = "according to" if token.lower_ == "according" else "per"
+        report = make_report(ctx, source, cue, span, token.i)
         if report is not None:
             reports.append(report)
     return reports
@@ -75,7 +91,7 @@ def attributions_for_document(ctx: DocContext) -> dict[int, list[Attribution]]:
     for index, sent in enumerate(ctx.sentences):
         near = _segments_in(segments, seg_starts, sent)
         pieces = [p for p in quote_pieces(sent, near) if is_clausal(ctx.doc, sent, p)]
-        reports = verb_reports(ctx, sent, lex, quoted, pieces, near) + _according_to(ctx, sent)
+        reports = verb_reports(ctx, sent, lex, quoted, pieces, near) + _according_to(ctx, sent, lex)
         covered = [r for r in reports if r.attribution.speaker_text is not None]
         reports += [
             r for r in frame_reports(ctx, sent, lex, quoted) if not any(_same_content(r, c) for c in covered)
