@@ -136,12 +136,25 @@ def _contextual_mentions(
     owner: Sequence[GazetteerMatch | None],
     dominant: str | None,
     lexicon: Lexicon,
+    possessor_state: dict[int, str] | None = None,
 ) -> list[ResolvedMention]:
     """Bare institutional nouns ("the government", "Parliament") for the dominant state, unless
-    a modifier names another ("the Iraqi government" is left to its modifier)."""
+    a modifier names another ("the Iraqi government" is left to its modifier); and "his
+    government", "its parliament" for the state of whoever the possessive stands for
+    (``possessor_state``: token index of a resolved possessive -> that actor's state)."""
     found: list[ResolvedMention] = []
     for token in doc_tokens(doc):
         if taken[token.i] or token.lower_ not in lexicon.contextual_heads or token.tag_ not in ("NN", "NNP"):
+            continue
+        possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+        owned = (
+            None
+            if possessor is None or possessor.pos_ != "PRON"
+            else (possessor_state or {}).get(possessor.i)
+        )
+        if owned is not None:  # "Putin urged his government to act"
+            found.append(_mention(doc, owned, token.i, token.i + 1, "gazetteer"))
+            taken[token.i] = True
             continue
         has_the = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
         if not (has_the or token.text[:1].isupper()):
@@ -164,6 +177,14 @@ def _contextual_mentions(
         for i in range(start, token.i + 1):
             taken[i] = True
     return found
+
+
+def _state_of(actor_id: str, actors: dict[str, ActorRow]) -> str | None:
+    """The state an actor is or belongs to: a state itself, or a person's country."""
+    row = actors.get(actor_id)
+    if row is None:
+        return None
+    return actor_id if row["kind"] == "state" else row["country"] if row["kind"] == "person" else None
 
 
 def _actor_row(actor: Actor) -> ActorRow:
@@ -232,7 +253,12 @@ def resolve_mentions(doc: Doc, published: datetime.date | None = None) -> ActorR
     for mention in mentions:
         for i in range(mention.token_start, mention.token_end):
             taken[i] = True
-    extra = _contextual_mentions(doc, taken, owner, dominant, lexicon)
+    possessor_state = {
+        m.token_start: owner_state
+        for m in mentions
+        if m.token_end - m.token_start == 1 and (owner_state := _state_of(m.actor_id, actors)) is not None
+    }
+    extra = _contextual_mentions(doc, taken, owner, dominant, lexicon, possessor_state)
     for mention in extra:
         state = lexicon.actors[mention.actor_id]
         actors[state.actor_id] = _actor_row(state)

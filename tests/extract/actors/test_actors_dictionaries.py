@@ -122,3 +122,18 @@ def test_a_surname_the_tagger_reads_as_a_noun_is_still_the_person(nlp: Language)
     """ "Crews added ..." after "Terry Crews": the subject is his surname, not crews."""
     result = resolve_mentions(nlp("Terry Crews spoke on Monday. Crews added that he was angry."))
     assert [(m.text, m.actor_id) for m in result.mentions if m.text == "Crews"] == [("Crews", "terry-crews")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "state"),
+    [
+        # an institution with a possessive stands for the possessor's state
+        ("Vladimir Putin urged his government to act.", "government", "RUS"),
+        ("Tony Blair said his cabinet would meet.", "cabinet", "GBR"),
+    ],
+)
+def test_a_possessed_institution_is_the_possessors_state(
+    nlp: Language, text: str, surface: str, state: str
+) -> None:
+    result = resolve_mentions(nlp(text), None)
+    assert [m.actor_id for m in result.mentions if m.text == surface] == [state]
