@@ -107,9 +107,15 @@ SETS = (
     ),
     (
         "blind-2026-12o",
-        "blind (scored once at the end of issue 11's twelfth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's twelfth round, dev since)",
         "tests/blind_set_2026_12o/gold.json",
         "16 articles: 8 web from 8 sites (a headline page, op-eds, a shooting, a TV interview, a feud), 8 BBC business; all tables",
+    ),
+    (
+        "blind-2026-12p",
+        "blind (scored once at the end of issue 11's thirteenth round; the latest blind figures)",
+        "tests/blind_set_2026_12p/gold.json",
+        "16 articles: 8 web from 8 sites (US election commentary, leaked e-mails, a TV transcript, a sports column), 8 BBC business and politics; all tables",
     ),
 )
 
