@@ -85,6 +85,8 @@ _ACTOR_FACTOR = {2: 1.0, 1: 0.85, 0: 0.65}
 #: Stands in for the source in the checks of what a frame needs when an unnamed group
 #: acts ("Afghan rebels kidnapped ..."); the row's source stays null.
 UNNAMED_GROUP = ""
+#: Pronouns that stand for others: an accusation of them is of someone ("they are accused of").
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 #: Pronouns that, unresolved, stand for a thing rather than someone: "it damaged relations".
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 #: Confidence of a reported obligation read as a request ("said that Sudan must return").
@@ -470,12 +472,19 @@ def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
     seven people were killed", "80 suspects have been arrested", "85 terrorists have been
     hit by coalition air strikes", "a branch manager was jailed": a verb that acts only on
     people makes any noun its victim)? The act is specific though neither side resolves."""
-    if frame.event_type not in lexicon.victim_types or (frame.compiled and frame.needs == "both"):
+    accused = frame.event_type in lexicon.accused_types
+    if not (frame.event_type in lexicon.victim_types or accused) or (
+        frame.compiled and frame.needs == "both"
+    ):
         return False
     victim = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     if victim is None or not (
         victim.lemma_.lower() in lexicon.victim_nouns
         or (verb.lemma_.lower() in lexicon.person_patient_verbs and victim.pos_ == "NOUN")
+        # "they are accused of disrespecting the anthem", "executives are suspected of ..."
+        or (
+            accused and (victim.lower_ in _PERSONAL_PRONOUNS or victim.lemma_.lower() in lexicon.people_nouns)
+        )
     ):
         return False
     by = passive_agent(verb)

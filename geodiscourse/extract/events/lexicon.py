@@ -180,6 +180,8 @@ class Lexicon:
     #: Verbs whose subject undergoes the event noun they govern ("Kenya has experienced attacks").
     undergoing_verbs: frozenset[str] = frozenset()
     victim_types: frozenset[str] = frozenset()
+    #: Types whose passive with people accused by no named hand is specific (plover.yaml).
+    accused_types: frozenset[str] = frozenset()
     #: Verbs whose patient is a person by the verb's meaning ("was jailed for life").
     person_patient_verbs: frozenset[str] = frozenset()
     group_patient_types: frozenset[str] = frozenset()
@@ -460,6 +462,7 @@ def plover_lexicon() -> Lexicon:
         violent_agent_nouns=_words(data.get("violent_agent_nouns"), f"{name} violent_agent_nouns"),
         victim_nouns=_words(data.get("victim_nouns"), f"{name} victim_nouns"),
         victim_types=frozenset(str(t).upper() for t in data.get("victim_types") or []),
+        accused_types=frozenset(str(t).upper() for t in data.get("accused_types") or []),
         person_patient_verbs=_words(data.get("person_patient_verbs"), f"{name} person_patient_verbs"),
         group_patient_types=frozenset(str(t).upper() for t in data.get("group_patient_types") or []),
         owner_acts_types=frozenset(str(t).upper() for t in data.get("owner_acts_types") or []),

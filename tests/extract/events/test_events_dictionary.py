@@ -615,3 +615,16 @@ def test_the_one_asked_to_act_is_the_target_though_the_parser_made_it_a_subject(
 def test_an_attempted_verbal_act_is_made(nlp: Language, text: str, modality: str) -> None:
     rows = events_of(nlp, text)
     assert rows and rows[0]["modality"] == modality, rows
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # people accused by no named hand: a specific accusation with null actors
+        ("They are accused of disrespecting the national anthem.", True),
+        # a thing criticised by no one named is no event
+        ("The plan was criticised.", False),
+    ],
+)
+def test_a_passive_accusation_of_people_is_an_event(nlp: Language, text: str, found: bool) -> None:
+    assert (("ACCUSE", None, None) in triples(asserted(nlp, text))) is found
