@@ -152,8 +152,10 @@ def _valid_name(doc: Doc, start: int, end: int, lexicon: Lexicon) -> bool:
     if not all(_name_token_ok(t, lexicon) for t in tokens):
         return False
     first, last = tokens[0], tokens[-1]
-    if last.text in lexicon.organisation_words:
-        return False
+    if last.text in lexicon.organisation_words and not (
+        end - start == 2 and first.text in lexicon.first_name_gender and last.ent_type_ == "PERSON"
+    ):
+        return False  # "Monetary Fund"; but "John Fund", a given name and NER's person, is one
     first_ok = first.pos_ == "PROPN" or first.text in lexicon.first_name_gender  # not "Beyond Putin"
     last_ok = (_capitalised(last) and last.pos_ == "PROPN") or _hyphen_tail(doc, last.i)
     return first_ok and _capitalised(first) and last_ok

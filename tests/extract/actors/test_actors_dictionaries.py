@@ -137,3 +137,9 @@ def test_a_possessed_institution_is_the_possessors_state(
 ) -> None:
     result = resolve_mentions(nlp(text), None)
     assert [m.actor_id for m in result.mentions if m.text == surface] == [state]
+
+
+def test_a_given_name_before_a_word_of_bodies_is_a_person(nlp: Language) -> None:
+    """ "John Fund" (NER's person, a known given name) is a person; "Monetary Fund" is not."""
+    result = resolve_mentions(nlp("John Fund blasted the media for refusing to cover the story."), None)
+    assert [(m.text, result.actors[m.actor_id]["kind"]) for m in result.mentions] == [("John Fund", "person")]
