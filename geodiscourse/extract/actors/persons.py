@@ -266,12 +266,25 @@ def _dictionary_names(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[
         for end in range(min(len(tokens), i + _LONGEST_KNOWN_NAME), i + 1, -1):
             keys = _name_keys(doc, i, end)
             if len(keys) >= 2 and keys in lexicon.known_persons and _capitalised(tokens[end - 1]):
-                if not any(occupied[i:end]) and _valid_name(doc, i, end, lexicon):
+                if (
+                    not any(occupied[i:end])
+                    and _valid_name(doc, i, end, lexicon)
+                    and not _name_goes_on(doc, end)
+                ):
                     found.append(_Candidate(i, end, i, 1, None))
                     i = end - 1
                 break
         i += 1
     return found
+
+
+def _name_goes_on(doc: Doc, end: int) -> bool:
+    """Does a longer name go on after a listed one ("Barack Hussein Obama Soetoro
+    Soebarkah")? Then the listed name is not the whole of it."""
+    if end >= len(doc):
+        return False
+    following = doc[end]
+    return following.pos_ == "PROPN" and _capitalised(following) and following.ent_iob_ == "I"
 
 
 def _lone_entity(token: Token) -> bool:

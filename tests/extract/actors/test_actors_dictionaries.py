@@ -63,6 +63,9 @@ CASES = [
     # a listed full name is found whatever NER makes of it (here, a place)
     ("Leaders came, including French President Jacques Chirac and South African President "
      "Thabo Mbeki, whose arrival was delayed.", "Thabo Mbeki", None, "thabo-mbeki", "ZAF", None),
+    # ... but not cut out of a longer name NER reads as one
+    ("He supported Barack Hussein Obama Soetoro Soebarkah.", "Barack Hussein Obama Soetoro Soebarkah", None,
+     "barack-hussein-obama-soetoro-soebarkah", None, None),
 ]
 # fmt: on
 
