@@ -113,9 +113,15 @@ SETS = (
     ),
     (
         "blind-2026-12p",
-        "blind (scored once at the end of issue 11's thirteenth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's thirteenth round, dev since)",
         "tests/blind_set_2026_12p/gold.json",
         "16 articles: 8 web from 8 sites (US election commentary, leaked e-mails, a TV transcript, a sports column), 8 BBC business and politics; all tables",
+    ),
+    (
+        "blind-2026-12q",
+        "blind (scored once at the end of issue 11's fourteenth round; the latest blind figures)",
+        "tests/blind_set_2026_12q/gold.json",
+        "15 articles: 7 web from 7 sites (op-eds, a fact check, a meme explainer, an interview), 8 BBC business and politics; all tables",
     ),
 )
 
