@@ -156,6 +156,7 @@ def test_reported_passive_need_is_less_confident_than_a_modal(nlp: Language) -> 
         pytest.param("The unions have repeatedly called for an inquiry.", id="past-call-for-a-thing"),
         pytest.param("Stop the war now", id="imperative-headline"),
         pytest.param("Click here to read the full report.", id="imperative-page-furniture"),
+        pytest.param("Join us on Facebook for the most engaging discussions!", id="imperative-join-us"),
         pytest.param("Speak out and you are damned.", id="imperative-with-its-outcome"),
         pytest.param('"Let me be clear," the minister said.', id="let-me"),
     ],
