@@ -182,9 +182,9 @@ def _contextual_mentions(
 def _state_of(actor_id: str, actors: dict[str, ActorRow]) -> str | None:
     """The state an actor is or belongs to: a state itself, or a person's country."""
     row = actors.get(actor_id)
-    if row is None:
+    if row is None or row["kind"] not in ("state", "person"):
         return None
-    return actor_id if row["kind"] == "state" else row["country"] if row["kind"] == "person" else None
+    return actor_id if row["kind"] == "state" else row["country"]
 
 
 def _actor_row(actor: Actor) -> ActorRow:

@@ -29,9 +29,9 @@ def _ends_in_colon(sent: Span) -> bool:
 
 
 def lead_in_speaker(ctx: DocContext, sent: Span) -> Token | None:
-    """The speaker a colon lead-in names: the subject of its main verb ("And then he
-    expressed why he was disappointed:"), else of a verb of saying or thinking in it
-    ("Here's what Clinton really said, transcribed ...:"), when it stands for an actor."""
+    """The speaker a colon lead-in names: the subject of a verb of saying or thinking in
+    it ("Here's what Clinton really said, transcribed ...:"), else of its main verb ("And
+    then he expressed why he was disappointed:"), when it stands for an actor."""
     if not _ends_in_colon(sent):
         return None
     lex = reporting_lexicon()

@@ -86,7 +86,7 @@ _ACTOR_FACTOR = {2: 1.0, 1: 0.85, 0: 0.65}
 #: acts ("Afghan rebels kidnapped ..."); the row's source stays null.
 UNNAMED_GROUP = ""
 #: Pronouns that stand for others: an accusation of them is of someone ("they are accused of").
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
+_THIRD_PERSON_PRONOUNS = frozenset({"he", "she", "they"})
 #: Pronouns that, unresolved, stand for a thing rather than someone: "it damaged relations".
 _THING_PRONOUNS = frozenset({"it", "this", "that", "which"})
 #: Confidence of a reported obligation read as a request ("said that Sudan must return").
@@ -483,7 +483,8 @@ def _unnamed_victims(verb: Token, frame: VerbFrame, lexicon: Lexicon) -> bool:
         or (verb.lemma_.lower() in lexicon.person_patient_verbs and victim.pos_ == "NOUN")
         # "they are accused of disrespecting the anthem", "executives are suspected of ..."
         or (
-            accused and (victim.lower_ in _PERSONAL_PRONOUNS or victim.lemma_.lower() in lexicon.people_nouns)
+            accused
+            and (victim.lower_ in _THIRD_PERSON_PRONOUNS or victim.lemma_.lower() in lexicon.people_nouns)
         )
     ):
         return False

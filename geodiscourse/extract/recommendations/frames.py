@@ -210,11 +210,12 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
     called for the White House to act", "calling for the US to hold X accountable",
     "urged ministers to rethink"): such a call, reported, is the caller's advice."""
     ctx, rules = scope.ctx, scope.rules
+    directives = directive_verbs(rules)
     found: list[Prescription] = []
     for tok in scope.sent:
         lemma = tok.lemma_.lower()
         strength = rules.demand_verbs.get(lemma)
-        directive = strength is None and lemma in directive_verbs(rules)
+        directive = strength is None and lemma in directives
         if directive:
             strength = DIRECTIVE_STRENGTH
         if strength is None or tok.tag_ not in _DEMAND_TAGS or not is_verb(tok) or has_negation(tok):
