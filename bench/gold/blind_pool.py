@@ -2,7 +2,7 @@
 
 Pool: articles that no gold set, cleaning set, test, bench or doc of the repository names,
 nor the dev gold (``../shared/eval/dev-gold.json``). Web articles must be English, 250 to
-1,800 words, and name international actors or acts at least ``web_density`` times per
+1,800 words unless ``web_words`` says otherwise, and name international actors or acts at least ``web_density`` times per
 1,000 words; they are taken one per site, densest first. BBC articles come from the given
 sections with at least ``bbc_density`` such words per 1,000, shuffled with a fixed seed.
 Run from the repository root: the scan reads tests/, bench/, docs/ and README.md.
@@ -60,6 +60,7 @@ def draw(
     seed: int,
     skipped: Collection[str] = (),
     bbc_density: float = 12,
+    web_words: tuple[int, int] = (250, 1800),
 ) -> list[Path]:
     """The web articles, then the BBC ones, of a blind set."""
     used = names_already_used()
@@ -68,7 +69,8 @@ def draw(
         text = path.read_text(errors="ignore")
         if path.name in used or path.name in skipped:
             continue
-        if 250 <= len(text.split()) <= 1800 and english(text) and density(text) >= web_density:
+        low, high = web_words
+        if low <= len(text.split()) <= high and english(text) and density(text) >= web_density:
             web.append(path)
     web.sort(key=lambda p: -density(p.read_text(errors="ignore")))
     picks: list[Path] = []
