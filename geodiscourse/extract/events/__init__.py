@@ -618,6 +618,7 @@ def _verbal_event(
             UNNAMED_GROUP
             if victims or (target is None and _unnamed_people(verb, frame, theme, frame_source, lexicon))
             else target,
+            verb,
         ):
             continue
         elif (

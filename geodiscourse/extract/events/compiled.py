@@ -18,7 +18,10 @@ than a hand-written one's (DEFAULT_CONFIDENCE, PATTERN_CONFIDENCE). Which actors
 compiled reading needs follows the codebook: the types that "require a recipient"
 (COOPERATE, AID, SANCTION) and the verbal ones (statements, demands, accusations) need
 their target, and a verb's bare default reading of them needs both sides as in PETRARCH
-("he argued", "both sides hope to" address no one); a material act with no recipient
+("he argued", "both sides hope to" address no one), except that an addressee named by a
+noun lets a named source suffice ("Yukos sued four companies") and an eventive passive
+with no agent lets its target suffice ("Khodorkovsky was charged with fraud"), as
+``fits.frame_fits`` decides; a material act with no recipient
 required (RETREAT, PROTEST, MOBILIZE, COERCE, ASSAULT) needs its actor, a resolved one
 or an unnamed group ("the rebels surrendered").
 """

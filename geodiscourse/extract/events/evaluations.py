@@ -15,7 +15,8 @@ Word valences come from VADER's rated lexicon, compiled by
 ``tools/build_evaluation_lexicon.py`` into ``rules/events/evaluative_words.json`` (words
 that name events are left out there: a speaker reporting an attack reports an event).
 A judgment is of someone: words that name no actor but the speaker are an opinion, not
-an event (the guidelines' "not events: opinions"). Content that already holds an event
+an event (the guidelines' "not events: opinions"), unless they condemn a particular act
+("Yukos says the sale was illegal"): that accuses whoever did it, named or not. Content that already holds an event
 trigger reports that event and is not read again as a judgment; thresholds and the verbs of naming are in ``rules/events/evaluations.yaml``.
 """
 
@@ -246,6 +247,36 @@ def _target(ctx: DocContext, tokens: Sequence[Token], speaker: str) -> str | Non
     return None
 
 
+#: Determiners of any one of a kind, not a particular act.
+_INDEFINITE = frozenset({"a", "an", "any", "some", "no", "every", "each"})
+
+
+def _judges_conduct(word: Token, rules: EvaluationRules) -> bool:
+    """Is the judging word predicated of a particular act, policy or decision ("the sale
+    was illegal", "those tax demands are exorbitant", "the government's actions were
+    contrary to the treaty"), not of a condition ("the weather was terrible"), of the
+    speaker's own state ("I am disappointed") or of any one of a kind ("a nuclear attack
+    is the main danger")? Condemning an act condemns whoever did it, named or not."""
+    node = word
+    for _ in range(6):
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            if subject.pos_ != "NOUN":
+                return False
+            if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in subject.children):
+                return False
+            lemma = subject.lemma_.lower()
+            return (
+                lemma in rules.judged_conduct
+                or lemma in plover_lexicon().nouns
+                or any(c.dep_ == "poss" for c in subject.children)
+            )
+        if node.head.i == node.i or node.dep_ not in _PREDICATE_PATH:
+            return False
+        node = node.head
+    return False
+
+
 def _cue_token(sent: Span, attribution: Attribution, inside: Sequence[Token]) -> Token:
     """The reporting verb outside the content ("said"), else the word the content
     hangs on, else the sentence's root."""
@@ -283,7 +314,9 @@ def _reported_judgments(
             continue
         cue = _cue_token(sent, attribution, inside)
         target = _target(ctx, inside, speaker)
-        if cue.i in taken or target is None:
+        if cue.i in taken or (
+            target is None and not (judged[0] == "ACCUSE" and _judges_conduct(word, rules))
+        ):
             continue  # "criticised" is coded by the verb itself; a judgment of no one is an opinion
         out.append(Judgment(judged[0], judged[1], speaker, target, cue, word, total))
     return out

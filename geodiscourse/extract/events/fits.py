@@ -46,8 +46,57 @@ def compiled_actors_fit(ctx: DocContext, frame: VerbFrame, source: str | None, t
     return not kinds or len(kinds) == 1 or any(k in POLITICAL_KINDS for k in kinds)
 
 
-def frame_fits(ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None) -> bool:
-    if not needs_met(frame.needs, source, target):
+#: Dependencies and prepositions through which a verb names whom its act is aimed at.
+_AIMED_DEPS = frozenset({"dobj", "dative"})
+_AIMED_PREPS = frozenset({"against", "with", "on", "to", "into", "at"})
+
+
+def names_an_addressee(verb: Token) -> bool:
+    """Does the verb aim its act at someone or something named by a noun ("sued four
+    companies", "accused the firm of fraud"), not a pronoun or a clause ("argued that",
+    "wanted it to end")? A compiled default reading of a verbal act, which PETRARCH codes
+    only with both actors known, is an event of a named source when it has such an
+    addressee, resolved or not."""
+    for child in verb.children:
+        if child.dep_ in _AIMED_DEPS and _named_by_noun(child):
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ in _AIMED_PREPS
+            and any(g.dep_ == "pobj" and _named_by_noun(g) for g in child.children)
+        ):
+            return True
+    return False
+
+
+def _named_by_noun(token: Token) -> bool:
+    """A noun that names someone or something, not a time ("on Sunday")."""
+    return token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME")
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """Is the verb an eventive passive that leaves its agent unsaid ("Khodorkovsky was
+    charged with fraud", "has been accused")? The one acted on is named; who acted is
+    not, and need not be for the act to be reported. A present "is" passive is mostly a
+    state ("the US, which is opposed to ending the ban"), not an act."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False
+    auxiliaries = [c for c in verb.children if c.dep_ == "auxpass"]
+    if auxiliaries:
+        return all(a.tag_ in ("VBD", "VBN", "VBG") for a in auxiliaries)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl")
+
+
+def frame_fits(
+    ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None, verb: Token | None = None
+) -> bool:
+    needs = frame.needs
+    if frame.compiled and needs == "both" and verb is not None:
+        if _agentless_passive(verb):
+            needs = "target"
+        elif names_an_addressee(verb):
+            needs = "source"
+    if not needs_met(needs, source, target):
         return False
     if frame.compiled and not compiled_actors_fit(ctx, frame, source, target):
         return False

@@ -179,6 +179,7 @@ class Lexicon:
     reciprocal_light_verbs: frozenset[str] = frozenset()
     #: Verbs whose subject undergoes the event noun they govern ("Kenya has experienced attacks").
     undergoing_verbs: frozenset[str] = frozenset()
+    confinement_nouns: frozenset[str] = frozenset()
     victim_types: frozenset[str] = frozenset()
     #: Types whose passive with people accused by no named hand is specific (plover.yaml).
     accused_types: frozenset[str] = frozenset()
@@ -214,6 +215,7 @@ class ModalityRules:
     attempted_types: frozenset[str]
     future_governors: frozenset[str]
     hypothetical_clause_verbs: frozenset[str]
+    factive_verbs: frozenset[str]
     conditional_marks: frozenset[str]
     conditioned_speech_acts: frozenset[str]
     inquiry_verbs: frozenset[str]
@@ -449,6 +451,7 @@ def plover_lexicon() -> Lexicon:
         occurrence_verbs=_words(data.get("occurrence_verbs"), f"{name} occurrence_verbs"),
         reciprocal_light_verbs=_words(data.get("reciprocal_light_verbs"), f"{name} reciprocal_light_verbs"),
         undergoing_verbs=_words(data.get("undergoing_verbs"), f"{name} undergoing_verbs"),
+        confinement_nouns=_words(data.get("confinement_nouns"), f"{name} confinement_nouns"),
         families=families,
         symmetric_types=frozenset(str(t).upper() for t in data.get("symmetric_types") or []),
         speech_types=frozenset(str(t).upper() for t in data.get("speech_types") or []),

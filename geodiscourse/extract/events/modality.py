@@ -241,6 +241,10 @@ def _has_to(clause: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
+#: Subordinators of an embedded question, whose content is asked, not stated.
+_QUESTION_MARKS = frozenset({"whether", "if"})
+
+
 def _walk(clause: Token, rules: ModalityRules) -> str:
     """Up the clause chain from a verb, until something decides."""
     token = clause
@@ -259,6 +263,10 @@ def _walk(clause: Token, rules: ModalityRules) -> str:
             if found is not None:
                 return found
         elif dep == "ccomp":
+            if _marks(token) & _QUESTION_MARKS:
+                return HYPOTHETICAL  # an embedded question: "nobody knows whether Russia attacked"
+            if gov.lemma_.lower() in rules.factive_verbs:
+                return ASSERTED  # presupposed: "you may recall that Jo Cox was assassinated"
             if gov.lemma_.lower() in rules.negating_verbs:
                 return NEGATED
             if gov.lemma_.lower() in rules.hypothetical_clause_verbs or _has_modal(gov, rules):

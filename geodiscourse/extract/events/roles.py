@@ -405,6 +405,13 @@ def nominal_roles(
                 source = _prep_actor(ctx, undergoer, _ORIGIN_PREP, nested=False)
     if target is None and noun.dep_ == "pobj" and noun.head.lower_ == _UNDERGOING_PREP:
         target = _undergoer(ctx, noun.head.head)  # "Trump is under investigation"
+    if (
+        target is None
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ in _CONFINED_PREPS
+        and noun.lemma_.lower() in plover_lexicon().confinement_nouns
+    ):
+        target = _undergoer(ctx, noun.head.head)  # "Mr Khodorkovsky is in jail"
     verb = light_verb if light_verb is not None else carrier
     if verb is not None and target is None:
         aimed = {_AIMED_PREP: _default_nominal_role(_AIMED_PREP, entry)} if light_verb is not None else {}
@@ -420,6 +427,8 @@ def nominal_roles(
 
 #: Who is "under" an act undergoes it: "is under investigation", "came under attack".
 _UNDERGOING_PREP = "under"
+#: Who is "in" or "behind" a place of confinement is held there: "is in jail".
+_CONFINED_PREPS = frozenset({"in", "behind"})
 
 
 def _undergoer(ctx: DocContext, holder: Token) -> str | None:

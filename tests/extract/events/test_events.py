@@ -167,6 +167,12 @@ MODALITY_CASES = [
     ("Tony Blair said Labour would set out plans and attacked the Conservatives.", "attacked", "asserted"),
     ("Blair and Bush will meet and discuss Iraq.", "meet", "hypothetical"),
     ("Russia raised the possibility that Georgia would be invaded by Russia.", "invaded", "hypothetical"),
+    # a factive verb presupposes its clause, whatever its own modal or negation
+    ("You may recall that Russia invaded Georgia.", "invaded", "asserted"),
+    ("Mr Straw did not know that Russia had invaded Georgia.", "invaded", "asserted"),
+    # an embedded question asks, it does not state
+    ("Nobody knows whether Russia invaded Georgia.", "invaded", "hypothetical"),
+    ("Mr Straw asked if Russia had invaded Georgia.", "invaded", "hypothetical"),
 ]
 # fmt: on
 

@@ -76,6 +76,16 @@ def summary(rows: list[EventRow]) -> set[Summary]:
         ),
         # an unnamed group acts: the event stands, its source stays null
         ("Dozens of Afghan rebels kidnapped Russian advisers.", ("ASSAULT", None, "RUS", "asserted")),
+        # a compiled verbal act aimed at someone named by a noun, resolved or not
+        ("Russia sued four companies over the auction.", ("ACCUSE", "RUS", None, "asserted")),
+        # an eventive passive that leaves its agent unsaid: the one acted on is named
+        ("James Comey was charged with fraud.", ("ACCUSE", None, "james-comey", "asserted")),
+        ("James Comey has been charged with fraud.", ("ACCUSE", None, "james-comey", "asserted")),
+        # criminal charges, in the plural, as an event noun
+        ("Russia faces charges of fraud.", ("ACCUSE", None, "RUS", "asserted")),
+        # who is in a place of confinement is held there
+        ("James Comey is in jail.", ("COERCE", None, "james-comey", "asserted")),
+        ("Vladimir Putin remains in custody.", ("COERCE", None, "vladimir-putin", "asserted")),
     ],
 )
 def test_dictionary_and_construction_events(nlp: Language, text: str, expected: Summary) -> None:
@@ -97,6 +107,14 @@ def test_dictionary_and_construction_events(nlp: Language, text: str, expected: 
         ("Russia said it must return the helicopter.", "REQUEST"),
         # a compiled reading needs its subject to act: "the decision" is no actor
         ("The decision severely damaged relations with Turkey.", "SANCTION"),
+        # a pronoun or a clause is no addressee for a compiled verbal act of one side
+        ("Jack Straw argued that the talks had failed.", "ACCUSE"),
+        # a present passive is mostly a state, not an act done to the US
+        ("The decision hurt relations with Russia, which is opposed to ending the ban.", "ACCUSE"),
+        # a place of confinement named as a building is no one held
+        ("Russia built a new prison.", "COERCE"),
+        # "in charge of" is no criminal charge
+        ("Nancy Pelosi is in charge of the House.", "ACCUSE"),
     ],
 )
 def test_dictionary_readings_that_are_no_event(nlp: Language, text: str, absent_type: str) -> None:

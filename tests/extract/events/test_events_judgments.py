@@ -58,6 +58,8 @@ JUDGMENTS = [
     ("Michael Howard called it heartless.", "ACCUSE", "michael-howard", None, "heartless"),
     ("Jack Straw described the ban as cruelty.", "ACCUSE", "jack-straw", None, "cruelty"),
     ("Michael Howard called the journalists liars.", "ACCUSE", "michael-howard", None, "liars"),
+    # reported words that condemn a particular act accuse whoever did it, named or not
+    ("Russia said the sale was illegal.", "ACCUSE", "RUS", None, "illegal"),
     # an accusation called nonsense is rejected, not judged
     ("Putin described the accusations as nonsense.", "REJECT", "vladimir-putin", None, "nonsense"),
     # denials: insisting on a negated clause
@@ -71,6 +73,9 @@ JUDGMENTS = [
 NOT_JUDGMENTS = [
     # an opinion of no one
     "Mr Straw said the weather was terrible.",
+    # a condition, or any one of a kind, is no particular act to condemn
+    "Jack Straw said the economy was terrible.",
+    "Jack Straw said a nuclear attack was the main danger.",
     # the speaker's own state, not a judgment of the actor named after it
     "The US said it was confident that Russia directed the hacks.",
     # a condition, not anyone's conduct, named as bad
