@@ -49,7 +49,7 @@ SOURCE = (
 )
 
 MIN_VALENCE = 1.0
-MAX_SPREAD = 1.3
+MAX_SPREAD = 1.5
 #: Words VADER scores whose everyday use in news prose is grammatical, not a judgment:
 #: "like the US", "well over", "please", "no one", "yes", "kind of", "pretty much".
 GRAMMATICAL = frozenset(
