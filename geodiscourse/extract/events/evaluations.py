@@ -59,6 +59,8 @@ class EvaluationRules:
     own_act_speech_verbs: frozenset[str]
     own_act_exempt: frozenset[str]
     refusal_answers: frozenset[str]
+    hostile_at: float
+    hostile_exempt: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ def evaluation_rules() -> EvaluationRules:
         own_act_speech_verbs=frozenset(str(v) for v in raw["own_act_speech_verbs"]),
         own_act_exempt=frozenset(str(v) for v in raw["own_act_exempt"]),
         refusal_answers=frozenset(str(v) for v in raw["refusal_answers"]),
+        hostile_at=float(raw["hostile_at"]),
+        hostile_exempt=frozenset(str(v) for v in raw["hostile_exempt"]),
     )
 
 
@@ -389,12 +393,42 @@ def _naming_judgments(
     return out
 
 
+def _hostile_acts(
+    ctx: DocContext, sent: Span, taken: frozenset[int], rules: EvaluationRules
+) -> list[Judgment]:
+    """One actor doing a verb of denigration to another: "Trump mocked McCain", "she
+    belittled the Senate", "Putin insulted the EU". The codebook's ACCUSE covers those who
+    "criticize, defame, denigrate responsible parties"; the verb's own valence (VADER)
+    says it denigrates, and both sides must be actors, the subject named as one itself.
+    Verbs of feeling ("Russia fears NATO") and of causing one ("Bush angered Beijing")
+    are no act on anyone (evaluations.yaml hostile_exempt)."""
+    out: list[Judgment] = []
+    for verb in span_tokens(sent):
+        if verb.pos_ != "VERB" or verb.i in taken:
+            continue
+        lemma = verb.lemma_.lower()
+        value = rules.valences.get(lemma)
+        if value is None or value > rules.hostile_at or lemma in rules.hostile_exempt:
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if subject is None or ctx.mention_at(subject) is None:
+            continue  # the actor itself acts, not its deed: "Britain's ban angered Beijing"
+        source, target = ctx.actor_of(subject), ctx.actor_of(obj)
+        if source is None or target is None or source == target:
+            continue
+        out.append(Judgment("ACCUSE", "disapprove", source, target, verb, verb, value))
+    return out
+
+
 def judgments(
     ctx: DocContext, sent: Span, voices: Sequence[Attribution], taken: frozenset[int]
 ) -> list[Judgment]:
     """Judgments voiced in the sentence whose cue no event already holds."""
     rules = evaluation_rules()
     found = _naming_judgments(ctx, sent, taken, rules)
+    cues = {j.cue.i for j in found}
+    found += [j for j in _hostile_acts(ctx, sent, taken, rules) if j.cue.i not in cues]
     cues = {j.cue.i for j in found}
     found += [j for j in _reported_judgments(ctx, sent, voices, taken, rules) if j.cue.i not in cues]
     return found

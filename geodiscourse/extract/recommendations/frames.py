@@ -205,10 +205,12 @@ def course_nouns(scope: Scope) -> list[Prescription]:
 
 
 def demand_verbs(scope: Scope) -> list[Prescription]:
-    """ "X demands / urges / calls for / recommends Y" in the present; in any tense where
-    the demand names who is to act and what ("He called on China to step up", "Democrats
-    called for the White House to act", "calling for the US to hold X accountable",
-    "urged ministers to rethink"): such a call, reported, is the caller's advice."""
+    """ "X demands / urges / calls for / recommends Y" in the present or the simple past (a
+    demand made: "G7 ministers called for more flexibility"); as a perfect ("have
+    repeatedly called for"), progressive or gerund only
+    where the demand names who is to act and what ("calling for the US to hold X
+    accountable"), as with the verbs of appeal in any tense ("He called on China to step
+    up", "urged ministers to rethink"): such a call, reported, is the caller's advice."""
     ctx, rules = scope.ctx, scope.rules
     directives = directive_verbs(rules)
     found: list[Prescription] = []
@@ -250,8 +252,12 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
             and not noun_can_act(speaker, ctx, rules)
         ):
             continue
-        if tok.tag_ not in _PRESENT_TAGS and (addressee is None or head.pos_ not in ("VERB", "AUX")):
-            continue  # "have repeatedly called for an inquiry" reports a request
+        if (
+            tok.tag_ not in _PRESENT_TAGS
+            and (addressee is None or head.pos_ not in ("VERB", "AUX"))
+            and (directive or tok.tag_ != "VBD")
+        ):
+            continue  # "have repeatedly called for", "is calling for": requests over time or under way
         found.append(
             Prescription(
                 modal=tok.text if lemma != "call" else f"{tok.text} {scope.sent.doc[tok.i + 1].text}",
@@ -267,8 +273,8 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
     return found
 
 
-#: Tags of a demand verb: present tense always; past, participle and gerund only with an
-#: addressee and an infinitive (see demand_verbs).
+#: Tags of a demand verb: present and simple past always; a participle or gerund, and any
+#: tense of a verb of appeal, only with an addressee and an infinitive (see demand_verbs).
 _PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 _DEMAND_TAGS = _PRESENT_TAGS | {"VBD", "VBN", "VBG"}
 

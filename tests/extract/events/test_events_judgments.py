@@ -58,6 +58,9 @@ JUDGMENTS = [
     ("Michael Howard called it heartless.", "ACCUSE", "michael-howard", None, "heartless"),
     ("Jack Straw described the ban as cruelty.", "ACCUSE", "jack-straw", None, "cruelty"),
     ("Michael Howard called the journalists liars.", "ACCUSE", "michael-howard", None, "liars"),
+    # one actor denigrating another: the codebook's "defame, denigrate responsible parties"
+    ("John Bolton smeared Jack Straw.", "ACCUSE", "john-bolton", "jack-straw", "smeared"),
+    ("Russia insulted the EU on Monday.", "ACCUSE", "RUS", "EU", "insulted"),
     # reported words that condemn a particular act accuse whoever did it, named or not
     ("Russia said the sale was illegal.", "ACCUSE", "RUS", None, "illegal"),
     # an accusation called nonsense is rejected, not judged
@@ -73,6 +76,8 @@ JUDGMENTS = [
 NOT_JUDGMENTS = [
     # an opinion of no one
     "Mr Straw said the weather was terrible.",
+    # a verb of feeling does nothing to anyone
+    "Russia fears NATO.",
     # a condition, or any one of a kind, is no particular act to condemn
     "Jack Straw said the economy was terrible.",
     "Jack Straw said a nuclear attack was the main danger.",

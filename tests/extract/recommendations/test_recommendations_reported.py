@@ -105,6 +105,14 @@ def recommend(nlp: Language, text: str) -> list[RecommendationRow]:
             "Viewers",
             id="people-call-on-x-to",
         ),
+        # a demand made, in the simple past, is the caller's advice though it names no addressee
+        pytest.param(
+            "The G7 ministers called for more flexibility in exchange rates.",
+            "The G7 ministers called for more flexibility in exchange rates",
+            "called for",
+            "The G7 ministers",
+            id="simple-past-call-for-a-thing",
+        ),
         # coordinated verbs share their first verb's subject
         pytest.param(
             "The minister criticised the banks and called on them to lower their rates.",
