@@ -119,9 +119,15 @@ SETS = (
     ),
     (
         "blind-2026-12q",
-        "blind (scored once at the end of issue 11's fourteenth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's fourteenth round, dev since)",
         "tests/blind_set_2026_12q/gold.json",
         "15 articles: 7 web from 7 sites (op-eds, a fact check, a meme explainer, an interview), 8 BBC business and politics; all tables",
+    ),
+    (
+        "blind-2026-12r",
+        "blind (scored once at the end of issue 11's fifteenth round; the latest blind figures)",
+        "tests/blind_set_2026_12r/gold.json",
+        "18 articles: 8 short web from 8 sites (a satire, a fact-check list, news items, a meme explainer), 10 BBC business and politics; all tables",
     ),
 )
 
