@@ -110,6 +110,20 @@ def _title_of(
     return (words[-1],)
 
 
+#: Prefixes that make a state's name an attitude toward it: "the strongly pro-Russia
+#: congressman" is no Russian, "an anti-American cleric" no American.
+_STANCE_PREFIXES = frozenset({"pro", "anti", "non"})
+
+
+def _stance_toward(token: Token) -> bool:
+    """Is the word the state of a "pro-X" or "anti-X" ("pro-Russia", "anti - American")?"""
+    doc, i = token.doc, token.i
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _STANCE_PREFIXES:
+        return True
+    first = token.lower_.split("-", 1)[0]
+    return "-" in token.lower_ and first in _STANCE_PREFIXES
+
+
 def _collect(
     cluster: PersonCluster,
     tokens: Sequence[Token],
@@ -120,7 +134,7 @@ def _collect(
     """Add the evidence of a phrase describing the person (premodifiers or an appositive)."""
     explicit = None
     for token in tokens:
-        country = _affiliation(owner[token.i])
+        country = None if _stance_toward(token) else _affiliation(owner[token.i])
         if token.lower_ in _POSSESSIVE_PRONOUNS:
             country = nearest_state_before(owner, token.i, floor)
         if token.lower_ in lexicon.title_modifiers:

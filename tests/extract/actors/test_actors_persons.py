@@ -96,6 +96,9 @@ def person_of(result: ActorResolution, surface: str) -> tuple[str, str | None]:
             "DEU",
         ),
         ("The minister met David Blunkett after his resignation.", "David Blunkett", "david-blunkett", "GBR"),
+        # a state in "pro-X" or "anti-X" is an attitude, not an affiliation
+        ("He met Tom Hadley, the strongly pro-Russia US congressman.", "Tom Hadley", "tom-hadley", "USA"),
+        ("The anti-American cleric Omar Haddad spoke.", "Omar Haddad", "omar-haddad", None),
         # a title word after a given name or an honorific is a surname
         ("Rep. Tom King told the paper the deal was bad.", "Tom King", "tom-king", "USA"),
         ("Mr Bishop said the plan would fail.", "Mr Bishop", "bishop", None),
