@@ -91,11 +91,11 @@ def frame_fits(
     ctx: DocContext, frame: VerbFrame, source: str | None, target: str | None, verb: Token | None = None
 ) -> bool:
     needs = frame.needs
-    if frame.compiled and needs in ("both", "target") and verb is not None:
+    if frame.compiled and needs == "both" and verb is not None:
         if _agentless_passive(verb):
             needs = "target"
         elif names_an_addressee(verb):
-            needs = "source"  # "voted against the Brady Bill": aimed at a bill, by a senator
+            needs = "source"
     if not needs_met(needs, source, target):
         return False
     if frame.compiled and not compiled_actors_fit(ctx, frame, source, target):

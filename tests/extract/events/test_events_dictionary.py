@@ -78,8 +78,6 @@ def summary(rows: list[EventRow]) -> set[Summary]:
         ("Dozens of Afghan rebels kidnapped Russian advisers.", ("ASSAULT", None, "RUS", "asserted")),
         # a compiled verbal act aimed at someone named by a noun, resolved or not
         ("Russia sued four companies over the auction.", ("ACCUSE", "RUS", None, "asserted")),
-        # ... by its default reading or a phrase pattern ("IGNORE * ORDERS")
-        ("Russia ignored orders to stop construction.", ("REJECT", "RUS", None, "asserted")),
         # an eventive passive that leaves its agent unsaid: the one acted on is named
         ("James Comey was charged with fraud.", ("ACCUSE", None, "james-comey", "asserted")),
         ("James Comey has been charged with fraud.", ("ACCUSE", None, "james-comey", "asserted")),
