@@ -9,7 +9,8 @@ count (rules/events/evaluations.yaml):
 - a verb of answering with a negated clause or one that opens with "No" (``rebuttal_verbs``:
   "Trump responded, 'No, I don't think so'"), and "said no";
 - a plain verb of saying whose clause negates the speaker's own act (``own_act_speech_verbs``:
-  "'I did not say that,' Trump said"), not a state of mind ("I don't know").
+  "'I did not say that,' Trump said", "Trump said he never advocated a ban"), not a state
+  of mind ("I don't know").
 
 A plain "said ... not" about anything else mostly reports a fact, not a denial. Whose
 claim is denied the text seldom says, so the target is left null.
@@ -17,6 +18,7 @@ claim is denied the text seldom says, so the target is left null.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -48,13 +50,16 @@ def _negation(clause: Token, rules: EvaluationRules) -> Token | None:
     return None
 
 
-#: Subjects that make a clause the speaker's own act: "I did not say that".
+#: Subjects that make a clause the speaker's own act: "I did not say that"; a third-person
+#: pronoun does when it is the speaker ("Trump said he never advocated a ban").
 _FIRST_PERSON = frozenset({"i", "we"})
+_THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 
 
-def _denying_word(verb: Token, rules: EvaluationRules) -> Token | None:
+def _denying_word(verb: Token, rules: EvaluationRules, speaker_is: Callable[[Token], bool]) -> Token | None:
     """The word by which the verb's clause denies, for the three constructions of the
-    module docstring; None if the verb denies nothing."""
+    module docstring; None if the verb denies nothing. ``speaker_is`` tells whether a
+    third-person subject of the clause is the speaker ("Trump said he never advocated it")."""
     lemma = verb.lemma_.lower()
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     if lemma in rules.denial_verbs:
@@ -77,11 +82,10 @@ def _denying_word(verb: Token, rules: EvaluationRules) -> Token | None:
         return _negation(clause, rules)
     if lemma in rules.own_act_speech_verbs and clause is not None:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if (
-            subject is None
-            or subject.lower_ not in _FIRST_PERSON
-            or clause.lemma_.lower() in rules.own_act_exempt
-        ):
+        own = subject is not None and (
+            subject.lower_ in _FIRST_PERSON or (subject.lower_ in _THIRD_PERSON and speaker_is(subject))
+        )
+        if not own or clause.lemma_.lower() in rules.own_act_exempt:
             return None
         return _negation(clause, rules) if _past_act(clause) else None
     return None
@@ -116,12 +120,14 @@ def denials(ctx: DocContext, sent: Span, taken: frozenset[int]) -> list[Denial]:
     for verb in span_tokens(sent):
         if verb.i in taken or verb.pos_ != "VERB" or not _affirmed(verb):
             continue
-        negation = _denying_word(verb, rules)
-        if negation is None:
-            continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         source = phrase_actor(ctx, subject) if subject is not None else None
         if source is None:
+            continue
+        negation = _denying_word(
+            verb, rules, lambda pronoun, speaker=source: ctx.actor_of(pronoun) == speaker
+        )
+        if negation is None:
             continue
         out.append(Denial(source, verb, negation))
     return out

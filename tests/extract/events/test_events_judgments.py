@@ -72,6 +72,8 @@ JUDGMENTS = [
     ('Jack Straw responded, "No, I don\'t think so."', "REJECT", "jack-straw", None, "responded"),
     ("Russia said no to the plan.", "REJECT", "RUS", None, "said"),
     ('"I did not say that," Jack Straw said.', "REJECT", "jack-straw", None, "said"),
+    # ... and in reported speech, when the clause's pronoun is the speaker
+    ("Russia said it never advocated a ban.", "REJECT", "RUS", None, "said"),
 ]
 NOT_JUDGMENTS = [
     # an opinion of no one
@@ -100,6 +102,8 @@ NOT_DENIALS = [
     "Russia insisted that the talks were useful.",
     # a plain report of a negation is a fact, not a denial
     "Russia said it had not received the letter.",
+    # another's act negated is a report, not the speaker's denial
+    "Jack Straw said Russia never advocated a ban.",
     # a denial that is not made
     "Russia did not insist that it never interfered.",
     "If Russia insists that it did not interfere, the talks will fail.",
