@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from spacy.tokens import Span, Token
 
@@ -113,6 +114,10 @@ def _affirmed(verb: Token) -> bool:
     )
 
 
+def _names_actor(ctx: DocContext, actor: str, token: Token) -> bool:
+    return ctx.actor_of(token) == actor
+
+
 def denials(ctx: DocContext, sent: Span, taken: frozenset[int]) -> list[Denial]:
     """Denials in the sentence whose verb no event already holds."""
     rules = evaluation_rules()
@@ -124,9 +129,7 @@ def denials(ctx: DocContext, sent: Span, taken: frozenset[int]) -> list[Denial]:
         source = phrase_actor(ctx, subject) if subject is not None else None
         if source is None:
             continue
-        negation = _denying_word(
-            verb, rules, lambda pronoun, speaker=source: ctx.actor_of(pronoun) == speaker
-        )
+        negation = _denying_word(verb, rules, partial(_names_actor, ctx, source))
         if negation is None:
             continue
         out.append(Denial(source, verb, negation))
