@@ -125,9 +125,15 @@ SETS = (
     ),
     (
         "blind-2026-12r",
-        "blind (scored once at the end of issue 11's fifteenth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's fifteenth round, dev since)",
         "tests/blind_set_2026_12r/gold.json",
         "18 articles: 8 short web from 8 sites (a satire, a fact-check list, news items, a meme explainer), 10 BBC business and politics; all tables",
+    ),
+    (
+        "blind-2026-12s",
+        "blind (scored once at the end of issue 11's sixteenth round; the latest blind figures)",
+        "tests/blind_set_2026_12s/gold.json",
+        "18 articles: 8 short web from 8 sites (local news and short posts), 10 BBC politics and business; all tables",
     ),
 )
 
