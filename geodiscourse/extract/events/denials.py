@@ -18,9 +18,7 @@ claim is denied the text seldom says, so the target is left null.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from spacy.tokens import Span, Token
 
@@ -57,10 +55,11 @@ _FIRST_PERSON = frozenset({"i", "we"})
 _THIRD_PERSON = frozenset({"he", "she", "they", "it"})
 
 
-def _denying_word(verb: Token, rules: EvaluationRules, speaker_is: Callable[[Token], bool]) -> Token | None:
+def _denying_word(ctx: DocContext, verb: Token, speaker: Token, rules: EvaluationRules) -> Token | None:
     """The word by which the verb's clause denies, for the three constructions of the
-    module docstring; None if the verb denies nothing. ``speaker_is`` tells whether a
-    third-person subject of the clause is the speaker ("Trump said he never advocated it")."""
+    module docstring; None if the verb denies nothing. ``speaker`` is the verb's subject:
+    a third-person subject of the clause that names the same actor is the speaker ("Trump
+    said he never advocated it")."""
     lemma = verb.lemma_.lower()
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")), None)
     if lemma in rules.denial_verbs:
@@ -84,7 +83,8 @@ def _denying_word(verb: Token, rules: EvaluationRules, speaker_is: Callable[[Tok
     if lemma in rules.own_act_speech_verbs and clause is not None:
         subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         own = subject is not None and (
-            subject.lower_ in _FIRST_PERSON or (subject.lower_ in _THIRD_PERSON and speaker_is(subject))
+            subject.lower_ in _FIRST_PERSON
+            or (subject.lower_ in _THIRD_PERSON and ctx.actor_of(subject) == phrase_actor(ctx, speaker))
         )
         if not own or clause.lemma_.lower() in rules.own_act_exempt:
             return None
@@ -114,10 +114,6 @@ def _affirmed(verb: Token) -> bool:
     )
 
 
-def _names_actor(ctx: DocContext, actor: str, token: Token) -> bool:
-    return ctx.actor_of(token) == actor
-
-
 def denials(ctx: DocContext, sent: Span, taken: frozenset[int]) -> list[Denial]:
     """Denials in the sentence whose verb no event already holds."""
     rules = evaluation_rules()
@@ -126,11 +122,13 @@ def denials(ctx: DocContext, sent: Span, taken: frozenset[int]) -> list[Denial]:
         if verb.i in taken or verb.pos_ != "VERB" or not _affirmed(verb):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        source = phrase_actor(ctx, subject) if subject is not None else None
-        if source is None:
+        if subject is None:
             continue
-        negation = _denying_word(verb, rules, partial(_names_actor, ctx, source))
+        negation = _denying_word(ctx, verb, subject, rules)
         if negation is None:
+            continue
+        source = phrase_actor(ctx, subject)
+        if source is None:
             continue
         out.append(Denial(source, verb, negation))
     return out

@@ -16,8 +16,9 @@ Word valences come from VADER's rated lexicon, compiled by
 that name events are left out there: a speaker reporting an attack reports an event).
 A judgment is of someone: words that name no actor but the speaker are an opinion, not
 an event (the guidelines' "not events: opinions"), unless they condemn a particular act
-("Yukos says the sale was illegal"): that accuses whoever did it, named or not. Content that already holds an event
-trigger reports that event and is not read again as a judgment; thresholds and the verbs of naming are in ``rules/events/evaluations.yaml``.
+("Yukos says the sale was illegal"): that accuses whoever did it, named or not. Content
+that already holds an event trigger reports that event and is not read again as a
+judgment; thresholds and the verbs of naming are in ``rules/events/evaluations.yaml``.
 """
 
 from __future__ import annotations
@@ -80,27 +81,31 @@ class Judgment:
 @cache
 def evaluation_rules() -> EvaluationRules:
     root = resources.files("geodiscourse.rules.events")
-    words = json.loads(root.joinpath("evaluative_words.json").read_text(encoding="utf-8"))["words"]
+    valences = json.loads(root.joinpath("evaluative_words.json").read_text(encoding="utf-8"))["words"]
     raw = yaml.safe_load(root.joinpath("evaluations.yaml").read_text(encoding="utf-8"))
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in raw[key])
+
     return EvaluationRules(
-        valences={str(k): float(v) for k, v in words.items()},
+        valences={str(k): float(v) for k, v in valences.items()},
         accuse_at=float(raw["accuse_at"]),
         support_at=float(raw["support_at"]),
         negation_scalar=float(raw["negation_scalar"]),
-        naming_verbs=frozenset(str(v) for v in raw["naming_verbs"]),
-        naming_preps=frozenset(str(p) for p in raw["naming_preps"]),
-        judged_conduct=frozenset(str(w) for w in raw["judged_conduct"]),
-        stance_words=frozenset(str(w) for w in raw["stance_words"]),
+        naming_verbs=words("naming_verbs"),
+        naming_preps=words("naming_preps"),
+        judged_conduct=words("judged_conduct"),
+        stance_words=words("stance_words"),
         confidence=float(raw["confidence"]),
-        denial_verbs=frozenset(str(v) for v in raw["denial_verbs"]),
-        denial_words=frozenset(str(v) for v in raw["denial_words"]),
-        denied_claims=frozenset(str(v) for v in raw["denied_claims"]),
-        rebuttal_verbs=frozenset(str(v) for v in raw["rebuttal_verbs"]),
-        own_act_speech_verbs=frozenset(str(v) for v in raw["own_act_speech_verbs"]),
-        own_act_exempt=frozenset(str(v) for v in raw["own_act_exempt"]),
-        refusal_answers=frozenset(str(v) for v in raw["refusal_answers"]),
+        denial_verbs=words("denial_verbs"),
+        denial_words=words("denial_words"),
+        denied_claims=words("denied_claims"),
+        rebuttal_verbs=words("rebuttal_verbs"),
+        own_act_speech_verbs=words("own_act_speech_verbs"),
+        own_act_exempt=words("own_act_exempt"),
+        refusal_answers=words("refusal_answers"),
         hostile_at=float(raw["hostile_at"]),
-        hostile_exempt=frozenset(str(v) for v in raw["hostile_exempt"]),
+        hostile_exempt=words("hostile_exempt"),
     )
 
 
@@ -426,9 +431,12 @@ def judgments(
 ) -> list[Judgment]:
     """Judgments voiced in the sentence whose cue no event already holds."""
     rules = evaluation_rules()
-    found = _naming_judgments(ctx, sent, taken, rules)
-    cues = {j.cue.i for j in found}
-    found += [j for j in _hostile_acts(ctx, sent, taken, rules) if j.cue.i not in cues]
-    cues = {j.cue.i for j in found}
-    found += [j for j in _reported_judgments(ctx, sent, voices, taken, rules) if j.cue.i not in cues]
+    found: list[Judgment] = []
+    for readings in (
+        _naming_judgments(ctx, sent, taken, rules),
+        _hostile_acts(ctx, sent, taken, rules),
+        _reported_judgments(ctx, sent, voices, taken, rules),
+    ):
+        cues = {j.cue.i for j in found}  # the first reading of a cue wins
+        found += [j for j in readings if j.cue.i not in cues]
     return found

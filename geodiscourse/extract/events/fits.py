@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from geodiscourse.extract.events.compiled import TARGET_ROLES
 from geodiscourse.extract.events.lexicon import VerbFrame
 from geodiscourse.nlp.context import DocContext
 
@@ -46,9 +47,9 @@ def compiled_actors_fit(ctx: DocContext, frame: VerbFrame, source: str | None, t
     return not kinds or len(kinds) == 1 or any(k in POLITICAL_KINDS for k in kinds)
 
 
-#: Dependencies and prepositions through which a verb names whom its act is aimed at.
-_AIMED_DEPS = frozenset({"dobj", "dative"})
-_AIMED_PREPS = frozenset({"against", "with", "on", "to", "into", "at"})
+#: Dependencies and prepositions through which a verb names whom its act is aimed at: the
+#: places a compiled frame looks for its target.
+_AIMED = frozenset(TARGET_ROLES)
 
 
 def names_an_addressee(verb: Token) -> bool:
@@ -58,11 +59,11 @@ def names_an_addressee(verb: Token) -> bool:
     only with both actors known, is an event of a named source when it has such an
     addressee, resolved or not."""
     for child in verb.children:
-        if child.dep_ in _AIMED_DEPS and _named_by_noun(child):
+        if child.dep_ in _AIMED and _named_by_noun(child):
             return True
         if (
             child.dep_ == "prep"
-            and child.lower_ in _AIMED_PREPS
+            and child.lower_ in _AIMED
             and any(g.dep_ == "pobj" and _named_by_noun(g) for g in child.children)
         ):
             return True
