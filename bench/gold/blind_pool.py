@@ -24,6 +24,11 @@ INTERNATIONAL = re.compile(
     r"|North Korea\w*|NATO|United Nations|diplomat\w*|missile\w*|treaty|military|Saudi\w*|Turkey"
     r"|Afghan\w*|Iraq\w*|Palestin\w*|Kremlin|Beijing|Moscow|Tehran|Pyongyang)\b"
 )
+# Domestic politics and law, for sets drawn once the international web articles ran out.
+DOMESTIC = re.compile(
+    r"\b(Trump|Clinton|Obama|Congress\w*|Senat\w*|Republican\w*|Democrat\w*|governor|president"
+    r"|FBI|police|court|judge|law\w*|protest\w*|arrest\w*|charged|election|vote\w*|campaign)\b"
+)
 
 
 def names_already_used() -> set[str]:
@@ -38,9 +43,9 @@ def names_already_used() -> set[str]:
     return used
 
 
-def density(text: str) -> float:
-    """International keywords per 1,000 words."""
-    return 1000 * len(INTERNATIONAL.findall(text)) / max(1, len(text.split()))
+def density(text: str, keywords: re.Pattern[str] = INTERNATIONAL) -> float:
+    """Keywords (international ones unless told) per 1,000 words."""
+    return 1000 * len(keywords.findall(text)) / max(1, len(text.split()))
 
 
 def english(text: str) -> bool:
@@ -61,6 +66,7 @@ def draw(
     skipped: Collection[str] = (),
     bbc_density: float = 12,
     web_words: tuple[int, int] = (250, 1800),
+    web_keywords: re.Pattern[str] = INTERNATIONAL,
 ) -> list[Path]:
     """The web articles, then the BBC ones, of a blind set."""
     used = names_already_used()
@@ -70,9 +76,9 @@ def draw(
         if path.name in used or path.name in skipped:
             continue
         low, high = web_words
-        if low <= len(text.split()) <= high and english(text) and density(text) >= web_density:
+        if low <= len(text.split()) <= high and english(text) and density(text, web_keywords) >= web_density:
             web.append(path)
-    web.sort(key=lambda p: -density(p.read_text(errors="ignore")))
+    web.sort(key=lambda p: -density(p.read_text(errors="ignore"), web_keywords))
     picks: list[Path] = []
     sites: set[str] = set()
     for path in web:
