@@ -175,6 +175,7 @@ CORPORA = (
     "corpora/hyperpartisan-576/articles",
     "corpora/bbc-news-2095/news/business",
     "corpora/bbc-news-2095/news/politics",
+    "corpora/bbc-news-2095/news/tech",
 )
 
 
