@@ -219,6 +219,9 @@ def extract_claims(
             span, cue = _report_span(ctx, sent, report)
             if span is None or (span.start_char, span.end_char) in seen or claim_gate(span, False):
                 continue
+            if cue is not None and cue.lemma_.lower() in claim_cues().question_verbs:
+                continue  # "'What is happening there,' he asked": a question reported
+
             if is_advice(span, ranges):
                 continue
             seen.add((span.start_char, span.end_char))

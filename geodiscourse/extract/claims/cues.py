@@ -45,6 +45,8 @@ class ClaimCues:
     prescriptive_phrases: re.Pattern[str] | None
     opinion_frame_verbs: frozenset[str]
     first_person_pronouns: frozenset[str]
+    question_verbs: frozenset[str]
+    question_auxiliaries: frozenset[str]
     boilerplate: tuple[re.Pattern[str], ...]
 
 
@@ -85,5 +87,7 @@ def claim_cues() -> ClaimCues:
         prescriptive_phrases=_phrases(data, "prescriptive_phrases"),
         opinion_frame_verbs=_words(data, "opinion_frame_verbs"),
         first_person_pronouns=_words(data, "first_person_pronouns"),
+        question_verbs=_words(data, "question_verbs"),
+        question_auxiliaries=_words(data, "question_auxiliaries"),
         boilerplate=boilerplate,
     )

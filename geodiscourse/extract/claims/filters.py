@@ -54,18 +54,22 @@ def is_finite(span: Span) -> bool:
 
 
 def is_question(span: Span) -> bool:
-    """Ends with a question mark, holds a quoted question ('"How much tax ...?" he
-    asked'), or opens with a wh-word and an inverted auxiliary."""
+    """Ends with a question mark (also just outside it, before a closing quote: a claim
+    span stops short of the punctuation), holds a quoted question ('"How much tax ...?"
+    he asked'), or opens with a wh-word or an auxiliary followed by its subject."""
     if any(t.text == "?" for t in span):
         return True
+    after = next((t for t in span.doc[span.end : span.end + 3] if not (t.is_quote or t.is_space)), None)
+    if after is not None and after.text == "?":
+        return True
     first = span[0] if len(span) else None
+    if first is None or len(span) < 2 or span.root.i == first.i:
+        return False
+    subjects = [t.i for t in span.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    if first.pos_ == "AUX" and first.lower_ in claim_cues().question_auxiliaries and first.head == span.root:
+        return bool(subjects) and min(subjects) > first.i
     return bool(
-        first is not None
-        and first.tag_ in ("WRB", "WP")
-        and len(span) > 1
-        and span[1].pos_ == "AUX"
-        and span.root.i != first.i
-        and any(t.dep_ == "nsubj" and t.i > span[1].i for t in span.root.children)
+        first.tag_ in ("WRB", "WP") and span[1].pos_ == "AUX" and any(i > span[1].i for i in subjects)
     )
 
 

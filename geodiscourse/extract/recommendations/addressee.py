@@ -24,7 +24,19 @@ _PERSONAL = frozenset({"he", "she"})
 _ADDRESSEE_REACH = 2
 
 
+def _persons_people(ctx: DocContext, token: Token) -> bool:
+    """Is the phrase a person's people ("his audience", "Kimmel's supporters")? Advice to
+    them is not advice to the person, though the possessor names the phrase's actor for
+    states ("Russia's army")."""
+    if ctx.mention_at(token) is not None:
+        return False
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    return possessor is not None and ctx.kind_of(ctx.actor_of(possessor)) == "person"
+
+
 def _actor_or_conjunct(ctx: DocContext, token: Token) -> str | None:
+    if _persons_people(ctx, token):
+        return None
     found = ctx.actor_of(token)
     if found is not None:
         return found

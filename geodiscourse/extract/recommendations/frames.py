@@ -31,6 +31,8 @@ from geodiscourse.extract.recommendations.prescription import (
 
 _PRESENT_BE = frozenset({"is", "'s", "are", "remains"})
 _DEONTIC_MODALS = {"should": "moderate", "must": "strong", "ought": "moderate"}
+#: Dependencies of a clause's subject, which a conjoined verb shares ("we care ... and respect").
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 def _be_tense_ok(be: Token, scope: Scope) -> tuple[bool, bool]:
@@ -432,6 +434,10 @@ def imperatives(scope: Scope) -> list[Prescription]:
             continue  # "say what you like", "imagine ..."
         if any(c.dep_ == "conj" and child(c, "nsubj") is not None for c in head.children):
             continue  # "speak out and you're damned": a condition with its outcome, no advice
+        if head.dep_ == "conj" and any(c.dep_ in _SUBJECTS for c in head.head.children):
+            continue  # "We care about our players and respect their opinions": a shared subject
+        if lemma in scope.rules.exclamative_commands and _wh_complement(head):
+            continue  # "Look who's having the last laugh", "Guess what": an exclamation
         # the author's command opens the sentence; a quoted one may follow its frame
         lead = command_lead(head, max(head.left_edge.i, scope.sent.start) if reported else scope.sent.start)
         if lead is None:
@@ -450,6 +456,16 @@ def imperatives(scope: Scope) -> list[Prescription]:
     return found
 
 
+def _wh_complement(head: Token) -> bool:
+    """Does a clause opened by a wh-word complete the verb ("look [who's back]")?"""
+    return any(
+        c.dep_ in ("ccomp", "dobj", "xcomp", "advcl")
+        and c.left_edge.tag_ in ("WP", "WRB", "WDT")
+        and c.i > head.i
+        for c in head.children
+    )
+
+
 #: Fewest words of a command in the author's voice: "Vote the Turtleboy Ticket." has four.
 _AUTHOR_COMMAND_WORDS = 4
 
@@ -466,5 +482,15 @@ def _author_command(head: Token, scope: Scope) -> bool:
         and ending[-1].text in (".", "!")
         and ending[0].text not in scope.rules.bullet_marks
         and len(words) >= _AUTHOR_COMMAND_WORDS
-        and head.lemma_.lower() not in scope.rules.page_actions
+        and _commanded_act(head).lemma_.lower() not in scope.rules.page_actions
     )
+
+
+def _commanded_act(head: Token) -> Token:
+    """The act a command asks for: the verb itself, or what "be sure to" or "make sure
+    to" asks ("Be sure to check out all the park has to offer" asks to check it out)."""
+    if head.lemma_.lower() in ("be", "make") and any(c.lower_ == "sure" for c in head.children):
+        act = next((c for c in head.subtree if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is not None:
+            return act
+    return head

@@ -51,6 +51,8 @@ class PrescriptiveRules:
     non_prescriptive_passives: frozenset[str]
     speech_act_verbs: frozenset[str]
     page_actions: frozenset[str]
+    exclamative_commands: frozenset[str]
+    outcome_verbs: frozenset[str]
     agent_pronouns: frozenset[str]
     agent_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
@@ -124,6 +126,8 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
             non_prescriptive_passives=_words(raw, "non_prescriptive_passives"),
             speech_act_verbs=_words(raw, "speech_act_verbs"),
             page_actions=_words(raw, "page_actions"),
+            exclamative_commands=_words(raw, "exclamative_commands"),
+            outcome_verbs=_words(raw, "outcome_verbs"),
             agent_pronouns=_words(raw, "agent_pronouns"),
             agent_nouns=_words(raw, "agent_nouns"),
             partitive_nouns=_words(raw, "partitive_nouns"),

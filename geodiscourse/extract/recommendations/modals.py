@@ -137,6 +137,8 @@ def _verb_ok(verb: Token, subject: Token | None, modal: str, scope: Scope) -> bo
     who = "" if subject is None else subject.lower_
     if lemma in rules.speech_act_verbs and who in FIRST_SECOND_PERSON:
         return False
+    if lemma in rules.outcome_verbs:
+        return False  # "Trump must win nearly every battleground state": what a goal needs
     if modal == "must" and lemma in rules.inference_verbs:
         person = subject is not None and subject.ent_type_ == "PERSON"
         return not (who in _INFERENCE_SUBJECTS or person)

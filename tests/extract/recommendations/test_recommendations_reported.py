@@ -167,6 +167,26 @@ def test_reported_passive_need_is_less_confident_than_a_modal(nlp: Language) -> 
         pytest.param("Join us on Facebook for the most engaging discussions!", id="imperative-join-us"),
         pytest.param("Speak out and you are damned.", id="imperative-with-its-outcome"),
         pytest.param('"Let me be clear," the minister said.', id="let-me"),
+        # a verb conjoined to one with a subject shares it; a command completed by a
+        # wh-clause exclaims; winning is an outcome a goal needs, not an act to advise
+        pytest.param(
+            "We also care deeply about our players and respect their opinions on social issues.",
+            id="conjunct-shares-the-subject",
+        ),
+        pytest.param(
+            "I understand and empathize with those who have remained silent.", id="conjunct-after-i"
+        ),
+        pytest.param("Look who's having the last laugh.", id="exclamative-look-who"),
+        pytest.param("Guess what the committee decided next.", id="exclamative-guess-what"),
+        pytest.param(
+            "In order to win the election, Trump must win nearly every single battleground state.",
+            id="must-win",
+        ),
+        pytest.param("The party needs to win the seat at the next election.", id="needs-to-win"),
+        pytest.param(
+            "Be sure to check out all that the park has to offer during your next trip.",
+            id="be-sure-to-do-a-page-action",
+        ),
     ],
 )
 def test_not_advice(nlp: Language, text: str) -> None:
@@ -225,6 +245,16 @@ def test_condition_past_a_reporting_clause(nlp: Language, text: str, condition: 
             "Britain should make a statement. He should set out a proper exit strategy.",
             ["GBR", None],
             id="he-is-no-state",
+        ),
+        pytest.param(
+            "Jimmy Kimmel spoke on his show. Kimmel then implored his audience to call Cassidy.",
+            [None],
+            id="a-persons-people-are-not-the-person",
+        ),
+        pytest.param(
+            "Moscow sent a note. Russia's government should withdraw its troops.",
+            ["RUS"],
+            id="a-states-government-is-the-state",
         ),
     ],
 )
