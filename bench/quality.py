@@ -131,9 +131,15 @@ SETS = (
     ),
     (
         "blind-2026-12s",
-        "blind (scored once at the end of issue 11's sixteenth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's sixteenth round, dev since)",
         "tests/blind_set_2026_12s/gold.json",
         "18 articles: 8 short web from 8 sites (local news and short posts), 10 BBC politics and business; all tables",
+    ),
+    (
+        "blind-2026-12t",
+        "blind (scored once at the end of issue 11's seventeenth round; the latest blind figures)",
+        "tests/blind_set_2026_12t/gold.json",
+        "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC politics, business and technology; all tables",
     ),
 )
 
