@@ -30,6 +30,19 @@ def test_quote_continues_into_next_sentence(nlp: Language) -> None:
     assert found[1][2] == "In the meantime, we will be studying the judgement carefully"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mr Clarke told reporters: "Stop the war now."',
+        'Mr Clarke told the show: "Let\'s just apologise and move on."',
+    ],
+)
+def test_a_quoted_command_after_a_colon_is_the_speakers(nlp: Language, text: str) -> None:
+    """A command has no finite verb, yet it is what the speaker said, not a phrase quoted."""
+    found = reports(nlp, text, {"Clarke": "charles-clarke"})
+    assert [(i, a.speaker_actor_id) for i, a, _ in found] == [(0, "charles-clarke")]
+
+
 def test_quote_closed_in_later_sentence_takes_speaker_after_it(nlp: Language) -> None:
     text = '"We watched the scenes of destruction with disbelief. The scale is difficult to grasp," he said.'
     found = reports(nlp, text, {"he": "michael-howard"})

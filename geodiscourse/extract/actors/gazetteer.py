@@ -146,6 +146,12 @@ def _inside_other_name(
         # "the Free Syrian Army" (a firm or a group, not the state)
         if state_in_org and _proper(before) and not after_name:
             return True
+    if ent.label_ == "ORG" and alias.actor is not None and alias.actor.kind == "organization":
+        rest = doc[end : ent.end]
+        if ent.start < start and _proper(doc[start - 1]) and not after_name:
+            return True  # "the Parliamentary Labour Party": a body of the party, named in full
+        if len(rest) > 0 and all(_proper(t) or t.lower_ in _NAME_INNER_PREPS for t in rest):
+            return rest[-1].lower_ in organ_heads()  # "the Republican National Committee"
     if state_in_org and ent.end > end:
         # a state word that opens a firm's name ending in a word for a firm: "China
         # Construction Bank", "China National Petroleum Corporation" (the guidelines: a
@@ -156,6 +162,13 @@ def _inside_other_name(
             and rest[-1].lower_ in non_state_heads()
         )
     return False
+
+
+@cache
+def organ_heads() -> frozenset[str]:
+    """Heads of a body an organisation's name opens (rules/actors/actor_heads.yaml)."""
+    heads = read_yaml_mapping("actors/actor_heads.yaml").get("organ_heads") or []
+    return frozenset(str(h).lower() for h in heads)
 
 
 def _proper(token: Token) -> bool:

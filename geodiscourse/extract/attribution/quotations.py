@@ -43,9 +43,12 @@ def quote_pieces(sent: Span, segments: list[QuoteSegment]) -> list[tuple[int, in
 
 
 def is_clausal(doc: Doc, sent: Span, piece: tuple[int, int]) -> bool:
-    """Is a quoted piece someone's statement rather than a scare-quoted phrase?"""
+    """Is a quoted piece someone's statement rather than a scare-quoted phrase? A
+    command counts: a quotation that opens with a bare verb ('"Stop the war now"')."""
     words = [t for t in span_tokens(sent) if piece[0] <= t.idx < piece[1]]
     if any(t.tag_ in FINITE_TAGS for t in words):
+        return True
+    if len(words) > 1 and words[0].tag_ == "VB" and words[0].text[:1].isupper():
         return True
     return (piece[1] - piece[0]) >= 0.6 * len(span_text(sent))
 

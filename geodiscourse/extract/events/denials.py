@@ -39,13 +39,18 @@ class Denial:
 
 
 def _negation(clause: Token, rules: EvaluationRules) -> Token | None:
-    """The word that negates the clause itself: its "not", a "never", or a negative
-    pronoun as its subject or object ("knew nothing", "nobody was hurt")."""
+    """The word that negates the clause itself: its "not", a "never", a negative
+    pronoun as its subject or object ("knew nothing", "nobody was hurt"), or a "no"
+    determining one ("has done no deals")."""
     for child in clause.children:
         if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in rules.denial_words):
             return child
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and child.lower_ in rules.denial_words:
-            return child
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+            if child.lower_ in rules.denial_words:
+                return child
+            no = next((d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None)
+            if no is not None:
+                return no
     return None
 
 

@@ -164,8 +164,8 @@ def _predicated(token: Token, inside: frozenset[int]) -> bool:
 
 
 def _word_valence(token: Token, rules: EvaluationRules) -> float | None:
-    if token.lower_ in rules.stance_words:
-        return None
+    if token.lower_ in rules.stance_words and token.dep_ != "amod":
+        return None  # "is confident that ..."; but "a positive decision" judges the decision
     value = rules.valences.get(token.lower_)
     return value if value is not None else rules.valences.get(token.lemma_.lower())
 
@@ -323,9 +323,7 @@ def _reported_judgments(
             continue
         cue = _cue_token(sent, attribution, inside)
         target = _target(ctx, inside, speaker)
-        if cue.i in taken or (
-            target is None and not (judged[0] == "ACCUSE" and _judges_conduct(word, rules))
-        ):
+        if cue.i in taken or (target is None and not _judges_conduct(word, rules)):
             continue  # "criticised" is coded by the verb itself; a judgment of no one is an opinion
         out.append(Judgment(judged[0], judged[1], speaker, target, cue, word, total))
     return out

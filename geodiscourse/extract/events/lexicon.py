@@ -152,6 +152,8 @@ class NounEntry:
 class Lexicon:
     verbs: Mapping[str, tuple[VerbFrame, ...]]
     nouns: Mapping[str, NounEntry]
+    #: Modifiers with which a compiled noun names no event ("presidential bid").
+    compiled_noun_exclusions: Mapping[str, frozenset[str]]
     light_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
     #: Verbs that carry a speech-act noun like a light verb ("repeated calls for X").
@@ -445,6 +447,10 @@ def plover_lexicon() -> Lexicon:
     return Lexicon(
         verbs=verbs,
         nouns=nouns,
+        compiled_noun_exclusions={
+            str(noun): _words(words, f"{name} compiled_noun_exclusions.{noun}")
+            for noun, words in (data.get("compiled_noun_exclusions") or {}).items()
+        },
         light_verbs=_words(data.get("light_verbs"), f"{name} light_verbs"),
         announcing_verbs=_words(data.get("announcing_verbs"), f"{name} announcing_verbs"),
         reiterating_verbs=_words(data.get("reiterating_verbs"), f"{name} reiterating_verbs"),
@@ -512,6 +518,7 @@ def compiled_nouns() -> Mapping[str, NounEntry]:
             {
                 "type": entry["type"],
                 "confidence": COMPILED_NOUN_CONFIDENCE,
+                "exclude_modifiers": sorted(lexicon.compiled_noun_exclusions.get(noun, ())),
                 **({"mode": entry["mode"]} if "mode" in entry else {}),
                 **({"contexts": entry["contexts"]} if "contexts" in entry else {}),
             },

@@ -255,6 +255,21 @@ def _scope(
     return modals.Scope(ctx, rules, sent, backshifted, pronoun_actor, reported, names_speaker)
 
 
+_THIRD_PERSON = frozenset({"he", "she", "they"})
+
+
+def _speaker_as_third_person(subject: Token | None, addressee: str | None, recommender: Recommender) -> bool:
+    """Did a "he"/"she" that coreference resolved to the speaker end up as the addressee of
+    the speaker's own advice? A speaker who quotes "He should withdraw" means someone else,
+    and one who says he himself should act states a duty, not advice to anyone."""
+    return (
+        subject is not None
+        and subject.lower_ in _THIRD_PERSON
+        and addressee is not None
+        and addressee == recommender.actor_id
+    )
+
+
 def _prescription_row(
     ctx: DocContext,
     sent: Span,
@@ -271,14 +286,16 @@ def _prescription_row(
         return None
     doc = ctx.doc
     negated = any(t.lower_ == "n't" for t in doc_tokens(doc)[p.start : p.action_start])
-    addressee = addressees.resolve(p.subject, index)
-    addressees.remember(index, addressee)
     if p.kind == "demand" and p.speaker is not None:
         recommender = recommenders.for_demand(index, p.speaker)
     else:
         recommender = recommenders.for_token(index, doc[p.action_start])
     if recommender == AUTHOR and list_voice is not None:
         recommender = list_voice
+    addressee = addressees.resolve(p.subject, index)
+    if _speaker_as_third_person(p.subject, addressee, recommender):
+        addressee = None
+    addressees.remember(index, addressee)
     return _row(
         ctx,
         sent,

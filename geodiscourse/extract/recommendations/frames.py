@@ -95,7 +95,7 @@ def impersonal(scope: Scope) -> list[Prescription]:
             verb, addressee = _to_infinitive(holder)
             if verb is not None:
                 break
-        if verb is None or verb.lemma_.lower() in rules.discourse_verbs:
+        if verb is None or _comments_on_the_text(verb, rules):
             continue
         found.append(
             Prescription(
@@ -110,6 +110,12 @@ def impersonal(scope: Scope) -> list[Prescription]:
             )
         )
     return found
+
+
+def _comments_on_the_text(verb: Token, rules: PrescriptiveRules) -> bool:
+    """ "it is important to note that ...": a verb of saying or noting comments on the text,
+    unless an adjective completes it into an act ("it was time for him to say sorry")."""
+    return verb.lemma_.lower() in rules.discourse_verbs and not any(c.dep_ == "acomp" for c in verb.children)
 
 
 def grammatical_or_none(verb: Token) -> Token | None:
@@ -423,11 +429,16 @@ def imperatives(scope: Scope) -> list[Prescription]:
     found: list[Prescription] = []
     root = scope.sent.root
     heads = [root, *(c for c in root.children if c.dep_ in ("conj", "ccomp", "parataxis"))]
+    heads += [t for t in _quotation_openers(scope) if t not in heads]
     for head in heads:
         lemma = head.lemma_.lower()
         reported = scope.reported(head)
-        if reported and lemma == "let":
-            continue
+        act = head
+        if lemma == "let":
+            hortative = _hortative_act(head, scope.rules)
+            if hortative is None:
+                continue  # "let me be clear", "let us know what you think"
+            act = hortative  # "Let's just apologise and move on": advice to the speaker's side
         if not reported and not _author_command(head, scope):
             continue
         if lemma in scope.rules.speech_act_verbs or lemma in scope.rules.experiencer_verbs:
@@ -438,6 +449,8 @@ def imperatives(scope: Scope) -> list[Prescription]:
             continue  # "We care about our players and respect their opinions": a shared subject
         if lemma in scope.rules.exclamative_commands and _wh_complement(head):
             continue  # "Look who's having the last laugh", "Guess what": an exclamation
+        if lemma in scope.rules.discourse_commands and _frames_a_statement(head):
+            continue  # "Remember his excuse was 'locker room talk'", "Believe me": a statement framed
         # the author's command opens the sentence; a quoted one may follow its frame
         lead = command_lead(head, max(head.left_edge.i, scope.sent.start) if reported else scope.sent.start)
         if lead is None:
@@ -449,11 +462,59 @@ def imperatives(scope: Scope) -> list[Prescription]:
                 kind="imperative",
                 start=lead[0].i if lead else head.i,
                 action_start=head.i,
-                action_head=head,
+                action_head=act,
                 subject=None,
             )
         )
     return found
+
+
+def _quotation_openers(scope: Scope) -> list[Token]:
+    """Bare verbs that open a quotation a colon introduces ('told the show: "Let's just
+    apologise ..."'): the quoted words are a clause of their own, wherever the parser hung
+    them. (A quoted phrase inside a sentence, '"spout the Putin line"', is no command.)"""
+    sent = scope.sent
+    return [
+        t
+        for t in sent[2:]
+        if t.tag_ == "VB" and t.doc[t.i - 1].tag_ == "``" and t.doc[t.i - 2].text == ":" and scope.reported(t)
+    ]
+
+
+#: The subject of a first-person plural command: "let's go", "let us work together".
+_HORTATIVE_SUBJECTS = frozenset({"'s", "’s", "us"})
+
+
+def _hortative_act(let: Token, rules: PrescriptiveRules) -> Token | None:
+    """The act of "let's do" / "let us do", unless it frames the talk itself ("let's face
+    it", "let's hope", "let us know"): a speaker urging their own side to act."""
+    for c in let.children:
+        subject = child(c, "nsubj")
+        if (
+            c.dep_ in ("ccomp", "xcomp")
+            and c.tag_ == "VB"
+            and subject is not None
+            and subject.lower_ in _HORTATIVE_SUBJECTS
+        ):
+            return None if c.lemma_.lower() in rules.hortative_frames else c
+    return None
+
+
+def _frames_a_statement(head: Token) -> bool:
+    """Does the command only frame a statement: a clause with its own subject ("Remember
+    his excuse was ...", "Note that the figures are rough") or the speaker as its object
+    ("Believe me", "Trust me")?"""
+    return any(
+        (
+            c.dep_ == "ccomp"
+            and (
+                c.tag_ in ("VBD", "VBZ", "VBP")
+                or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+            )
+        )
+        or (c.dep_ == "dobj" and c.lower_ == "me")
+        for c in head.children
+    )
 
 
 def _wh_complement(head: Token) -> bool:
@@ -482,13 +543,15 @@ def _author_command(head: Token, scope: Scope) -> bool:
         and ending[-1].text in (".", "!")
         and ending[0].text not in scope.rules.bullet_marks
         and len(words) >= _AUTHOR_COMMAND_WORDS
-        and _commanded_act(head).lemma_.lower() not in scope.rules.page_actions
+        and _commanded_act(head, scope.rules).lemma_.lower() not in scope.rules.page_actions
     )
 
 
-def _commanded_act(head: Token) -> Token:
+def _commanded_act(head: Token, rules: PrescriptiveRules) -> Token:
     """The act a command asks for: the verb itself, or what "be sure to" or "make sure
     to" asks ("Be sure to check out all the park has to offer" asks to check it out)."""
+    if head.lemma_.lower() == "let":
+        return _hortative_act(head, rules) or head
     if head.lemma_.lower() in ("be", "make") and any(c.lower_ == "sure" for c in head.children):
         act = next((c for c in head.subtree if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if act is not None:

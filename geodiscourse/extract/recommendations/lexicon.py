@@ -53,6 +53,8 @@ class PrescriptiveRules:
     page_actions: frozenset[str]
     exclamative_commands: frozenset[str]
     outcome_verbs: frozenset[str]
+    hortative_frames: frozenset[str]
+    discourse_commands: frozenset[str]
     agent_pronouns: frozenset[str]
     agent_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
@@ -128,6 +130,8 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
             page_actions=_words(raw, "page_actions"),
             exclamative_commands=_words(raw, "exclamative_commands"),
             outcome_verbs=_words(raw, "outcome_verbs"),
+            hortative_frames=_words(raw, "hortative_frames"),
+            discourse_commands=_words(raw, "discourse_commands"),
             agent_pronouns=_words(raw, "agent_pronouns"),
             agent_nouns=_words(raw, "agent_nouns"),
             partitive_nouns=_words(raw, "partitive_nouns"),

@@ -169,6 +169,38 @@ def test_outlets_courts_and_organisations_are_not_states(
     assert {result.actors[m.actor_id]["kind"] for m in found} == {kind}
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        # a body a party's name opens, or a capitalised word before it, is a body of its own
+        (
+            "The money will fill the coffers for his bid as well as the joint efforts of the Republican "
+            "National Committee, and various state GOP parties.",
+            "Republican National Committee",
+            "republican-national-committee",
+        ),
+        (
+            "A meeting of the Parliamentary Labour Party was held on Monday.",
+            "Parliamentary Labour Party",
+            None,
+        ),
+        # the party itself stays the party
+        ("The Republican Party won the Senate.", "The Republican Party", "republican-party"),
+        ("Republican leaders in Congress met on Monday.", "Republican", "republican-party"),
+    ],
+)
+def test_a_body_named_after_a_party_is_not_the_party(
+    nlp: Language, text: str, surface: str, actor_id: str | None
+) -> None:
+    result = resolve(nlp, text)
+    found = [m.actor_id for m in result.mentions if m.text == surface]
+    assert found, result.mentions
+    if actor_id is None:
+        assert "labour-party" not in found
+    else:
+        assert found == [actor_id]
+
+
 def test_foreign_affairs_as_a_ministry_is_no_outlet(nlp: Language) -> None:
     result = resolve(nlp, "The Ministry of Foreign Affairs issued a statement.")
     assert "foreign-affairs" not in result.actors

@@ -95,6 +95,8 @@ CONSTRUCTION_CASES = [
     # a future reported with the speaker cut off by the parse is still its commitment
     ("The United Nations will provide 25,000 tons of food aid to Iraq, the World Food Program (WFP) said.",
      "provide", "AGREE", "UN", ANY),
+    # conceding a race or an election is a concession to the winner
+    ("Russia conceded the race to Ukraine.", "conceded", "CONCEDE", "RUS", "UKR"),
 ]
 # fmt: on
 
@@ -133,6 +135,7 @@ NOT_AN_EVENT = [
     "Three people were killed by a car crash.",
     "Russia's campaign paid the law firm.",  # an election campaign, no call for anything
     "It is not Russia's fault.",  # a failing, not an act of blaming
+    "Russia's presidential bid dominated the news.",  # a candidacy, no appeal to anyone
 ]
 
 

@@ -74,6 +74,11 @@ JUDGMENTS = [
     ('"I did not say that," Jack Straw said.', "REJECT", "jack-straw", None, "said"),
     # ... and in reported speech, when the clause's pronoun is the speaker
     ("Russia said it never advocated a ban.", "REJECT", "RUS", None, "said"),
+    # "no" before the object negates the clause insisted on
+    ("Jack Straw insisted he had done no deals over the premiership.", "REJECT", "jack-straw", None, "insisted"),
+    # praise of a particular act supports whoever did it; "positive" before a noun grades it
+    ("Jack Straw said the decision was a positive one.", "SUPPORT", "jack-straw", None, "positive"),
+    ("Jack Straw said Russia's decision was a positive decision.", "SUPPORT", "jack-straw", "RUS", "positive"),
 ]
 NOT_JUDGMENTS = [
     # an opinion of no one
@@ -112,6 +117,8 @@ NOT_DENIALS = [
     '"I do not wish to make any judgements," Jack Straw said.',
     '"I am president, I am not king," Jack Straw said.',
     '"We shouldn\'t threaten them," Jack Straw said.',
+    # what one has or knows is no act denied
+    "Jack Straw said he had no idea what the letter held.",
 ]
 # fmt: on
 

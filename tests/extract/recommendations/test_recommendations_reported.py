@@ -12,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 from geodiscourse.core.rows import RecommendationRow
+from geodiscourse.extract.document import extract_document
 from geodiscourse.extract.recommendations import extract_recommendations
 from tests.extract.doc_contexts import context_with_actors
 from tests.extract.recommendations.test_recommendations import make_ctx
@@ -187,6 +188,14 @@ def test_reported_passive_need_is_less_confident_than_a_modal(nlp: Language) -> 
             "Be sure to check out all that the park has to offer during your next trip.",
             id="be-sure-to-do-a-page-action",
         ),
+        # a command that frames a statement, and "let's" that frames the talk
+        pytest.param(
+            "Natalie Morales said: \"Remember his excuse at the time was 'locker room talk.'\"",
+            id="remember-frames-a-statement",
+        ),
+        pytest.param('"Believe me, we will win," the minister told a crowd.', id="believe-me"),
+        pytest.param("Let's face it, these people are happiest at home.", id="lets-face-it"),
+        pytest.param("Please let us know what you think in the comments.", id="let-us-know"),
     ],
 )
 def test_not_advice(nlp: Language, text: str) -> None:
@@ -247,7 +256,7 @@ def test_condition_past_a_reporting_clause(nlp: Language, text: str, condition: 
             id="he-is-no-state",
         ),
         pytest.param(
-            "Jimmy Kimmel spoke on his show. Kimmel then implored his audience to call Cassidy.",
+            "Michael Howard spoke on his show. Mr Howard then implored his audience to call Etzioni.",
             [None],
             id="a-persons-people-are-not-the-person",
         ),
@@ -333,3 +342,44 @@ def test_a_verb_of_appeal_without_that_construction_is_no_demand(nlp: Language, 
 def test_a_finished_command_in_the_authors_voice_is_the_authors_advice(nlp: Language, text: str) -> None:
     rows = recommend(nlp, text)
     assert [(r["modal"], r["recommender_text"]) for r in rows] == [("imperative", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "recommender", "addressee"),
+    [
+        # "let's do" urges the speaker's own side; a quotation a colon opens is a clause of
+        # its own, wherever the parser hung its first word
+        (
+            "Mr Howard told Five's Wright Stuff show: \"Let's just apologise and move on.\"",
+            "michael-howard",
+            None,
+        ),
+        ('"Let us stop this war now," Michael Howard said.', "michael-howard", None),
+        ('Michael Howard told reporters: "Stop the war now."', "michael-howard", None),
+        # "say sorry" is an act, not a comment on the text
+        (
+            "Mary Robinson compared a reporter to a guard. Michael Howard said it was time for Mary "
+            "Robinson to say sorry.",
+            "michael-howard",
+            "mary-robinson",
+        ),
+    ],
+)
+def test_speech_acts_of_a_named_speaker(
+    nlp: Language, text: str, recommender: str, addressee: str | None
+) -> None:
+    rows = recommend(nlp, text)
+    assert [(r["recommender_actor_id"], r["addressee_actor_id"]) for r in rows] == [(recommender, addressee)]
+
+
+def test_a_quoted_he_is_not_the_speaker_it_quotes(nlp: Language) -> None:
+    """Coreference may take the "He" of a speaker's quoted advice for the speaker; the
+    speaker would say "I", so the advice is to someone else (the whole pipeline's actors)."""
+    text = (
+        "Alhaji Mohammed Sani spoke on Monday. 'He should withdraw and apologise, I am highly "
+        "offended by his comment,' he stated."
+    )
+    rows = extract_document("doc1", nlp(text), None)["recommendations"]
+    assert [(r["recommender_actor_id"], r["addressee_actor_id"]) for r in rows] == [
+        ("alhaji-mohammed-sani", None)
+    ]
