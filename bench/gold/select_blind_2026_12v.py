@@ -1,0 +1,52 @@
+"""How blind set 2026-12v was drawn (run from the repository root at commit 0c98ab7, before
+the set itself was committed: later gold sets are excluded from the pool too).
+
+Pool: articles that no earlier gold set, cleaning set, test, bench or doc names. The web
+articles naming international actors are used up (one is left), so this set takes the
+eight web articles of 150-2,000 words densest in words of US domestic politics and law
+(Trump, Congress, FBI, police, court, arrest, election ...: blind_pool.DOMESTIC), one per
+site (the next eight after 2026-12u's, which the pool now excludes), none of the 200 files
+issue 12's hand check ran the pipeline on and sampled rows from (the first 200 by name
+less 12s's); and ten BBC politics, business and technology articles at >= 4
+international keywords per 1,000, drawn with random.Random(20261218), none of the dev
+gold's. Technology is a section only 2026-12t and 2026-12u drew from before.
+
+    python bench/gold/select_blind_2026_12v.py
+"""
+
+from __future__ import annotations
+
+from blind_pool import DOMESTIC, SHARED, draw, print_draw  # the script's own folder is on the path
+
+BLIND_12S_WEB = {
+    "0000365-nytimes.txt",
+    "0000495-wthr.txt",
+    "0000031-mamaroneck.txt",
+    "0000546-us.txt",
+    "0000338-puppetstringnews.txt",
+    "0000625-12news.txt",
+    "0000474-texashillcountry.txt",
+    "0000492-wptv.txt",
+}
+
+
+def hand_check_files() -> set[str]:
+    """The 200 web articles of issue 12's hand check (its script: the first 200 by name less 12s's)."""
+    names = sorted(p.name for p in (SHARED / "hyperpartisan-576/articles").glob("*.txt"))
+    return set([n for n in names if n not in BLIND_12S_WEB][:200])
+
+
+if __name__ == "__main__":
+    print_draw(
+        draw(
+            web_density=0,
+            web_count=8,
+            web_words=(150, 2000),
+            web_keywords=DOMESTIC,
+            bbc_sections=("politics", "business", "tech"),
+            bbc_count=10,
+            bbc_density=4,
+            seed=20261218,
+            skipped=hand_check_files(),
+        )
+    )
