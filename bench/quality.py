@@ -137,9 +137,15 @@ SETS = (
     ),
     (
         "blind-2026-12t",
-        "blind (scored once at the end of issue 11's seventeenth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's seventeenth round, dev since)",
         "tests/blind_set_2026_12t/gold.json",
         "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC politics, business and technology; all tables",
+    ),
+    (
+        "blind-2026-12u",
+        "blind (scored once at the end of issue 11's eighteenth round; the latest blind figures)",
+        "tests/blind_set_2026_12u/gold.json",
+        "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC technology, business and politics; all tables",
     ),
 )
 
