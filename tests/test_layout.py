@@ -12,7 +12,8 @@ blind_set_2026_12n, that of its eleventh; blind_set_2026_12o, that of its twelft
 blind_set_2026_12p, that of its thirteenth; blind_set_2026_12q, that of its fourteenth;
 blind_set_2026_12r, that of its fifteenth; blind_set_2026_12s, that of its sixteenth;
 blind_set_2026_12t, that of its seventeenth;
-blind_set_2026_12u, that of its eighteenth).
+blind_set_2026_12u, that of its eighteenth;
+blind_set_2026_12v, that of its nineteenth).
 Extraction tests may go one level deeper, into a folder per extractor (actors, events,
 claims, recommendations), coreference (resolution across extractors), or any other
 sub-package of geodiscourse/extract/. Only conftest.py, paths.py, __init__.py and this
@@ -53,6 +54,7 @@ TEST_ONLY = (
     "blind_set_2026_12s",
     "blind_set_2026_12t",
     "blind_set_2026_12u",
+    "blind_set_2026_12v",
 )
 EXTRACT_PARTS = ("actors", "events", "claims", "recommendations", "coreference")
 TOP_LEVEL = ("__init__.py", "conftest.py", "paths.py", "test_layout.py")
