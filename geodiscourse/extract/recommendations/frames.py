@@ -486,17 +486,17 @@ _HORTATIVE_SUBJECTS = frozenset({"'s", "’s", "us"})
 
 
 def _hortative_act(let: Token, rules: PrescriptiveRules) -> Token | None:
-    """The act of "let's do" / "let us do", unless it frames the talk itself ("let's face
-    it", "let's hope", "let us know"): a speaker urging their own side to act."""
+    """What a command with "let" asks: "let's do" / "let us do" urges the speaker's own
+    side, unless it frames the talk itself ("let's face it", "let's hope", "let us know");
+    "let me" is a figure of speech ("let me be clear"); "let X do" asks the hearer to allow
+    or stop it ("Don't let Washington ruin you"), so the command is "let" itself."""
     for c in let.children:
         subject = child(c, "nsubj")
-        if (
-            c.dep_ in ("ccomp", "xcomp")
-            and c.tag_ == "VB"
-            and subject is not None
-            and subject.lower_ in _HORTATIVE_SUBJECTS
-        ):
+        if c.dep_ not in ("ccomp", "xcomp") or c.tag_ != "VB" or subject is None:
+            continue
+        if subject.lower_ in _HORTATIVE_SUBJECTS:
             return None if c.lemma_.lower() in rules.hortative_frames else c
+        return None if subject.lower_ == "me" else let
     return None
 
 
@@ -548,10 +548,15 @@ def _author_command(head: Token, scope: Scope) -> bool:
 
 
 def _commanded_act(head: Token, rules: PrescriptiveRules) -> Token:
-    """The act a command asks for: the verb itself, or what "be sure to" or "make sure
-    to" asks ("Be sure to check out all the park has to offer" asks to check it out)."""
+    """The act a command asks for: the verb itself, or what "be sure to", "make sure to"
+    or "don't forget to" asks ("Be sure to check out all the park has to offer" asks to
+    check it out)."""
     if head.lemma_.lower() == "let":
         return _hortative_act(head, rules) or head
+    if head.lemma_.lower() in ("forget", "remember"):  # "Don't forget to subscribe"
+        act = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if act is not None:
+            return act
     if head.lemma_.lower() in ("be", "make") and any(c.lower_ == "sure" for c in head.children):
         act = next((c for c in head.subtree if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if act is not None:

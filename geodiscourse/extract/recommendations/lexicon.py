@@ -55,6 +55,7 @@ class PrescriptiveRules:
     outcome_verbs: frozenset[str]
     hortative_frames: frozenset[str]
     discourse_commands: frozenset[str]
+    text_comment_verbs: frozenset[str]
     agent_pronouns: frozenset[str]
     agent_nouns: frozenset[str]
     partitive_nouns: frozenset[str]
@@ -132,6 +133,7 @@ def rules_from_mapping(raw: dict[str, Any]) -> PrescriptiveRules:
             outcome_verbs=_words(raw, "outcome_verbs"),
             hortative_frames=_words(raw, "hortative_frames"),
             discourse_commands=_words(raw, "discourse_commands"),
+            text_comment_verbs=_words(raw, "text_comment_verbs"),
             agent_pronouns=_words(raw, "agent_pronouns"),
             agent_nouns=_words(raw, "agent_nouns"),
             partitive_nouns=_words(raw, "partitive_nouns"),

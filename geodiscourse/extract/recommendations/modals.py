@@ -128,6 +128,10 @@ def _designed_subject(subject: Token | None, modal: str, rules: PrescriptiveRule
     )
 
 
+#: Subjects that are the writer or speaker and the reader ("we must note that ...").
+_SPEAKERS = frozenset({"i", "we", "you", "one"})
+
+
 def _verb_ok(verb: Token, subject: Token | None, modal: str, scope: Scope) -> bool:
     """Excludes predictions, figures of speech and inferences the verb reveals."""
     rules = scope.rules
@@ -137,6 +141,8 @@ def _verb_ok(verb: Token, subject: Token | None, modal: str, scope: Scope) -> bo
     who = "" if subject is None else subject.lower_
     if lemma in rules.speech_act_verbs and who in FIRST_SECOND_PERSON:
         return False
+    if lemma in rules.text_comment_verbs and who in _SPEAKERS and child(verb, "ccomp") is not None:
+        return False  # "we also must note that ...": the writer's comment on the text
     if lemma in rules.outcome_verbs:
         return False  # "Trump must win nearly every battleground state": what a goal needs
     if modal == "must" and lemma in rules.inference_verbs:

@@ -121,7 +121,24 @@ def command_lead(verb: Token, start: int) -> list[Token] | None:
     preceded by nothing but adverbs, interjections and conjunctions; else None. The one
     test of a command: claims leave commands out, recommendations take them in reported
     speech."""
-    if verb.tag_ != "VB" or any(c.dep_ in _NO_COMMAND_DEPS for c in verb.children):
+    support = _negative_do(verb)
+    if verb.tag_ != "VB" or any(c.dep_ in _NO_COMMAND_DEPS and c not in support for c in verb.children):
         return None
     lead = [t for t in verb.doc[start : verb.i] if not (t.is_punct or t.is_quote)]
-    return lead if all(t.dep_ in _COMMAND_LEAD_DEPS for t in lead) else None
+    return lead if all(t.dep_ in _COMMAND_LEAD_DEPS or t in support for t in lead) else None
+
+
+def _negative_do(verb: Token) -> tuple[Token, ...]:
+    """The "Do" and "not" of a negative command ("Don't let Washington ruin you", "Do not
+    accept the shame"): a bare "do" right before the verb's negation."""
+    aux = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    neg = [c for c in verb.children if c.dep_ == "neg" and c.i < verb.i]
+    if (
+        len(aux) == 1
+        and len(neg) == 1
+        and aux[0].lower_ == "do"
+        and aux[0].tag_ in ("VB", "VBP")
+        and aux[0].i < neg[0].i
+    ):
+        return (aux[0], neg[0])
+    return ()

@@ -26,6 +26,9 @@ NOT_CLAIMS = [
     pytest.param("Did the minister know of the sale, the committee wondered.", id="wondered"),
     pytest.param("Then fund the wall and stop the excuses.", id="imperative"),
     pytest.param('"Stop the war now," the minister said.', id="reported-imperative"),
+    pytest.param(
+        '"Don\'t accept the shame they give you," the minister said.', id="reported-negative-imperative"
+    ),
     pytest.param("The UK should offer to restore normal diplomatic contacts.", id="recommendation-should"),
     pytest.param(
         "Like it or not, the United States must find a way to live with Russia.", id="recommendation-must"

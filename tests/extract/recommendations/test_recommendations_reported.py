@@ -196,6 +196,14 @@ def test_reported_passive_need_is_less_confident_than_a_modal(nlp: Language) -> 
         pytest.param('"Believe me, we will win," the minister told a crowd.', id="believe-me"),
         pytest.param("Let's face it, these people are happiest at home.", id="lets-face-it"),
         pytest.param("Please let us know what you think in the comments.", id="let-us-know"),
+        # "don't forget to" asks the act after it; the writer's comments on the text; a
+        # contracted "will" predicts; "don't doubt me" frames a claim
+        pytest.param("Don't forget to subscribe to our newsletter.", id="dont-forget-a-page-action"),
+        pytest.param(
+            "We also must note that immigration is especially high in the south.", id="we-must-note"
+        ),
+        pytest.param("Guess we'll just have to take the minister's word for it.", id="guess-well-have-to"),
+        pytest.param('"Don\'t doubt me," Michael Howard said.', id="dont-doubt-me"),
     ],
 )
 def test_not_advice(nlp: Language, text: str) -> None:
@@ -356,6 +364,13 @@ def test_a_finished_command_in_the_authors_voice_is_the_authors_advice(nlp: Lang
         ),
         ('"Let us stop this war now," Michael Howard said.', "michael-howard", None),
         ('Michael Howard told reporters: "Stop the war now."', "michael-howard", None),
+        # a negative command is a command: "Don't let ...", "Do not accept ..."
+        ('"Don\'t let Washington ruin you," Michael Howard said.', "michael-howard", None),
+        (
+            '"Do not accept the shame that people are giving you," Michael Howard said.',
+            "michael-howard",
+            None,
+        ),
         # "say sorry" is an act, not a comment on the text
         (
             "Mary Robinson compared a reporter to a guard. Michael Howard said it was time for Mary "
