@@ -143,9 +143,15 @@ SETS = (
     ),
     (
         "blind-2026-12u",
-        "blind (scored once at the end of issue 11's eighteenth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's eighteenth round, dev since)",
         "tests/blind_set_2026_12u/gold.json",
         "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC technology, business and politics; all tables",
+    ),
+    (
+        "blind-2026-12v",
+        "blind (scored once at the end of issue 11's nineteenth round; the latest blind figures)",
+        "tests/blind_set_2026_12v/gold.json",
+        "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC business, technology and politics; all tables",
     ),
 )
 

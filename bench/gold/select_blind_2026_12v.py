@@ -16,25 +16,7 @@ gold's. Technology is a section only 2026-12t and 2026-12u drew from before.
 
 from __future__ import annotations
 
-from blind_pool import DOMESTIC, SHARED, draw, print_draw  # the script's own folder is on the path
-
-BLIND_12S_WEB = {
-    "0000365-nytimes.txt",
-    "0000495-wthr.txt",
-    "0000031-mamaroneck.txt",
-    "0000546-us.txt",
-    "0000338-puppetstringnews.txt",
-    "0000625-12news.txt",
-    "0000474-texashillcountry.txt",
-    "0000492-wptv.txt",
-}
-
-
-def hand_check_files() -> set[str]:
-    """The 200 web articles of issue 12's hand check (its script: the first 200 by name less 12s's)."""
-    names = sorted(p.name for p in (SHARED / "hyperpartisan-576/articles").glob("*.txt"))
-    return set([n for n in names if n not in BLIND_12S_WEB][:200])
-
+from blind_pool import DOMESTIC, draw, hand_check_files, print_draw  # the script's own folder is on the path
 
 if __name__ == "__main__":
     print_draw(
