@@ -240,6 +240,8 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
         head, start, addressee = _demanded(tok, lemma)
         if head is None or start is None:
             continue
+        if _site_to_reader(speaker, addressee, scope):
+            continue  # "We urge you to support the following local businesses": the page's call
         if directive and (
             addressee is None
             or head.i != (_to_infinitive(tok)[0] or tok).i
@@ -279,6 +281,19 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
             )
         )
     return found
+
+
+def _site_to_reader(speaker: Token, addressee: Token | None, scope: Scope) -> bool:
+    """Is it the page's own voice urging its reader ("We urge you to support the following
+    local businesses", "we encourage you to find out how to make the most of our alerts")?
+    The author's "we" asking "you" addresses whoever reads, no actor, in the site's
+    furniture; reported words ("'We urge you to act,' the minister told MPs") are advice."""
+    return (
+        speaker.lower_ == "we"
+        and addressee is not None
+        and addressee.lower_ == "you"
+        and not scope.reported(speaker)
+    )
 
 
 #: Tags of a demand verb: present and simple past always; a participle or gerund, and any

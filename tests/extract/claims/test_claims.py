@@ -43,6 +43,7 @@ NOT_CLAIMS = [
     pytest.param(" - Upgrading security at nuclear arms stores as a temporary measure", id="proposal-item"),
     pytest.param("Creating a new Global Safety Authority to tackle nuclear terrorism", id="gerund-line"),
     pytest.param("You may also like", id="boilerplate"),
+    pytest.param("We urge you to support the following local businesses.", id="the-page-urging-its-reader"),
     pytest.param("Consider the case of Georgia.", id="imperative"),
     pytest.param('"', id="stray-quote"),
 ]

@@ -204,6 +204,12 @@ def test_reported_passive_need_is_less_confident_than_a_modal(nlp: Language) -> 
         ),
         pytest.param("Guess we'll just have to take the minister's word for it.", id="guess-well-have-to"),
         pytest.param('"Don\'t doubt me," Michael Howard said.', id="dont-doubt-me"),
+        # the page's own voice urging its reader
+        pytest.param("We urge you to support the following local businesses.", id="we-urge-you"),
+        pytest.param(
+            "Whether you already subscribed or not, we encourage you to find out how to use our alerts.",
+            id="we-encourage-you",
+        ),
     ],
 )
 def test_not_advice(nlp: Language, text: str) -> None:
@@ -363,6 +369,7 @@ def test_a_finished_command_in_the_authors_voice_is_the_authors_advice(nlp: Lang
             None,
         ),
         ('"Let us stop this war now," Michael Howard said.', "michael-howard", None),
+        ('"We urge you to stop this war," Michael Howard told MPs.', "michael-howard", None),
         ('Michael Howard told reporters: "Stop the war now."', "michael-howard", None),
         # a negative command is a command: "Don't let ...", "Do not accept ..."
         ('"Don\'t let Washington ruin you," Michael Howard said.', "michael-howard", None),
