@@ -15,10 +15,11 @@ Word valences come from VADER's rated lexicon, compiled by
 ``tools/build_evaluation_lexicon.py`` into ``rules/events/evaluative_words.json`` (words
 that name events are left out there: a speaker reporting an attack reports an event).
 A judgment is of someone: words that name no actor but the speaker are an opinion, not
-an event (the guidelines' "not events: opinions"), unless they condemn a particular act
-("Yukos says the sale was illegal"): that accuses whoever did it, named or not. Content
-that already holds an event trigger reports that event and is not read again as a
-judgment; thresholds and the verbs of naming are in ``rules/events/evaluations.yaml``.
+an event (the guidelines' "not events: opinions"), unless they judge a particular act
+("Yukos says the sale was illegal", "the firm said the move was a positive decision"):
+that accuses or supports whoever did it, named or not. Content that already holds an
+event trigger reports that event and is not read again as a judgment; thresholds and the
+verbs of naming are in ``rules/events/evaluations.yaml``.
 """
 
 from __future__ import annotations
@@ -265,7 +266,7 @@ def _judges_conduct(word: Token, rules: EvaluationRules) -> bool:
     was illegal", "those tax demands are exorbitant", "the government's actions were
     contrary to the treaty"), not of a condition ("the weather was terrible"), of the
     speaker's own state ("I am disappointed") or of any one of a kind ("a nuclear attack
-    is the main danger")? Condemning an act condemns whoever did it, named or not."""
+    is the main danger")? Condemning or praising an act judges whoever did it, named or not."""
     node = word
     for _ in range(6):
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
