@@ -567,7 +567,10 @@ def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
     "2,000 protesters", "thousands of Iraqi Kurds", "Palestinians"? Such a subject
     makes a verb's event specific though no actor resolves (the source stays null).
     The nouns are Phoenix's agents (rules/shared/phoenix_agents.json), by sector (see
-    _POLITICAL_SECTORS)."""
+    _POLITICAL_SECTORS). Speech acts (the lexicon's speech_types) take people of any
+    sector but business: "local residents accused ...", "journalists condemned ..."
+    report an accusation whoever voices it, where "residents demolished" needs a
+    political agent to be an event."""
     if token is None or token.pos_ not in ("NOUN", "PROPN"):
         return False
     if token.lower_ in _COLLECTIVE_NOUNS and any(c.dep_ in ("amod", "compound") for c in token.children):
@@ -589,7 +592,9 @@ def is_group_agent(token: Token | None, event_type: str | None = None) -> bool:
             and any(c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in token.children)
         )
     if sector in _NON_POLITICAL_SECTORS or (
-        event_type != "PROTEST" and not sector.startswith(_POLITICAL_SECTORS)
+        event_type != "PROTEST"
+        and event_type not in plover_lexicon().speech_types
+        and not sector.startswith(_POLITICAL_SECTORS)
     ):
         return False
     return token.tag_ in ("NNS", "NNPS") or any(

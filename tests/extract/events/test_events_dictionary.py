@@ -76,6 +76,9 @@ def summary(rows: list[EventRow]) -> set[Summary]:
         ),
         # an unnamed group acts: the event stands, its source stays null
         ("Dozens of Afghan rebels kidnapped Russian advisers.", ("ASSAULT", None, "RUS", "asserted")),
+        # people of any sector but business voice a speech act, named or not
+        ("Local residents accused the council of lying.", ("ACCUSE", None, None, "asserted")),
+        ("Several journalists condemned the arrest.", ("ACCUSE", None, None, "asserted")),
         # a compiled verbal act aimed at someone named by a noun, resolved or not
         ("Russia sued four companies over the auction.", ("ACCUSE", "RUS", None, "asserted")),
         # an eventive passive that leaves its agent unsaid: the one acted on is named
@@ -95,6 +98,10 @@ def test_dictionary_and_construction_events(nlp: Language, text: str, expected: 
 @pytest.mark.parametrize(
     ("text", "absent_type"),
     [
+        # investors (Phoenix's business sector) speak for no political actor
+        ("Investors accused the council of lying.", "ACCUSE"),
+        # people who are no political actor do not act beyond speech
+        ("Local residents demolished the council's offices.", "ASSAULT"),
         # a compiled default needs two actors: the suspect is none
         ("Zambia extradited him on Sunday.", "COOPERATE"),
         # firms are not the political actors a compiled reading codes
