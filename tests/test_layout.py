@@ -13,7 +13,8 @@ blind_set_2026_12p, that of its thirteenth; blind_set_2026_12q, that of its four
 blind_set_2026_12r, that of its fifteenth; blind_set_2026_12s, that of its sixteenth;
 blind_set_2026_12t, that of its seventeenth;
 blind_set_2026_12u, that of its eighteenth;
-blind_set_2026_12v, that of its nineteenth).
+blind_set_2026_12v, that of its nineteenth;
+blind_set_2026_12w, that of its twenty-first).
 Extraction tests may go one level deeper, into a folder per extractor (actors, events,
 claims, recommendations), coreference (resolution across extractors), or any other
 sub-package of geodiscourse/extract/. Only conftest.py, paths.py, __init__.py and this
@@ -55,6 +56,7 @@ TEST_ONLY = (
     "blind_set_2026_12t",
     "blind_set_2026_12u",
     "blind_set_2026_12v",
+    "blind_set_2026_12w",
 )
 EXTRACT_PARTS = ("actors", "events", "claims", "recommendations", "coreference")
 TOP_LEVEL = ("__init__.py", "conftest.py", "paths.py", "test_layout.py")
