@@ -23,6 +23,8 @@ from typing import Any
 import psutil
 
 HERE = Path(__file__).resolve().parent
+#: The stages of geodiscourse.extract.document, whose sum is "extraction".
+EXTRACTION_STAGES = ("actors", "coreference", "attribution", "events", "recommendations", "claims")
 
 
 def _tree_rss(proc: psutil.Process) -> int:
@@ -62,9 +64,13 @@ def measure(args: list[str]) -> tuple[dict[str, Any], float, int]:
 
 
 def child_parse(raw: Path, workers: int) -> None:
-    """Bare spaCy: the same cleaned texts, nlp.pipe with the same number of processes."""
+    """Bare spaCy: the same cleaned texts, nlp.pipe with the same number of processes,
+    the model exactly as spaCy loads it (without the project's sentence rule and its
+    faster stand-ins for two components, geodiscourse.nlp.fast_components)."""
+    import spacy
+
     from geodiscourse.ingest.files import read_raw_folder
-    from geodiscourse.nlp.pipeline import load_pipeline
+    from geodiscourse.nlp.model import MODEL_NAME
     from geodiscourse.run.batches import prepare
 
     texts = []
@@ -72,7 +78,7 @@ def child_parse(raw: Path, workers: int) -> None:
         cleaned, _ = prepare(article)
         if cleaned is not None:
             texts.append(cleaned.clean_text)
-    nlp = load_pipeline()
+    nlp = spacy.load(MODEL_NAME)
     started = time.perf_counter()
     count = sum(1 for _ in nlp.pipe(texts, batch_size=16, n_process=workers))
     print(json.dumps({"docs": count, "parse_seconds": time.perf_counter() - started}))
@@ -167,10 +173,15 @@ def main() -> None:
             f"bare spaCy parse: {parse['parse_seconds']:.1f} s ({parse_wall:.1f} s with model loading), "
             f"peak RSS {parse_rss / 2**30:.2f} GiB"
         )
-        print(f"ratio pipeline/parse: {wall / parse_wall:.2f} (target <= 1.30)")
+        print(f"ratio pipeline/parse: {wall / parse_wall:.2f} (target <= 1.10)")
         print("time per stage (seconds summed over workers):")
         for stage, seconds in sorted(run["timings"].items(), key=lambda kv: -kv[1]):
             print(f"  {stage:<16} {seconds:8.1f}")
+        extraction = sum(run["timings"].get(stage, 0.0) for stage in EXTRACTION_STAGES)
+        print(
+            f"extraction CPU / the pipeline's parsing CPU: {extraction / run['timings']['parsing']:.1%} "
+            f"({' + '.join(EXTRACTION_STAGES)})"
+        )
         inc, _, _ = measure(
             [
                 *base,

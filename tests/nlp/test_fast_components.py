@@ -164,6 +164,25 @@ def test_cached_lemmatizer_caches_by_form_pos_and_morphology(original: Language)
         seen = calls
         lemmatizer(second)
     finally:
-        del lemmatizer.source.lemmatize
+        lemmatizer.source.lemmatize = real  # type: ignore[method-assign]  # spaCy sets it per instance
     assert seen > 0 and calls == seen
     assert [t.lemma_ for t in second] == ["troop", "be", "send", "."]
+
+
+def test_stand_ins_that_start_afresh_give_the_same_output(
+    original: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The memories are bounded; once full they are emptied, never wrong."""
+    from geodiscourse.nlp import fast_components
+
+    monkeypatch.setattr(fast_components, "_MEMO_LIMIT", 3)
+    text = sorted(SEEDS.glob("*.txt"))[1].read_text(encoding="utf-8")
+    ruler = CompiledAttributeRuler(original.get_pipe("attribute_ruler"))  # type: ignore[arg-type]
+    lemmatizer = CachedLemmatizer(original.get_pipe("lemmatizer"))  # type: ignore[arg-type]
+    with original.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        doc = original(text)
+    got = lemmatizer(ruler(doc))
+    with original.select_pipes(disable=["ner"]):
+        expected = original(text)
+    assert _rows(got) == _rows(expected)
+    assert len(ruler._decided) <= 3 and len(lemmatizer._lemmas) <= 3
