@@ -209,12 +209,12 @@ def titled_tokens(doc: Doc, lexicon: Lexicon) -> list[bool]:
         elif opened is None and token.text in _OPENING_QUOTES:
             opened = token.i
         elif opened is not None and token.text in _CLOSING_QUOTES:
-            inner = doc[opened + 1 : token.i]
             cue = doc[opened - 1].lower_ if opened > 0 else ""
-            words = [t for t in inner if t.is_alpha and t.lower_ not in _SMALL_WORDS]
-            capitalised = sum(t.text[:1].isupper() for t in words)
-            if cue in lexicon.title_cues and words and capitalised == len(words) and len(inner) <= 20:
-                flags[opened + 1 : token.i] = [True] * len(inner)
+            if cue in lexicon.title_cues and token.i - opened - 1 <= 20:  # before reading a long quotation
+                inner = doc[opened + 1 : token.i]
+                words = [t for t in inner if t.is_alpha and t.lower_ not in _SMALL_WORDS]
+                if words and all(t.text[:1].isupper() for t in words):
+                    flags[opened + 1 : token.i] = [True] * len(inner)
             opened = None
     return flags
 
