@@ -283,7 +283,7 @@ def _dictionary_names(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[
 _FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
 
 
-def _first_words(known: dict[tuple[str, ...], object]) -> frozenset[str]:
+def _first_words(known: Mapping[tuple[str, ...], object]) -> frozenset[str]:
     """First words of the listed full names: a capitalised word that begins none of them
     begins no listed name, and most do not (the dictionary pass tried five lengths at
     every one of them)."""
