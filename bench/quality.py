@@ -149,9 +149,15 @@ SETS = (
     ),
     (
         "blind-2026-12v",
-        "blind (scored once at the end of issue 11's nineteenth round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's nineteenth round, dev since)",
         "tests/blind_set_2026_12v/gold.json",
         "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC business, technology and politics; all tables",
+    ),
+    (
+        "blind-2026-12w",
+        "blind (scored once at the end of issue 11's twenty-first round; the latest blind figures)",
+        "tests/blind_set_2026_12w/gold.json",
+        "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC business, politics and technology; all tables",
     ),
 )
 
