@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from geodiscourse.dates.patterns import date_rules
 from geodiscourse.extract.actors.gazetteer import GazetteerMatch, name_abbreviations
 from geodiscourse.extract.actors.lexicon import Lexicon
 from geodiscourse.extract.actors.slugs import key, slugify
@@ -175,6 +176,12 @@ def _hyphen_tail(doc: Doc, i: int) -> bool:
     )
 
 
+def _is_weekday(token: Token) -> bool:
+    """News style puts the day right after a name ("Gov. Pat McCrory Sunday called ..."),
+    and NER takes it into the name: a weekday ends a name that has begun."""
+    return token.text in date_rules().weekdays
+
+
 def _name_end(doc: Doc, start: int, lexicon: Lexicon, occupied: list[bool]) -> int:
     """End of the run of name tokens starting at ``start`` ("George W. Bush", "Kilroy-Silk")."""
     end = start
@@ -186,7 +193,11 @@ def _name_end(doc: Doc, start: int, lexicon: Lexicon, occupied: list[bool]) -> i
             or _INITIAL.match(token.text) is not None
             or _hyphen_tail(doc, end)
         )
-        if not _name_token_ok(token, lexicon) or not (joiner or token.pos_ == "PROPN" or end == start):
+        if (
+            not _name_token_ok(token, lexicon)
+            or not (joiner or token.pos_ == "PROPN" or end == start)
+            or (end > start and _is_weekday(token))
+        ):
             break
         end += 1
     while end > start and not _capitalised(doc[end - 1]) and not _hyphen_tail(doc, end - 1):
@@ -228,7 +239,11 @@ def _candidates(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[_Candi
             or occupied[start]
         ):
             start += 1
-        while end > start and (doc[end - 1].pos_ in ("PART", "PUNCT") or doc[end - 1].text in ("'s", "'")):
+        while end > start and (
+            doc[end - 1].pos_ in ("PART", "PUNCT")
+            or doc[end - 1].text in ("'s", "'")
+            or (end - start > 1 and _is_weekday(doc[end - 1]))
+        ):
             end -= 1
         if any(occupied[start:end]) or not _valid_name(doc, start, end, lexicon):
             continue

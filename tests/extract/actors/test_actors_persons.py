@@ -111,6 +111,19 @@ def test_person_ids_and_states(
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "actor_id"),
+    [
+        ("Gov. Pat McCrory Sunday called the attack an outrage.", "Pat McCrory", "pat-mccrory"),
+        ("Jim Fowler Monday said the bill would pass.", "Jim Fowler", "jim-fowler"),
+    ],
+)
+def test_a_day_after_a_name_is_no_part_of_it(nlp: Language, text: str, surface: str, actor_id: str) -> None:
+    """News style puts the day right after the name, and NER takes it in."""
+    mentions = {(m.text, m.actor_id) for m in resolve_mentions(nlp(text)).mentions}
+    assert (surface, actor_id) in mentions
+
+
+@pytest.mark.parametrize(
     ("text", "short", "full_id"),
     [
         ("Jack Straw spoke on Monday. Mr Straw said the ban would go.", "Mr Straw", "jack-straw"),
@@ -166,6 +179,7 @@ def test_two_persons_with_one_surname_stay_apart(nlp: Language) -> None:
         ("Mr said nothing.", "mr"),
         ("TONY BLAIR RESIGNS\nThe news came on Monday.", "tony-blair"),
         ("Manchester United lost again on Saturday.", "manchester-united"),
+        ("Senator Jim Fowler Monday said the bill would pass.", "jim-fowler-monday"),
         ("A shortened Finance Bill would have to pass.", "bill"),
         # a title word before an institution makes no person, nor two title words a surname
         ("The Interior Department opened an inquiry.", "department"),
