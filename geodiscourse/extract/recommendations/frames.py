@@ -230,7 +230,7 @@ def demand_verbs(scope: Scope) -> list[Prescription]:
             strength = DIRECTIVE_STRENGTH
         if strength is None or tok.tag_ not in _DEMAND_TAGS or not is_verb(tok) or has_negation(tok):
             continue
-        passive = _passive_demand(tok, lemma)
+        passive = _passive_demand(tok, lemma, directive)
         if passive is not None:
             found.append(passive)  # "Tony Blair is being urged to use all his powers"
             continue
@@ -333,12 +333,19 @@ def directive_verbs(rules: PrescriptiveRules) -> frozenset[str]:
     return _request_verbs() - rules.directive_exclusions
 
 
-def _passive_demand(verb: Token, lemma: str) -> Prescription | None:
+def _passive_demand(verb: Token, lemma: str, directive: bool = False) -> Prescription | None:
     """ "X is urged / was called on to do Y": advice to X, by the "by" phrase's actor or by
-    someone unnamed."""
+    someone unnamed. A verb of appeal in the present passive is an appeal in force
+    ("Anyone with information is asked to call the police", "participants are being
+    encouraged to offset their flights"); in the past ("he was asked to resign") it
+    reports a request made."""
     addressee = child(verb, "nsubjpass")
-    if addressee is None or lemma not in ("urge", "call", "press"):
+    if addressee is None:
         return None
+    if lemma not in ("urge", "call", "press") and not (
+        directive and _present_passive(verb) and verb.dep_ not in _DESCRIBING_CLAUSES
+    ):
+        return None  # "times when we are challenged to defend ...": a description, no appeal
     if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ in ("on", "upon") for c in verb.children):
         return None
     infinitive, _ = _to_infinitive(verb)
@@ -356,6 +363,20 @@ def _passive_demand(verb: Token, lemma: str) -> Prescription | None:
         subject=addressee,
         passive=True,
         speaker=speaker,
+    )
+
+
+#: Clauses that describe a noun or a circumstance rather than make a statement of their own.
+_DESCRIBING_CLAUSES = frozenset({"relcl", "acl", "advcl"})
+
+
+def _present_passive(verb: Token) -> bool:
+    """Is the passive in the present ("is asked", "are being asked")?"""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i]
+    return (
+        bool(auxiliaries)
+        and auxiliaries[0].tag_ in ("VBZ", "VBP")
+        and all(a.tag_ != "MD" for a in auxiliaries)
     )
 
 

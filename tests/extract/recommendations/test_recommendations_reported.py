@@ -320,10 +320,13 @@ def test_recommender_of_coordinated_reported_advice(
         ("Mr Kennedy challenged the Treasury to open up its books.", "challenged", "Mr Kennedy"),
         ("Mr Trump implored his administration to investigate the leak.", "implored", "Mr Trump"),
         ("The charity appealed to the government to release the prisoners.", "appealed", "The charity"),
+        # in the present passive it is an appeal in force, by someone unnamed
+        ("Anyone with information is asked to call the police.", "asked", None),
+        ("Participants are being encouraged to offset their flights.", "encouraged", None),
     ],
 )
 def test_a_verb_of_appeal_with_an_addressee_and_an_infinitive_is_a_demand(
-    nlp: Language, text: str, modal: str, recommender_text: str
+    nlp: Language, text: str, modal: str, recommender_text: str | None
 ) -> None:
     rows = recommend(nlp, text)
     assert [(r["modal"], r["recommender_text"]) for r in rows] == [(modal, recommender_text)]
@@ -339,6 +342,9 @@ def test_a_verb_of_appeal_with_an_addressee_and_an_infinitive_is_a_demand(
         "I will be asking Parliament to renew this legislation.",
         "The court ordered the firm to pay damages.",
         "You need us to be right.",
+        # a past passive reports a request made; a describing clause asks nothing
+        "He was asked to resign by the party.",
+        "These are times when we are challenged to defend our freedoms.",
     ],
 )
 def test_a_verb_of_appeal_without_that_construction_is_no_demand(nlp: Language, text: str) -> None:
