@@ -14,7 +14,8 @@ blind_set_2026_12r, that of its fifteenth; blind_set_2026_12s, that of its sixte
 blind_set_2026_12t, that of its seventeenth;
 blind_set_2026_12u, that of its eighteenth;
 blind_set_2026_12v, that of its nineteenth;
-blind_set_2026_12w, that of its twenty-first).
+blind_set_2026_12w, that of its twenty-first;
+blind_set_2026_12x, that of its twenty-second).
 Extraction tests may go one level deeper, into a folder per extractor (actors, events,
 claims, recommendations), coreference (resolution across extractors), or any other
 sub-package of geodiscourse/extract/. Only conftest.py, paths.py, __init__.py and this
@@ -57,6 +58,7 @@ TEST_ONLY = (
     "blind_set_2026_12u",
     "blind_set_2026_12v",
     "blind_set_2026_12w",
+    "blind_set_2026_12x",
 )
 EXTRACT_PARTS = ("actors", "events", "claims", "recommendations", "coreference")
 TOP_LEVEL = ("__init__.py", "conftest.py", "paths.py", "test_layout.py")
