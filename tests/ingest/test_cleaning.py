@@ -159,6 +159,7 @@ def test_bbc_bullet_list_is_body_text() -> None:
         "12 Likes",
         "Thanks for reading The Russia Brief! Subscribe for free to receive new posts.",
         "Associated Press writer Anna Kovalenko in Kyiv contributed to this report.",
+        "Chris Cioffi and The Associated Press contributed.",
         "Follow AP's coverage of the war at https://apnews.com/hub/russia-ukraine",
         "___",
         "* * *",
@@ -184,6 +185,8 @@ def test_furniture_line_is_dropped(line: str) -> None:
         "Posted in Kabul since 2020, the general has seen the war change twice.",
         "12 people were hurt.",
         "See the report at www.dec.org.uk for the full list of donors and their pledges.",
+        "Falling prices and a weak pound contributed.",
+        "Many factors contributed.",
     ],
 )
 def test_prose_that_looks_like_furniture_stays(line: str) -> None:
