@@ -74,6 +74,7 @@ DEV_SETS = (
     "tests/blind_set_2026_12u/gold.json",
     "tests/blind_set_2026_12v/gold.json",
     "tests/blind_set_2026_12w/gold.json",
+    "tests/blind_set_2026_12x/gold.json",
 )
 BINS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001)
 #: A bin is judged only with this many rows (issue 14).

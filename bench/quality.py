@@ -155,9 +155,15 @@ SETS = (
     ),
     (
         "blind-2026-12w",
-        "blind (scored once at the end of issue 11's twenty-first round; the latest blind figures)",
+        "blind (scored once at the end of issue 11's twenty-first round, dev since)",
         "tests/blind_set_2026_12w/gold.json",
         "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC business, politics and technology; all tables",
+    ),
+    (
+        "blind-2026-12x",
+        "blind (scored once at the end of issue 11's twenty-second round; the latest blind figures)",
+        "tests/blind_set_2026_12x/gold.json",
+        "18 articles: 8 web from 8 sites (US domestic politics), 10 BBC politics and business; all tables",
     ),
 )
 
