@@ -49,9 +49,9 @@ _TESTED_IDS = [TAG, LOWER, DEP, IS_SPACE]
 #: Attributes written through the document's arrays; any other goes through spaCy's setter.
 _ARRAY_ATTRS = (POS, MORPH, LEMMA, TAG)
 
-#: Entries a stand-in remembers before it starts afresh: about 13 MB of a worker's memory
-#: over 1,000 BBC articles (a limit of 100,000 takes 20 MB and is no faster).
-_MEMO_LIMIT = 30_000
+#: Entries a stand-in remembers before it starts afresh: under 10 MB of a worker's memory
+#: (a limit of 100,000 took 20 MB over 1,000 BBC articles and was no faster).
+_MEMO_LIMIT = 20_000
 _NONE: frozenset[int] = frozenset()
 
 #: (tag, dependency, is_space): what a token test asks besides the lower-cased form

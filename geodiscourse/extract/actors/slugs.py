@@ -25,7 +25,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """The case-insensitive matching key of one token (remembered: the person finder asks
     for the same few thousand words' keys again and again, 5 % of extraction time)."""
