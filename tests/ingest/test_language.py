@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from geodiscourse.ingest.language import (
     english_function_words,
+    is_judged,
     language_name,
     language_rules,
     non_english_reason,
@@ -139,3 +140,12 @@ def test_never_crashes_and_names_the_language(text: str) -> None:
         assert reason is not None
     if reason is not None:
         assert REASON.fullmatch(reason), reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from("ab é1 .,\n文"), max_size=120))
+@example(text="a" * language_rules().min_letters)
+@example(text="a" * (language_rules().min_letters - 1))
+def test_is_judged_counts_letters_up_to_the_threshold(text: str) -> None:
+    """Counting stops at the threshold; the answer is the full count's."""
+    assert is_judged(text) == (sum(ch.isalpha() for ch in text) >= language_rules().min_letters)

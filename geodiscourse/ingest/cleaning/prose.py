@@ -152,8 +152,9 @@ def paragraph_shape(paragraph: str) -> ParagraphShape:
         word = token.strip(_EDGE_PUNCT)
         if not word or not _LETTERS.search(word):
             continue
-        functional += word.casefold() in function_words
-        if word.casefold() in _TITLE_CASE_SMALL_WORDS:
+        folded = word.casefold()
+        functional += folded in function_words
+        if folded in _TITLE_CASE_SMALL_WORDS:
             continue  # title case leaves them lower case: they tell nothing of the case
         letter_words += 1
         lower_words += word[0].islower()
