@@ -334,6 +334,4 @@ def _swap(nlp: Language, name: str, component: Any) -> None:
     config; the stand-ins are built from the loaded component, so the object is swapped
     in the pipeline's own list instead."""
     components = nlp._components  # no public way to swap in a built object
-    position = nlp.pipe_names.index(name)
-    components[components.index((name, nlp.get_pipe(name)))] = (name, component)
-    assert nlp.pipe_names[position] == name
+    components[[n for n, _ in components].index(name)] = (name, component)

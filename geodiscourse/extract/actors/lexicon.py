@@ -141,6 +141,9 @@ class Lexicon:
     alone_names: dict[str, tuple[KnownPerson, ...]] = field(default_factory=dict)
     #: Surnames that stand for a US president or vice president alone while in office ("Trump").
     in_office_names: dict[str, tuple[KnownPerson, ...]] = field(default_factory=dict)
+    #: First words of the listed full names: a capitalised word that begins none of them
+    #: begins no listed name, and most do not (persons._dictionary_names skips them).
+    known_first_words: frozenset[str] = frozenset()
     #: Family names written first (Korean, Chinese): "Kim" of "Kim Jong-un" is his surname.
     family_first_names: frozenset[str] = frozenset()
     #: Sector a title's last word says ("senator" -> legislature), rules/actors/sectors.yaml.
@@ -450,6 +453,7 @@ def _build_lexicon() -> Lexicon:
         role_heads=frozenset(titles_data.get("role_heads") or []),
         contextual_heads=frozenset(metonyms.get("contextual_heads") or []),
         known_persons=known,
+        known_first_words=frozenset(k[0] for k in known if len(k) >= 2),
         known_surnames=_by_surname(known, lambda person: person.country),
         surname_persons=_by_surname(known, lambda person: person.name),
         organisation_words=frozenset(titles_data.get("organisation_words") or []),

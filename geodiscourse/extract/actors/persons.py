@@ -110,8 +110,7 @@ def _join(words: tuple[str, ...]) -> str:
 
 
 def _capitalised(token: Token) -> bool:
-    text = token.text
-    return text[:1].isupper() and (text.isalpha() or any(ch.isalpha() for ch in text))
+    return token.text[:1].isupper() and any(ch.isalpha() for ch in token.text)
 
 
 def _surname_like_title(token: Token, lexicon: Lexicon) -> bool:
@@ -273,11 +272,10 @@ def _dictionary_names(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[
     as written whatever label NER gave them ("South African President Thabo Mbeki", which
     NER calls a place): a dictionary beats a guess."""
     tokens = doc_tokens(doc)
-    first_words = _first_words(lexicon.known_persons)
     found: list[_Candidate] = []
     i = 0
     while i < len(tokens):
-        if not _capitalised(tokens[i]) or occupied[i] or key(tokens[i].text) not in first_words:
+        if not _capitalised(tokens[i]) or occupied[i] or key(tokens[i].text) not in lexicon.known_first_words:
             i += 1
             continue
         for end in range(min(len(tokens), i + _LONGEST_KNOWN_NAME), i + 1, -1):
@@ -293,19 +291,6 @@ def _dictionary_names(doc: Doc, lexicon: Lexicon, occupied: list[bool]) -> list[
                 break
         i += 1
     return found
-
-
-_FIRST_WORDS: dict[int, tuple[object, frozenset[str]]] = {}
-
-
-def _first_words(known: Mapping[tuple[str, ...], object]) -> frozenset[str]:
-    """First words of the listed full names: a capitalised word that begins none of them
-    begins no listed name, and most do not (the dictionary pass tried five lengths at
-    every one of them)."""
-    cached = _FIRST_WORDS.get(id(known))
-    if cached is None or cached[0] is not known:
-        cached = _FIRST_WORDS[id(known)] = (known, frozenset(k[0] for k in known if len(k) >= 2))
-    return cached[1]
 
 
 def _name_goes_on(doc: Doc, end: int) -> bool:
